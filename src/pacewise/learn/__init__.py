@@ -1,0 +1,1 @@
+"""Learn: the pain-science course, flare kit and mind-body tools."""
