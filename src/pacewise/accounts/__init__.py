@@ -1,0 +1,1 @@
+"""People, clinics, consent to share, the one access rule, the audit log and API tokens."""

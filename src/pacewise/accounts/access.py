@@ -1,0 +1,125 @@
+"""The one rule for who may see or act on a patient's data, used by every view and endpoint.
+
+Allowed: the patient themself, and clinicians of a clinic the patient *currently* shares with
+(who have two-factor authentication on). Nobody else — not other patients, not clinicians of
+other clinics, not superusers. Outsiders get 404 so nothing reveals that a record exists;
+a sharing clinician asking for something only the patient may do gets 403.
+Every access by someone other than the patient is written to the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest
+
+from .models import AuditEvent, Clinic, Patient
+
+
+class TwoFactorRequired(PermissionDenied):
+    """A clinic member without two-factor authentication asked for patient data."""
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Why someone may see a record: as its owner, or through a clinic's active share."""
+
+    patient: Patient
+    is_owner: bool
+    clinic: Clinic | None
+
+
+def is_clinic_staff(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_pacewise_is_staff", None)
+    if cached is None:
+        cached = user.memberships.exists()
+        user._pacewise_is_staff = cached
+    return cached
+
+
+def staff_needs_two_factor(user) -> bool:
+    return is_clinic_staff(user) and not is_mfa_enabled(user)
+
+
+def sharing_clinic(user, patient: Patient) -> Clinic | None:
+    """The clinic through which `user` may see `patient` now, if any."""
+    return (
+        Clinic.objects.filter(
+            memberships__user=user, shares__patient=patient, shares__revoked_at__isnull=True
+        )
+        .order_by("name")
+        .first()
+    )
+
+
+def grant_for(user, patient: Patient) -> Grant | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if patient.user_id == user.pk:
+        return Grant(patient, is_owner=True, clinic=None)
+    clinic = sharing_clinic(user, patient)
+    if clinic is None:
+        return None
+    if not is_mfa_enabled(user):
+        raise TwoFactorRequired("Turn on two-factor authentication to see patient records.")
+    return Grant(patient, is_owner=False, clinic=clinic)
+
+
+def can_view(user, patient: Patient) -> bool:
+    try:
+        return grant_for(user, patient) is not None
+    except TwoFactorRequired:
+        return False
+
+
+def get_patient_for(
+    request: HttpRequest,
+    patient_id,
+    *,
+    write: bool = False,
+    owner_only: bool = False,
+    what: str = "",
+    via: str = "web",
+) -> Grant:
+    """Load the patient and check access in one step; audit every non-owner access."""
+    try:
+        patient = Patient.objects.select_related("user").get(pk=patient_id)
+    except (Patient.DoesNotExist, ValidationError, ValueError) as exc:
+        raise Http404("No such record.") from exc
+    grant = grant_for(request.user, patient)
+    if grant is None:
+        raise Http404("No such record.")
+    if grant.is_owner:
+        return grant
+    if owner_only:
+        raise PermissionDenied("Only the person this record belongs to can do this.")
+    record_access(request, grant, write=write, what=what, via=via)
+    return grant
+
+
+def record_access(request: HttpRequest, grant: Grant, *, write: bool, what: str, via: str):
+    match = getattr(request, "resolver_match", None)
+    AuditEvent.objects.create(
+        patient=grant.patient,
+        actor=request.user,
+        actor_label=request.user.email,
+        clinic=grant.clinic,
+        action=AuditEvent.Action.CHANGE if write else AuditEvent.Action.VIEW,
+        what=(what or (match.view_name if match else ""))[:200],
+        path=request.get_full_path()[:500],
+        ip_address=client_ip(request),
+        via=via,
+    )
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    if getattr(settings, "USE_X_FORWARDED_HOST", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip() or None
+    return request.META.get("REMOTE_ADDR") or None

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+from .models import Patient
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Everyone who signs up on their own is a patient; clinicians join by invitation."""
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        data = getattr(form, "cleaned_data", {})
+        user.display_name = data.get("display_name", "") or ""
+        user.time_zone = data.get("time_zone") or "UTC"
+        if commit:
+            user.save()
+            Patient.objects.get_or_create(user=user)
+        return user

@@ -1,0 +1,14 @@
+"""How audit events are described to people."""
+
+from __future__ import annotations
+
+WHAT_LABELS = {
+    "patient-home": "Overview and diary",
+    "patient-diary": "Diary",
+    "api-patient": "Overview (through the API)",
+    "api-checkins": "Check-ins (through the API)",
+}
+
+
+def describe(what: str) -> str:
+    return WHAT_LABELS.get(what, what.replace("-", " ").capitalize())

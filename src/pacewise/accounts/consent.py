@@ -1,0 +1,44 @@
+"""Sharing a record with a clinic, and taking it back. Used by the web pages and the API."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import Clinic, Patient, Share
+
+
+class ConsentError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def clinic_for_code(code: str) -> Clinic:
+    clinic = Clinic.objects.filter(share_code=code).first()
+    if clinic is None:
+        raise ConsentError("code", "We could not find a clinic with that code. Check it with them.")
+    return clinic
+
+
+def share_with(patient: Patient, clinic: Clinic) -> Share:
+    existing = Share.objects.active().filter(patient=patient, clinic=clinic).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Share.objects.create(patient=patient, clinic=clinic)
+    except IntegrityError:  # a second tab shared at the same moment
+        return Share.objects.active().get(patient=patient, clinic=clinic)
+
+
+def revoke(patient: Patient, share_id: int) -> Share:
+    """Stop sharing at once: the next request by the clinic's clinicians is refused."""
+    share = Share.objects.filter(patient=patient, pk=share_id).first()
+    if share is None:
+        raise ConsentError("share", "This sharing was not found.")
+    if share.revoked_at is None:
+        share.revoked_at = timezone.now()
+        share.save(update_fields=["revoked_at"])
+    return share

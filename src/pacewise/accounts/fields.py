@@ -1,0 +1,43 @@
+"""Form fields and validators shared by the account forms and the API."""
+
+from __future__ import annotations
+
+import unicodedata
+import zoneinfo
+from functools import cache
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+@cache
+def time_zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value: str) -> str:
+    if value not in time_zone_names():
+        raise ValidationError(
+            "Choose a time zone from the list, for example Europe/London or America/Chicago."
+        )
+    return value
+
+
+def clean_display_text(value: str, *, field: str, max_length: int) -> str:
+    """Normalise free text and refuse what cannot be shown safely as a name."""
+    value = unicodedata.normalize("NFC", value or "").strip()
+    if len(value) > max_length:
+        raise ValidationError(f"{field} can be at most {max_length} characters.")
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} for ch in value):
+        raise ValidationError(f"{field} contains invisible or control characters.")
+    return value
+
+
+class TimeZoneField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 64)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return validate_time_zone(value) if value else value

@@ -1,0 +1,43 @@
+"""Clinic staff must turn on two-factor authentication before anything else."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect
+
+from .access import staff_needs_two_factor
+
+# Pages a staff member without 2FA may still reach: setting up 2FA itself, signing out,
+# account basics, help and static files.
+OPEN_PREFIXES = ("/accounts/", "/static/", "/help/", "/healthz", "/invite/")
+
+
+class RequireStaffTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(OPEN_PREFIXES)
+            and staff_needs_two_factor(user)
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {
+                        "detail": "Clinic accounts must turn on two-factor authentication "
+                        "before using Pacewise.",
+                        "errors": [],
+                    },
+                    status=403,
+                )
+            messages.info(
+                request,
+                "Clinic accounts protect patients' records with two-factor authentication. "
+                "Please set it up to continue.",
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

@@ -1,0 +1,1 @@
+"""The typed JSON API under /api/ (django-ninja), with OpenAPI at /api/openapi.json."""

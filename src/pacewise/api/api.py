@@ -1,0 +1,40 @@
+"""The NinjaAPI instance: authentication, one error shape, documented error responses."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.security import SessionAuth
+
+from . import account, errors, patients
+from .auth import TokenAuth
+
+
+class PacewiseAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = (
+            errors.Error.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, text in errors.COMMON_RESPONSES.items():
+                    responses.setdefault(status, {"description": text, **ref})
+        return schema
+
+
+api = PacewiseAPI(
+    title="Pacewise API",
+    version="1",
+    description=(
+        "Paced movement for chronic pain. Authenticate with the browser session (writes need "
+        "the X-CSRFToken header) or `Authorization: Bearer <token>` from Account → API tokens. "
+        "Every error has the shape {detail, errors: [{field, message}]}."
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("", account.router)
+api.add_router("", patients.router)

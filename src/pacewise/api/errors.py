@@ -1,0 +1,80 @@
+"""One error shape for every API failure: {"detail": str, "errors": [{"field", "message"}]}."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class Error(Schema):
+    detail: str
+    errors: list[FieldError] = []
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, detail: str, errors: list[dict] | None = None):
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.errors = errors or []
+
+
+COMMON_RESPONSES = {
+    400: "The request could not be read (for example, the body is not valid JSON).",
+    401: "Sign in, or send a valid personal access token.",
+    403: "You are signed in but may not do this.",
+    404: "Not found, or not yours to see.",
+    422: "Some fields need fixing; `errors` names each field and the rule.",
+}
+
+
+def field_name(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    return ".".join(parts) or "body"
+
+
+def validation_errors(exc: ValidationError) -> list[dict]:
+    out = []
+    for err in exc.errors:
+        message = err.get("msg", "Invalid value.")
+        message = message.removeprefix("Value error, ")
+        out.append({"field": field_name(err.get("loc", ())), "message": message})
+    return out
+
+
+def install(api) -> None:
+    def reply(request, status: int, detail: str, errors=None):
+        return api.create_response(
+            request, {"detail": detail, "errors": errors or []}, status=status
+        )
+
+    @api.exception_handler(ValidationError)
+    def on_validation(request, exc):
+        return reply(request, 422, "Some fields need fixing.", validation_errors(exc))
+
+    @api.exception_handler(AuthenticationError)
+    def on_auth(request, exc):
+        return reply(request, 401, "Sign in, or send a valid personal access token.")
+
+    @api.exception_handler(PermissionDenied)
+    def on_denied(request, exc):
+        return reply(request, 403, str(exc) or "You may not do this.")
+
+    @api.exception_handler(Http404)
+    def on_missing(request, exc):
+        return reply(request, 404, "Not found.")
+
+    @api.exception_handler(HttpError)
+    def on_http(request, exc):
+        return reply(request, exc.status_code, str(exc))
+
+    @api.exception_handler(ApiError)
+    def on_api(request, exc):
+        return reply(request, exc.status, exc.detail, exc.errors)

@@ -1,0 +1,162 @@
+"""/api/patients/...: a patient's record, for the patient and their sharing clinicians."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.db.models import Q
+from ninja import Query, Router, Status
+
+from pacewise.accounts import consent
+from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.audit import describe
+from pacewise.accounts.models import AuditEvent, Patient
+from pacewise.diary.models import CheckIn
+
+from .errors import ApiError
+from .schemas import AccessEventPage, CheckInPage, PatientOut, ShareIn, ShareOut
+
+router = Router(tags=["patients"])
+
+
+def _grant(request, patient_id, *, what: str, write=False, owner_only=False):
+    return get_patient_for(
+        request, patient_id, write=write, owner_only=owner_only, what=what, via="api"
+    )
+
+
+def _patient_out(grant) -> dict:
+    user = grant.patient.user
+    clinic = {"id": grant.clinic.pk, "name": grant.clinic.name} if grant.clinic else None
+    return {
+        "id": grant.patient.pk,
+        "name": user.name,
+        "time_zone": user.time_zone,
+        "is_you": grant.is_owner,
+        "seen_through": clinic,
+    }
+
+
+@router.get("/patients", response=list[PatientOut], operation_id="list_patients")
+def list_patients(request):
+    """The records you may see: your own, and those shared with your clinics."""
+    user = request.user
+    visible = (
+        Patient.objects.filter(
+            Q(user=user)
+            | Q(shares__clinic__memberships__user=user, shares__revoked_at__isnull=True)
+        )
+        .select_related("user")
+        .distinct()
+        .order_by("user__email")
+    )
+    return [
+        {"id": p.pk, "name": p.user.name, "time_zone": p.user.time_zone, "is_you": p.user_id == user.pk}
+        for p in visible
+    ]
+
+
+@router.get("/patients/{patient_id}", response=PatientOut, operation_id="get_patient")
+def get_patient(request, patient_id: uuid.UUID):
+    return _patient_out(_grant(request, patient_id, what="api-patient"))
+
+
+@router.get(
+    "/patients/{patient_id}/checkins", response=CheckInPage, operation_id="list_checkins"
+)
+def list_checkins(
+    request,
+    patient_id: uuid.UUID,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+):
+    grant = _grant(request, patient_id, what="api-checkins")
+    if start and end and start > end:
+        raise ApiError(422, "Some fields need fixing.", [
+            {"field": "start", "message": "start must be on or before end"}
+        ])
+    rows = CheckIn.objects.filter(patient=grant.patient, deleted_at__isnull=True)
+    if start:
+        rows = rows.filter(local_date__gte=start)
+    if end:
+        rows = rows.filter(local_date__lte=end)
+    return {
+        "count": rows.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": list(rows[offset : offset + limit]),
+    }
+
+
+@router.get(
+    "/patients/{patient_id}/access-log", response=AccessEventPage, operation_id="access_log"
+)
+def access_log(
+    request,
+    patient_id: uuid.UUID,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+):
+    """Who other than you looked at or changed your record (only you can see this)."""
+    grant = _grant(request, patient_id, what="api-access-log", owner_only=True)
+    events = AuditEvent.objects.filter(patient=grant.patient).select_related("clinic")
+    items = [
+        {
+            "at": e.at,
+            "who": e.actor_label,
+            "clinic": e.clinic.name if e.clinic else None,
+            "action": e.action,
+            "what": describe(e.what),
+            "ip_address": e.ip_address,
+            "via": e.via,
+        }
+        for e in events[offset : offset + limit]
+    ]
+    return {"count": events.count(), "limit": limit, "offset": offset, "items": items}
+
+
+def _share_out(share) -> dict:
+    return {
+        "id": share.pk,
+        "clinic": {"id": share.clinic.pk, "name": share.clinic.name},
+        "granted_at": share.granted_at,
+        "revoked_at": share.revoked_at,
+    }
+
+
+@router.get("/patients/{patient_id}/shares", response=list[ShareOut], operation_id="list_shares")
+def list_shares(request, patient_id: uuid.UUID):
+    grant = _grant(request, patient_id, what="api-shares", owner_only=True)
+    return [_share_out(s) for s in grant.patient.shares.select_related("clinic")]
+
+
+@router.post(
+    "/patients/{patient_id}/shares", response={201: ShareOut}, operation_id="create_share"
+)
+def create_share(request, patient_id: uuid.UUID, payload: ShareIn):
+    """Share your record with a clinic, using the code the clinic gave you."""
+    grant = _grant(request, patient_id, what="api-shares", write=True, owner_only=True)
+    code = "".join(ch for ch in payload.code.upper() if ch.isalnum())
+    try:
+        clinic = consent.clinic_for_code(code)
+    except consent.ConsentError as exc:
+        raise ApiError(422, "Some fields need fixing.", [
+            {"field": exc.field, "message": exc.message}
+        ]) from exc
+    return Status(201, _share_out(consent.share_with(grant.patient, clinic)))
+
+
+@router.delete(
+    "/patients/{patient_id}/shares/{share_id}", response=ShareOut, operation_id="revoke_share"
+)
+def revoke_share(request, patient_id: uuid.UUID, share_id: int):
+    """Stop sharing with a clinic. It takes effect on the clinic's very next request."""
+    grant = _grant(request, patient_id, what="api-shares", write=True, owner_only=True)
+    try:
+        share = consent.revoke(grant.patient, share_id)
+    except consent.ConsentError as exc:
+        raise ApiError(404, exc.message) from exc
+    return _share_out(share)

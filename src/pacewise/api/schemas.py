@@ -1,0 +1,119 @@
+"""Request and response shapes of the API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from ninja import Field, Schema
+from pydantic import field_validator
+
+from pacewise.accounts.fields import clean_display_text
+
+
+class MeOut(Schema):
+    email: str
+    name: str
+    time_zone: str
+    patient_id: uuid.UUID | None
+    clinics: list[ClinicRef]
+    two_factor: bool
+
+
+class ClinicRef(Schema):
+    id: uuid.UUID
+    name: str
+    role: str | None = None
+
+
+class PatientOut(Schema):
+    id: uuid.UUID
+    name: str
+    time_zone: str
+    is_you: bool
+    seen_through: ClinicRef | None = None
+
+
+class TokenIn(Schema):
+    name: str = Field(min_length=1, max_length=60)
+    expires_in_days: int | None = Field(90, ge=1, le=3650)
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def plain_text(cls, value):
+        if not isinstance(value, str):
+            raise ValueError("must be text")
+        cleaned = clean_display_text(value, field="name", max_length=60) if value else value
+        if not cleaned:
+            raise ValueError("give the token a name")
+        return cleaned
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class TokenCreated(TokenOut):
+    token: str = Field(description="Shown once: store it now, it cannot be shown again.")
+
+
+class ShareIn(Schema):
+    code: str = Field(min_length=1, max_length=32, description="The clinic's 8-character code.")
+
+
+class ShareOut(Schema):
+    id: int
+    clinic: ClinicRef
+    granted_at: datetime
+    revoked_at: datetime | None
+
+
+class CheckInOut(Schema):
+    id: uuid.UUID
+    local_date: date
+    entered_at: datetime
+    kind: str
+    pain_now: int | None
+    pain_avg: int | None
+    morning_pain: int | None
+    fatigue: int | None
+    sleep_hours: float | None
+    sleep_quality: int | None
+    stress: int | None
+    mood: int | None
+    in_flare: bool
+    note: str
+    version: int
+
+
+class Page(Schema):
+    count: int
+    limit: int
+    offset: int
+
+
+class CheckInPage(Page):
+    items: list[CheckInOut]
+
+
+class AccessEventOut(Schema):
+    at: datetime
+    who: str
+    clinic: str | None
+    action: str
+    what: str
+    ip_address: str | None
+    via: str
+
+
+class AccessEventPage(Page):
+    items: list[AccessEventOut]
+
+
+MeOut.model_rebuild()

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("care/", views.caseload, name="caseload"),
+    path("clinic/<uuid:clinic_id>/", views.clinic, name="clinic"),
+    path("clinic/<uuid:clinic_id>/invite/", views.clinic_invite, name="clinic-invite"),
+    path(
+        "clinic/<uuid:clinic_id>/invitations/<int:invitation_id>/cancel/",
+        views.invitation_cancel,
+        name="clinic-invitation-cancel",
+    ),
+    path("clinic/<uuid:clinic_id>/access-log/", views.clinic_access_log, name="clinic-access-log"),
+]

@@ -1,0 +1,32 @@
+"""The `pacewise` command: Django's management commands plus Pacewise's own.
+
+    pacewise serve            run the production server (gunicorn)
+    pacewise demo             create the demo clinic, clinician and patients
+    pacewise demo-code EMAIL  print the current two-factor code of a demo account
+    pacewise backup FILE      copy the database safely while the app runs
+    pacewise restore FILE     put a backup back (stop the server first)
+    pacewise create-clinic NAME --admin EMAIL
+    pacewise migrate, createsuperuser, check --deploy, ... (all of Django's)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ALIASES = {"demo-code": "demo_code", "create-clinic": "create_clinic"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ALIASES:
+        args[0] = ALIASES[args[0]]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pacewise.config.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["pacewise", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

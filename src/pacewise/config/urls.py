@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+from pacewise.api.api import api
+
+urlpatterns = [
+    path("accounts/", include("allauth.urls")),
+    path("api/", api.urls),
+    path("", include("pacewise.accounts.urls")),
+    path("", include("pacewise.care.urls")),
+]

@@ -1,0 +1,1 @@
+"""Check-ins and activity sessions: what everything else learns from."""
