@@ -455,7 +455,7 @@ def count_syllables(word: str) -> int:
     if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
         count -= 1
     elif w.endswith("es") and count > 1 and not re.search(r"(?:[sxz]|[cs]h|[cg])es$", w):
-        if not w.endswith(("ees", "ies", "oes", "yes", "les")):
+        if not w.endswith(("ees", "ies", "oes", "yes", "les", "ues")):
             count -= 1
     elif (
         w.endswith("ed")
@@ -464,6 +464,8 @@ def count_syllables(word: str) -> int:
         and not w.endswith(("eed", "ied"))
     ):
         count -= 1
+    if re.search(r"[aeiouy]ing$", w):
+        count += 1  # "going", "saying": the vowel before -ing is its own syllable
     if w.endswith("le") and len(w) > 2 and w[-3] in "aeiouy":
         count -= 1  # "whole", "while": the final e is silent
     return max(count, 1)
