@@ -1,0 +1,297 @@
+"""Honest trigger and helper detection over a person's daily diary.
+
+For every factor (check-in field, tag as 0/1, activity load, imported measure) and two lags
+(the same day, the next day) we estimate how pain differs, in pain points, after allowing
+for yesterday's pain and for the other factors; only patterns that survive a false-discovery
+control (Benjamini & Hochberg, J R Stat Soc B 1995;57:289-300) are called significant.
+Factors with too few days get an explicit "not enough data yet" entry instead of a guess.
+Method and benchmark: docs/evidence/triggers.md.
+
+Pure: no Django, no I/O, no clock, no randomness.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from scipy import stats
+
+from pacewise.core import triggers_model as model
+from pacewise.core import triggers_text as text
+
+ALPHA = 0.05  # false-discovery rate for `significant`
+MIN_DAYS_EACH = 10  # days with and days without a factor before it is tested (a convention)
+
+TESTED = "tested"
+INSUFFICIENT = "insufficient"
+ENTANGLED = "entangled"
+
+
+@dataclass(frozen=True)
+class DailyTable:
+    """One row per calendar day. Blanks are None or NaN; days may be missing."""
+
+    dates: tuple[date, ...]
+    pain: tuple[float | None, ...]
+    factors: Mapping[str, Sequence[float | None]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dates", tuple(self.dates))
+        object.__setattr__(self, "pain", tuple(self.pain))
+        object.__setattr__(self, "factors", {str(k): tuple(v) for k, v in self.factors.items()})
+        if len(self.pain) != len(self.dates):
+            raise ValueError("pain must have one value per date")
+        for name, values in self.factors.items():
+            if len(values) != len(self.dates):
+                raise ValueError(f"factor {name!r} must have one value per date")
+        if len(set(self.dates)) != len(self.dates):
+            raise ValueError("dates must be unique (one row per day)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One factor at one lag, or one factor without enough data (lag None)."""
+
+    factor: str
+    status: str  # "tested" | "insufficient" | "entangled"
+    lag: int | None = None  # 0 = same day, 1 = next day
+    direction: str | None = None  # "raises" | "lowers"
+    effect: float | None = None  # pain points per unit of the factor ("when present" if 0/1)
+    ci_low: float | None = None  # 95% interval of effect
+    ci_high: float | None = None
+    p: float | None = None
+    q: float | None = None  # Benjamini-Hochberg, across all tests of this diary
+    n: int = 0  # days behind the estimate (pain today and yesterday, factor logged)
+    significant: bool = False
+    days_needed: int | None = None  # for "insufficient"
+    kind: str = "binary"  # "binary" (0/1) or "numeric"
+    step: float = 1.0  # the change in the factor the sentence talks about
+    message: str = ""
+
+
+def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
+    """Step-up adjusted p-values (q-values), in the input order, each capped at 1."""
+    m = len(p_values)
+    if m == 0:
+        return []
+    p = np.asarray(p_values, dtype=float)
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    q_sorted = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
+    q = np.empty(m)
+    q[order] = q_sorted
+    return [float(v) for v in q]
+
+
+@dataclass(frozen=True)
+class _Profile:
+    kind: str
+    n: int
+    days_needed: int
+
+
+def detect(
+    diary: DailyTable, *, alpha: float = ALPHA, min_days: int = MIN_DAYS_EACH
+) -> list[Finding]:
+    """All findings for the diary: significant first (by q), then the rest, then abstentions."""
+    names = list(diary.factors)
+    if not names:
+        return []
+    pain, grids = _calendar(diary)
+    usable = model.build_design(pain, [])
+    days = usable.days if usable is not None else np.empty(0, int)
+    profiles = {name: _profile(grids[name], days, min_days) for name in names}
+    tested = [name for name in names if profiles[name].days_needed == 0]
+    findings = [_insufficient(name, profiles[name]) for name in names if name not in tested]
+    if tested:
+        findings += _test(pain, grids, tested, profiles, alpha, min_days)
+    return sorted(findings, key=_rank)
+
+
+def _calendar(diary: DailyTable) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    if not diary.dates:
+        return np.empty(0), {name: np.empty(0) for name in diary.factors}
+    first = min(diary.dates)
+    index = np.array([(d - first).days for d in diary.dates], dtype=int)
+    length = int(index.max()) + 1
+    pain = model.grid(index, _floats(diary.pain), length)
+    grids = {k: model.grid(index, _floats(v), length) for k, v in diary.factors.items()}
+    return pain, grids
+
+
+def _floats(values: Sequence[float | None]) -> np.ndarray:
+    out = np.array([np.nan if v is None else v for v in values], dtype=float)
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+def _lagged(values: np.ndarray) -> np.ndarray:
+    return np.concatenate([[np.nan], values[:-1]])
+
+
+def _profile(values: np.ndarray, days: np.ndarray, min_days: int) -> _Profile:
+    """Is there enough variety on usable days, at both lags, to test this factor?"""
+    counts = [values[days], _lagged(values)[days] if values.size else values[days]]
+    needed, n, kind = 0, values.size, "binary"
+    for cells in counts:
+        logged = cells[np.isfinite(cells)]
+        n = min(n, logged.size)
+        if logged.size and not np.isin(logged, (0.0, 1.0)).all():
+            kind = "numeric"
+        needed = max(needed, _shortfall(logged, min_days))
+    if kind == "numeric":
+        needed = max(needed, *(_shortfall_numeric(c[np.isfinite(c)], min_days) for c in counts))
+    return _Profile(kind, n, needed)
+
+
+def _shortfall(logged: np.ndarray, min_days: int) -> int:
+    present = int((logged == 1.0).sum())
+    absent = int((logged == 0.0).sum())
+    if present + absent < logged.size:
+        return 0  # numeric: judged by _shortfall_numeric
+    return max(0, min_days - present) + max(0, min_days - absent)
+
+
+def _shortfall_numeric(logged: np.ndarray, min_days: int) -> int:
+    if logged.size == 0:
+        return 2 * min_days
+    _, counts = np.unique(logged, return_counts=True)
+    varied = logged.size - int(counts.max())
+    return max(0, 2 * min_days - logged.size, min_days - varied)
+
+
+def _insufficient(name: str, profile: _Profile) -> Finding:
+    days = max(1, profile.days_needed)
+    return Finding(
+        factor=name, status=INSUFFICIENT, n=profile.n, days_needed=days, kind=profile.kind,
+        message=text.insufficient_sentence(name, profile.kind, days),
+    )
+
+
+def _test(
+    pain: np.ndarray, grids: dict[str, np.ndarray], tested: list[str],
+    profiles: dict[str, _Profile], alpha: float, min_days: int,
+) -> list[Finding]:
+    lagged = [g for name in tested for g in (grids[name], _lagged(grids[name]))]
+    design = model.build_design(pain, lagged)
+    assert design is not None  # tested factors have usable days by construction
+    estimates = _fit(design)
+    labels = [(name, lag) for name in tested for lag in (0, 1)]
+    ok = [j for j, est in estimates.items() if est.entangled_with is None]
+    q_values = dict(zip(ok, benjamini_hochberg([estimates[j].p for j in ok]), strict=True))
+    out: list[Finding] = []
+    for col, (name, lag) in enumerate(labels, start=1):
+        profile = profiles[name]
+        est = estimates.get(col)
+        n = int(design.observed[:, col].sum())
+        if est is None:
+            need = max(1, 2 * min_days - design.days.size)
+            out.append(_insufficient(name, _Profile(profile.kind, n, need)))
+        elif est.entangled_with is not None:
+            partner = _partner(est.entangled_with, labels)
+            out.append(Finding(
+                factor=name, status=ENTANGLED, lag=lag, n=n, kind=profile.kind,
+                message=text.entangled_sentence(name, lag, partner),
+            ))
+        else:
+            out.append(_tested(name, lag, profile, design, col, est, q_values[col], alpha, n))
+    return _dedupe_insufficient(out)
+
+
+def _partner(column: int, labels: list[tuple[str, int]]) -> str | None:
+    """Name behind a control column (column 0 of the controls is the intercept)."""
+    design_col = column - 1  # controls = [intercept, design columns...]
+    if design_col <= 0 or design_col > len(labels):
+        return None
+    return labels[design_col - 1][0]
+
+
+def _tested(
+    name: str, lag: int, profile: _Profile, design: model.Design, col: int,
+    est: model.Estimate, q: float, alpha: float, n: int,
+) -> Finding:
+    unit = design.y_scale / design.scales[col]
+    effect, se = est.effect * unit, est.se * unit
+    half = float(stats.t.ppf(0.975, est.df)) * se
+    significant = q <= alpha
+    step = 1.0
+    if profile.kind == "numeric":
+        step = text.nice_step(design.scales[col])
+    return Finding(
+        factor=name, status=TESTED, lag=lag, direction="raises" if effect > 0 else "lowers",
+        effect=effect, ci_low=effect - half, ci_high=effect + half, p=est.p, q=q, n=n,
+        significant=significant, kind=profile.kind, step=step,
+        message=text.tested_sentence(
+            name, lag, profile.kind, step, effect, effect - half, effect + half, significant
+        ),
+    )
+
+
+def _dedupe_insufficient(findings: list[Finding]) -> list[Finding]:
+    """Keep one "not enough data" entry per factor."""
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        if f.status == INSUFFICIENT:
+            if f.factor in seen:
+                continue
+            seen.add(f.factor)
+        out.append(f)
+    return out
+
+
+def _fit(design: model.Design) -> dict[int, model.Estimate]:
+    """Estimate every factor-lag column with post-double-selected controls."""
+    cols = design.columns
+    n, width = cols.shape
+    ones = np.ones((n, 1))
+    base = model.orthonormal(np.column_stack([ones, cols[:, :1]]))
+    for_pain = {c + 1 for c in model.forward_select(design.y, base, cols[:, 1:])}
+    out: dict[int, model.Estimate] = {}
+    for j in range(1, width):
+        sibling = j + 1 if j % 2 else j - 1
+        forced = [0, sibling]
+        candidates = [c for c in range(1, width) if c not in (j, sibling)]
+        basis = model.orthonormal(np.column_stack([ones, cols[:, forced]]))
+        picked = model.forward_select(cols[:, j], basis, cols[:, candidates])
+        controls = sorted((set(forced) | for_pain | {candidates[i] for i in picked}) - {j})
+        est = model.estimate(design.y, cols[:, j], np.column_stack([ones, cols[:, controls]]))
+        if est is not None and est.entangled_with is not None:
+            est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
+        if est is not None and est.entangled_with is None and j % 2 == 0:
+            est = _next_day(design, j, controls, est)
+        if est is not None:
+            out[j] = est
+    return out
+
+
+def _control_column(est: model.Estimate, controls: list[int]) -> int:
+    """Map the entangled index (into [intercept, controls...]) to 1 + design column."""
+    k = est.entangled_with or 0
+    return 0 if k == 0 else controls[k - 1] + 1
+
+
+def _next_day(
+    design: model.Design, j: int, controls: list[int], est: model.Estimate
+) -> model.Estimate:
+    """Intersection-union test: a next-day link must hold with and without lagged pain."""
+    check = model.static_check(design, j, controls)
+    if check is None or check.entangled_with is not None:
+        return model.Estimate(est.effect, est.se, est.df, 1.0)
+    same_sign = (check.effect > 0) == (est.effect > 0)
+    p = max(est.p, check.p) if same_sign else 1.0
+    return model.Estimate(est.effect, est.se, est.df, p)
+
+
+_STATUS_ORDER = {TESTED: 0, ENTANGLED: 1, INSUFFICIENT: 2}
+
+
+def _rank(f: Finding) -> tuple[int, int, float, str, int]:
+    return (
+        _STATUS_ORDER[f.status], 0 if f.significant else 1,
+        f.q if f.q is not None else 2.0, f.factor, -1 if f.lag is None else f.lag,
+    )

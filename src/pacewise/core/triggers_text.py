@@ -1,0 +1,88 @@
+"""Plain-language sentences for trigger findings.
+
+Every sentence describes a pattern in the person's own diary and never claims a cause:
+a false "trigger" teaches needless avoidance, which is itself harmful in chronic pain
+(DESIGN.md §2, principle 5).
+"""
+
+from __future__ import annotations
+
+import math
+
+PATTERN_NOT_PROOF = "This is a pattern, not proof of cause."
+ADJUSTED = "after allowing for yesterday's pain and your other entries"
+
+
+def nice_step(spread: float) -> float:
+    """A round step (1, 2 or 5 times a power of ten) near a numeric factor's usual spread."""
+    if not math.isfinite(spread) or spread <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(spread))
+    return min((power * m for m in (1, 2, 5, 10)), key=lambda s: abs(math.log(s / spread)))
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _step(step: float) -> str:
+    return f"{step:g}"
+
+
+def _when(factor: str, lag: int, kind: str, step: float) -> str:
+    if kind == "binary":
+        return f"On days after you logged '{factor}'" if lag else f"On days you logged '{factor}'"
+    change = f"'{factor}' was {_step(step)} higher"
+    return f"On days after {change}" if lag else f"On days when {change}"
+
+
+def tested_sentence(
+    factor: str, lag: int, kind: str, step: float, effect: float, low: float, high: float,
+    significant: bool,
+) -> str:
+    """Sentence for a factor-lag that was estimated (effect and interval per step)."""
+    e, lo, hi = effect * step, low * step, high * step
+    if significant:
+        word = "higher" if e > 0 else "lower"
+        near, far = sorted((abs(lo), abs(hi)))
+        return (
+            f"{_when(factor, lag, kind, step)}, your pain was on average {_num(abs(e))} points "
+            f"{word} (likely between {_num(near)} and {_num(far)}), {ADJUSTED}. "
+            f"{PATTERN_NOT_PROOF}"
+        )
+    when = "the next day" if lag else "on the same day"
+    return (
+        f"No clear link yet between '{factor}' and your pain {when}: the estimate "
+        f"({_signed(e)} points, likely between {_num(lo)} and {_num(hi)}) could well be chance."
+    )
+
+
+def _signed(value: float) -> str:
+    text = _num(value)
+    return text if text.startswith("-") else "+" + text
+
+
+def insufficient_sentence(factor: str, kind: str, days_needed: int) -> str:
+    if kind == "binary":
+        need = f"about {days_needed} more days with and without it"
+    else:
+        need = f"about {days_needed} more days with it logged"
+    return (
+        f"Not enough data yet for '{factor}' — {need}. Until then Pacewise will not guess "
+        f"whether it goes with your pain."
+    )
+
+
+def entangled_sentence(factor: str, lag: int, partner: str | None) -> str:
+    when = "the next day" if lag else "the same day"
+    if partner is None:
+        other = "your other entries"
+    elif partner == factor:
+        other = "itself on neighbouring days (it tends to come several days in a row)"
+    else:
+        other = f"'{partner}'"
+    return (
+        f"'{factor}' almost always came together with {other}, so its link with your pain "
+        f"{when} cannot be told apart yet. More varied days will help."
+    )
