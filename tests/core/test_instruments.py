@@ -135,8 +135,17 @@ def test_phq9_all_zeros_and_all_max(phq9):
 
 @pytest.mark.parametrize(
     ("total", "label"),
-    [(4, "Minimal"), (5, "Mild"), (9, "Mild"), (10, "Moderate"), (14, "Moderate"),
-     (15, "Moderately severe"), (19, "Moderately severe"), (20, "Severe"), (27, "Severe")],
+    [
+        (4, "Minimal"),
+        (5, "Mild"),
+        (9, "Mild"),
+        (10, "Moderate"),
+        (14, "Moderate"),
+        (15, "Moderately severe"),
+        (19, "Moderately severe"),
+        (20, "Severe"),
+        (27, "Severe"),
+    ],
 )
 def test_phq9_band_boundaries(phq9, total, label):
     result = score(phq9, totalling(9, total, "phq9"))
@@ -208,14 +217,24 @@ def test_gad7_hand_worked_example(gad7):
 
 @pytest.mark.parametrize(
     ("total", "label", "clinician"),
-    [(0, "Minimal", False), (4, "Minimal", False), (5, "Mild", False), (9, "Mild", False),
-     (10, "Moderate", True), (14, "Moderate", True), (15, "Severe", True), (21, "Severe", True)],
+    [
+        (0, "Minimal", False),
+        (4, "Minimal", False),
+        (5, "Mild", False),
+        (9, "Mild", False),
+        (10, "Moderate", True),
+        (14, "Moderate", True),
+        (15, "Severe", True),
+        (21, "Severe", True),
+    ],
 )
 def test_gad7_band_boundaries(gad7, total, label, clinician):
     result = score(gad7, totalling(7, total, "gad7"))
     assert (result.total, result.band_label, result.suggest_clinician) == (total, label, clinician)
-    assert ("talking with a clinician" in result.interpretation
-            or "talk with a clinician" in result.interpretation) is clinician
+    assert (
+        "talking with a clinician" in result.interpretation
+        or "talk with a clinician" in result.interpretation
+    ) is clinician
 
 
 @pytest.mark.parametrize(
@@ -453,8 +472,11 @@ CLINIC_SCALE = {
     "version": "3",
     "language": "en",
     "recall_period": "past week",
-    "answer_sets": {"often": [{"value": v, "text": t} for v, t in
-                              enumerate(["Never", "Sometimes", "Often", "Always"])]},
+    "answer_sets": {
+        "often": [
+            {"value": v, "text": t} for v, t in enumerate(["Never", "Sometimes", "Often", "Always"])
+        ]
+    },
     "items": [
         {"id": "cs_1", "text": "I woke up too early.", "options": "often"},
         {"id": "cs_2", "text": "I felt rested.", "options": "often"},

@@ -225,13 +225,31 @@ def parse_definition(data: Mapping[str, Any], source: str = "definition") -> Ins
 
 
 _TOP_REQUIRED = {
-    "format": int, "id": str, "name": str, "title": str, "version": str, "language": str,
-    "recall_period": str, "items": list, "scoring": str, "score_range": list, "better": str,
-    "bands": list, "mcid": dict, "missing_items": dict, "licence": str, "citation": str,
+    "format": int,
+    "id": str,
+    "name": str,
+    "title": str,
+    "version": str,
+    "language": str,
+    "recall_period": str,
+    "items": list,
+    "scoring": str,
+    "score_range": list,
+    "better": str,
+    "bands": list,
+    "mcid": dict,
+    "missing_items": dict,
+    "licence": str,
+    "citation": str,
 }
 _TOP_OPTIONAL = {
-    "stem": (str, type(None)), "about": (str, type(None)), "answer_sets": dict,
-    "bands_note": str, "bands_source": str, "subscales": list, "loinc": dict,
+    "stem": (str, type(None)),
+    "about": (str, type(None)),
+    "answer_sets": dict,
+    "bands_note": str,
+    "bands_source": str,
+    "subscales": list,
+    "loinc": dict,
 }
 
 
@@ -294,12 +312,27 @@ class _Parser:
         if self.problems:
             raise DefinitionError(self.source, self.problems)
         return Instrument(
-            id=d["id"], name=d["name"], title=d["title"], version=d["version"],
-            language=d["language"], recall_period=d["recall_period"], stem=d.get("stem"),
-            about=d.get("about"), items=items, scoring=scoring, score_range=score_range,
-            better=d["better"], bands=bands, bands_note=d.get("bands_note"), mcid=mcid,
-            missing=missing, subscales=subscales, loinc_panel=loinc.get("panel"),
-            loinc_total=loinc.get("total"), licence=d["licence"], citation=d["citation"],
+            id=d["id"],
+            name=d["name"],
+            title=d["title"],
+            version=d["version"],
+            language=d["language"],
+            recall_period=d["recall_period"],
+            stem=d.get("stem"),
+            about=d.get("about"),
+            items=items,
+            scoring=scoring,
+            score_range=score_range,
+            better=d["better"],
+            bands=bands,
+            bands_note=d.get("bands_note"),
+            mcid=mcid,
+            missing=missing,
+            subscales=subscales,
+            loinc_panel=loinc.get("panel"),
+            loinc_total=loinc.get("total"),
+            licence=d["licence"],
+            citation=d["citation"],
             source=self.source,
         )
 
@@ -334,8 +367,12 @@ class _Parser:
     def items(self, raw: Any, answer_sets: Mapping[str, tuple[Option, ...]]) -> tuple[Item, ...]:
         out: list[Item] = []
         seen: set[str] = set()
-        optional = {"loinc": (str, type(None)), "short": (str, type(None)), "scored": bool,
-                    "safety": (str, type(None))}
+        optional = {
+            "loinc": (str, type(None)),
+            "short": (str, type(None)),
+            "scored": bool,
+            "safety": (str, type(None)),
+        }
         for n, it in enumerate(raw):
             p = f"items[{n}]"
             if not self.keys(it, p, {"id": str, "text": str, "options": (str, list)}, optional):
@@ -360,15 +397,28 @@ class _Parser:
             else:
                 options = self.options(opts, f"{p}.options")
             if isinstance(item_id, str) and isinstance(it.get("text"), str) and options:
-                out.append(Item(item_id, it["text"], options, it.get("loinc"), it.get("short"),
-                                it.get("scored", True), safety))
+                out.append(
+                    Item(
+                        item_id,
+                        it["text"],
+                        options,
+                        it.get("loinc"),
+                        it.get("short"),
+                        it.get("scored", True),
+                        safety,
+                    )
+                )
         if not any(i.scored for i in out):
             self.fail("items", "at least one scored item is required")
         return tuple(out)
 
     def score_range(self, raw: Any, items: tuple[Item, ...], scoring: Any) -> tuple[float, float]:
-        ok = (isinstance(raw, list) and len(raw) == 2
-              and all(_is(v, (int, float)) for v in raw) and raw[0] < raw[1])
+        ok = (
+            isinstance(raw, list)
+            and len(raw) == 2
+            and all(_is(v, (int, float)) for v in raw)
+            and raw[0] < raw[1]
+        )
         if not ok:
             self.fail("score_range", "must be [lowest, highest] with lowest < highest")
             return (0.0, 0.0)
@@ -379,8 +429,11 @@ class _Parser:
             if scoring == "mean":
                 low, high = low / len(scored), high / len(scored)
             if not (math.isclose(low, raw[0]) and math.isclose(high, raw[1])):
-                self.fail("score_range", f"declared {raw} but the scored items give "
-                          f"[{_fmt(low)}, {_fmt(high)}] by {scoring}")
+                self.fail(
+                    "score_range",
+                    f"declared {raw} but the scored items give "
+                    f"[{_fmt(low)}, {_fmt(high)}] by {scoring}",
+                )
         return (raw[0], raw[1])
 
     def bands(self, raw: list, score_range: tuple[float, float], path: str) -> tuple[Band, ...]:
@@ -395,8 +448,15 @@ class _Parser:
             if all(_is(b.get(k), int) for k in ("min", "max")) and b["min"] > b["max"]:
                 self.fail(p, f"min {b['min']} is above max {b['max']}")
             if all(k in b and _is(b[k], t) for k, t in req.items()):
-                out.append(Band(b["min"], b["max"], b["label"], b["interpretation"],
-                                b.get("suggest_clinician", False)))
+                out.append(
+                    Band(
+                        b["min"],
+                        b["max"],
+                        b["label"],
+                        b["interpretation"],
+                        b.get("suggest_clinician", False),
+                    )
+                )
         if not out or len(out) != len(raw):
             return tuple(out)
         out.sort(key=lambda b: b.min)
@@ -405,17 +465,20 @@ class _Parser:
             self.fail(path, "band labels must be unique")
         low, high = score_range
         if out[0].min != low:
-            self.fail(path, f"first band starts at {out[0].min}, "
-                      f"not at the lowest score {_fmt(low)}")
+            self.fail(
+                path, f"first band starts at {out[0].min}, not at the lowest score {_fmt(low)}"
+            )
         if out[-1].max != high:
-            self.fail(path, f"last band ends at {out[-1].max}, "
-                      f"not at the highest score {_fmt(high)}")
+            self.fail(
+                path, f"last band ends at {out[-1].max}, not at the highest score {_fmt(high)}"
+            )
         for a, b in zip(out, out[1:], strict=False):
             if b.min <= a.max:
                 self.fail(path, f"bands {a.label!r} and {b.label!r} overlap at {b.min}-{a.max}")
             elif b.min > a.max + 1:
-                self.fail(path, f"gap between {a.label!r} (to {a.max}) and {b.label!r} "
-                          f"(from {b.min})")
+                self.fail(
+                    path, f"gap between {a.label!r} (to {a.max}) and {b.label!r} (from {b.min})"
+                )
         return tuple(out)
 
     def mcid(self, raw: Any, score_range: tuple[float, float]) -> Mcid | None:
@@ -443,16 +506,27 @@ class _Parser:
         if allowed > 0 and not raw.get("source"):
             self.fail("missing_items.source", "is required when blanks are allowed: cite the rule")
         if allowed == 0 and not raw.get("reason"):
-            self.fail("missing_items.reason", "is required when blanks are not allowed: "
-                      "say why (e.g. the instrument defines no rule)")
+            self.fail(
+                "missing_items.reason",
+                "is required when blanks are not allowed: "
+                "say why (e.g. the instrument defines no rule)",
+            )
         return MissingRule(allowed, raw.get("source") or raw.get("reason") or "")
 
     def subscales(self, raw: list, items: tuple[Item, ...], parent_id: Any) -> tuple[Subscale, ...]:
         scored = {i.id: i for i in items if i.scored}
         out: list[Subscale] = []
         seen = {parent_id}
-        req = {"id": str, "name": str, "items": list, "positive_at": int, "positive_text": str,
-               "negative_text": str, "source": str, "citation": str}
+        req = {
+            "id": str,
+            "name": str,
+            "items": list,
+            "positive_at": int,
+            "positive_text": str,
+            "negative_text": str,
+            "source": str,
+            "citation": str,
+        }
         for n, s in enumerate(raw):
             p = f"subscales[{n}]"
             if not self.keys(s, p, req, {"loinc_total": (str, type(None))}):
@@ -474,9 +548,19 @@ class _Parser:
             if _is(s.get("positive_at"), int) and not low < s["positive_at"] <= high:
                 self.fail(f"{p}.positive_at", f"must be above {low} and at most {high}")
             if all(k in s and _is(s[k], t) for k, t in req.items()):
-                out.append(Subscale(s["id"], s["name"], tuple(ids), s["positive_at"],
-                                    s["positive_text"], s["negative_text"], s["source"],
-                                    s["citation"], s.get("loinc_total")))
+                out.append(
+                    Subscale(
+                        s["id"],
+                        s["name"],
+                        tuple(ids),
+                        s["positive_at"],
+                        s["positive_text"],
+                        s["negative_text"],
+                        s["source"],
+                        s["citation"],
+                        s.get("loinc_total"),
+                    )
+                )
         return tuple(out)
 
     def loinc(self, raw: Any) -> dict[str, str | None]:
@@ -501,8 +585,15 @@ def _is(value: Any, kind: type | tuple[type, ...]) -> bool:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {int: "a whole number", float: "a number", str: "text", list: "a list",
-             dict: "an object", bool: "true or false", type(None): "null"}
+    names = {
+        int: "a whole number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+        bool: "true or false",
+        type(None): "null",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names[k] for k in kinds)
 
@@ -526,15 +617,22 @@ def score(instrument: Instrument, answers: Mapping[str, int | None]) -> Score:
     total = _aggregate(instrument.scoring, given, len(scored))
     band = band_for(instrument, total)
     subscales = tuple(
-        _score_subscale(s, answers) for s in instrument.subscales
+        _score_subscale(s, answers)
+        for s in instrument.subscales
         if all(answers.get(i) is not None for i in s.item_ids)
     )
     flags = safety_flags(instrument, answers)
     unanswered = tuple(i.id for i in instrument.items if i.safety and answers.get(i.id) is None)
     result = Score(
-        instrument_id=instrument.id, instrument_version=instrument.version, total=total,
-        band=band, subscales=subscales, prorated=bool(missing), missing_items=missing,
-        safety_flags=flags, safety_unanswered=unanswered,
+        instrument_id=instrument.id,
+        instrument_version=instrument.version,
+        total=total,
+        band=band,
+        subscales=subscales,
+        prorated=bool(missing),
+        missing_items=missing,
+        safety_flags=flags,
+        safety_unanswered=unanswered,
         suggest_clinician=bool(flags) or bool(band and band.suggest_clinician),
         interpretation="",
     )
@@ -579,14 +677,28 @@ def short_form(instrument: Instrument, subscale_id: str) -> Instrument:
         Band(sub.positive_at, high, "Positive screen", sub.positive_text, suggest_clinician=True),
     )
     return Instrument(
-        id=sub.id, name=sub.name, title=f"{sub.name} (from the {instrument.name})",
-        version=instrument.version, language=instrument.language,
-        recall_period=instrument.recall_period, stem=instrument.stem, about=instrument.about,
-        items=items, scoring="sum", score_range=(low, high), better=instrument.better,
-        bands=bands, bands_note=sub.source, mcid=None,
+        id=sub.id,
+        name=sub.name,
+        title=f"{sub.name} (from the {instrument.name})",
+        version=instrument.version,
+        language=instrument.language,
+        recall_period=instrument.recall_period,
+        stem=instrument.stem,
+        about=instrument.about,
+        items=items,
+        scoring="sum",
+        score_range=(low, high),
+        better=instrument.better,
+        bands=bands,
+        bands_note=sub.source,
+        mcid=None,
         missing=MissingRule(0, "Two-question screeners are only scored when both are answered."),
-        subscales=(), loinc_panel=None, loinc_total=sub.loinc_total,
-        licence=instrument.licence, citation=sub.citation, source=instrument.source,
+        subscales=(),
+        loinc_panel=None,
+        loinc_total=sub.loinc_total,
+        licence=instrument.licence,
+        citation=sub.citation,
+        source=instrument.source,
     )
 
 
@@ -610,9 +722,11 @@ def _refusal(instrument: Instrument, missing: tuple[str, ...]) -> str:
     n = len(instrument.scored_items)
     allowed = instrument.missing.max_missing
     need = "all" if allowed == 0 else f"at least {n - allowed} of"
-    return (f"The {instrument.name} can only be scored when {need} its {n} questions are "
-            f"answered; {len(missing)} left blank ({', '.join(missing)}). "
-            f"{instrument.missing.basis}")
+    return (
+        f"The {instrument.name} can only be scored when {need} its {n} questions are "
+        f"answered; {len(missing)} left blank ({', '.join(missing)}). "
+        f"{instrument.missing.basis}"
+    )
 
 
 def _aggregate(rule: str, values: list[int], n_items: int) -> float:
@@ -637,10 +751,12 @@ def _with_interpretation(instrument: Instrument, result: Score) -> Score:
     parts = []
     if result.safety_flags:
         # Safety first, never after other text (DESIGN.md section 6).
-        parts.append("You told us about thoughts of being better off dead or of hurting "
-                     "yourself. Thank you for telling us. You do not have to face this alone: "
-                     "please look at the support contacts shown with this result, where you "
-                     "can reach someone right now.")
+        parts.append(
+            "You told us about thoughts of being better off dead or of hurting "
+            "yourself. Thank you for telling us. You do not have to face this alone: "
+            "please look at the support contacts shown with this result, where you "
+            "can reach someone right now."
+        )
     parts.append(f"Your {instrument.name} score is {_fmt(result.total)} out of {_fmt(high)}.")
     if result.band:
         parts.append(result.band.interpretation)
@@ -675,8 +791,10 @@ def change(instrument: Instrument, baseline: Score, latest: Score) -> Change:
         if s.instrument_id != instrument.id:
             raise CannotCompare(f"a {s.instrument_id} score cannot be compared as {instrument.id}")
     if instrument.mcid is None:
-        raise CannotCompare(f"the {instrument.name} has no established minimal important "
-                            "change; it is a screener, not a measure of change")
+        raise CannotCompare(
+            f"the {instrument.name} has no established minimal important "
+            "change; it is a screener, not a measure of change"
+        )
     diff = latest.total - baseline.total
     meaningful = abs(diff) + _EPSILON >= instrument.mcid.value
     if abs(diff) < _EPSILON:
@@ -686,13 +804,20 @@ def change(instrument: Instrument, baseline: Score, latest: Score) -> Change:
         direction = "better" if went_down == (instrument.better == "lower") else "worse"
     caveat = None
     if baseline.prorated or latest.prorated:
-        caveat = ("One of these scores was estimated from a form with blank questions, "
-                  "so treat this change with some care.")
+        caveat = (
+            "One of these scores was estimated from a form with blank questions, "
+            "so treat this change with some care."
+        )
     return Change(
-        instrument_id=instrument.id, baseline=baseline.total, latest=latest.total,
-        difference=round(diff, 2), meaningful=meaningful, direction=direction,
+        instrument_id=instrument.id,
+        baseline=baseline.total,
+        latest=latest.total,
+        difference=round(diff, 2),
+        meaningful=meaningful,
+        direction=direction,
         message=_change_message(instrument, diff, meaningful),
-        meaning=_change_meaning(instrument, direction, meaningful), caveat=caveat,
+        meaning=_change_meaning(instrument, direction, meaningful),
+        caveat=caveat,
     )
 
 
@@ -703,8 +828,11 @@ def _change_message(instrument: Instrument, diff: float, meaningful: bool) -> st
     amount = _fmt(abs(diff))
     unit = "point" if amount == "1" else "points"
     way = "down" if diff < 0 else "up"
-    size = ("a change big enough to matter" if meaningful
-            else "smaller than the change that usually matters")
+    size = (
+        "a change big enough to matter"
+        if meaningful
+        else "smaller than the change that usually matters"
+    )
     return f"Your {name} score went {way} by {amount} {unit} \u2014 {size} ({plain})."
 
 
@@ -714,8 +842,10 @@ def _change_meaning(instrument: Instrument, direction: str, meaningful: bool) ->
         return "Small ups and downs like this are common and often even out over time."
     if direction == "better":
         return f"{good} scores are better, so this is real progress."
-    return ("Things seem to have been harder lately. That happens, and it is worth talking "
-            "over with your care team.")
+    return (
+        "Things seem to have been harder lately. That happens, and it is worth talking "
+        "over with your care team."
+    )
 
 
 def _fmt(x: float) -> str:
