@@ -1,12 +1,12 @@
 """The `pacewise` command: Django's management commands plus Pacewise's own.
 
-    pacewise serve            run the production server (gunicorn)
-    pacewise demo             create the demo clinic, clinician and patients
-    pacewise demo-code EMAIL  print the current two-factor code of a demo account
-    pacewise backup FILE      copy the database safely while the app runs
-    pacewise restore FILE     put a backup back (stop the server first)
-    pacewise create-clinic NAME --admin EMAIL
-    pacewise migrate, createsuperuser, check --deploy, ... (all of Django's)
+pacewise serve            run the production server (gunicorn)
+pacewise demo             create the demo clinic, clinician and patients
+pacewise demo-code EMAIL  print the current two-factor code of a demo account
+pacewise backup FILE      copy the database safely while the app runs
+pacewise restore FILE     put a backup back (stop the server first)
+pacewise create-clinic NAME --admin EMAIL
+pacewise migrate, createsuperuser, check --deploy, ... (all of Django's)
 """
 
 from __future__ import annotations

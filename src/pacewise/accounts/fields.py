@@ -41,3 +41,14 @@ class TimeZoneField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
         return validate_time_zone(value) if value else value
+
+
+def login_identity(request, credentials) -> str | None:
+    """The account a sign-in attempt is for, as django-axes counts failures per account."""
+    if credentials:
+        value = credentials.get("email") or credentials.get("username") or credentials.get("login")
+        if value:
+            return str(value).strip().lower()[:254]
+    post = getattr(request, "POST", None) or {}
+    value = post.get("login") or post.get("email")
+    return str(value).strip().lower()[:254] if value else None

@@ -25,6 +25,12 @@ class SignupForm(DisplayNameMixin, AllauthSignupForm):
 
     field_order = ["email", "display_name", "password1", "password2", "time_zone"]
 
+    def clean_email(self):
+        value = (self.data.get("email") or "").strip()
+        if len(value) > 254:
+            raise forms.ValidationError("An email address can be at most 254 characters.")
+        return super().clean_email()
+
 
 class ShareCodeForm(forms.Form):
     code = forms.CharField(

@@ -15,11 +15,16 @@ from .models import Clinic, Invitation, Membership, User
 from .token_models import hash_token
 
 
-def invite(clinic: Clinic, email: str, role: str, invited_by: User | None) -> tuple[Invitation, str]:
+def invite(
+    clinic: Clinic, email: str, role: str, invited_by: User | None
+) -> tuple[Invitation, str]:
     """Create an invitation, email the link, and return it (for the CLI to print)."""
     raw = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        clinic=clinic, email=email.lower(), role=role, token_hash=hash_token(raw),
+        clinic=clinic,
+        email=email.lower(),
+        role=role,
+        token_hash=hash_token(raw),
         invited_by=invited_by,
     )
     url = settings.SITE_URL + reverse("invitation", args=[raw])

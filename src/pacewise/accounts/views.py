@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from allauth.account.internal.flows.login import record_authentication
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -14,7 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_safe, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from pacewise.diary.models import ActivitySession, CheckIn
 
@@ -165,11 +166,15 @@ def invitation(request, token: str):
     form = AcceptInvitationForm(request.POST or None, email=invite.email)
     if request.method == "POST" and form.is_valid():
         user = User.objects.create_user(
-            invite.email, form.cleaned_data["password1"],
+            invite.email,
+            form.cleaned_data["password1"],
             display_name=form.cleaned_data["display_name"],
         )
         invitations.accept(invite, user)
         login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        # They just chose their password: count it as a fresh sign-in, so that setting up
+        # two-factor (next step, enforced) does not ask for the password again.
+        record_authentication(request, user, "password", email=user.email, reauthenticated=True)
         messages.success(request, f"Welcome to {invite.clinic.name}.")
         return redirect("caseload")
     return render(request, "accounts/invitation.html", {"invitation": invite, "form": form})

@@ -41,7 +41,11 @@ def list_tokens(request):
 
 @router.post("/tokens", response={201: TokenCreated}, operation_id="create_token")
 def create_token(request, payload: TokenIn):
-    expires = timezone.now() + timedelta(days=payload.expires_in_days) if payload.expires_in_days else None
+    expires = (
+        timezone.now() + timedelta(days=payload.expires_in_days)
+        if payload.expires_in_days
+        else None
+    )
     token, raw = AccessToken.issue(request.user, payload.name, expires)
     return Status(201, {**TokenOut.from_orm(token).dict(), "token": raw})
 

@@ -52,7 +52,12 @@ def list_patients(request):
         .order_by("user__email")
     )
     return [
-        {"id": p.pk, "name": p.user.name, "time_zone": p.user.time_zone, "is_you": p.user_id == user.pk}
+        {
+            "id": p.pk,
+            "name": p.user.name,
+            "time_zone": p.user.time_zone,
+            "is_you": p.user_id == user.pk,
+        }
         for p in visible
     ]
 
@@ -62,9 +67,7 @@ def get_patient(request, patient_id: uuid.UUID):
     return _patient_out(_grant(request, patient_id, what="api-patient"))
 
 
-@router.get(
-    "/patients/{patient_id}/checkins", response=CheckInPage, operation_id="list_checkins"
-)
+@router.get("/patients/{patient_id}/checkins", response=CheckInPage, operation_id="list_checkins")
 def list_checkins(
     request,
     patient_id: uuid.UUID,
@@ -75,9 +78,11 @@ def list_checkins(
 ):
     grant = _grant(request, patient_id, what="api-checkins")
     if start and end and start > end:
-        raise ApiError(422, "Some fields need fixing.", [
-            {"field": "start", "message": "start must be on or before end"}
-        ])
+        raise ApiError(
+            422,
+            "Some fields need fixing.",
+            [{"field": "start", "message": "start must be on or before end"}],
+        )
     rows = CheckIn.objects.filter(patient=grant.patient, deleted_at__isnull=True)
     if start:
         rows = rows.filter(local_date__gte=start)
@@ -133,9 +138,7 @@ def list_shares(request, patient_id: uuid.UUID):
     return [_share_out(s) for s in grant.patient.shares.select_related("clinic")]
 
 
-@router.post(
-    "/patients/{patient_id}/shares", response={201: ShareOut}, operation_id="create_share"
-)
+@router.post("/patients/{patient_id}/shares", response={201: ShareOut}, operation_id="create_share")
 def create_share(request, patient_id: uuid.UUID, payload: ShareIn):
     """Share your record with a clinic, using the code the clinic gave you."""
     grant = _grant(request, patient_id, what="api-shares", write=True, owner_only=True)
@@ -143,9 +146,9 @@ def create_share(request, patient_id: uuid.UUID, payload: ShareIn):
     try:
         clinic = consent.clinic_for_code(code)
     except consent.ConsentError as exc:
-        raise ApiError(422, "Some fields need fixing.", [
-            {"field": exc.field, "message": exc.message}
-        ]) from exc
+        raise ApiError(
+            422, "Some fields need fixing.", [{"field": exc.field, "message": exc.message}]
+        ) from exc
     return Status(201, _share_out(consent.share_with(grant.patient, clinic)))
 
 

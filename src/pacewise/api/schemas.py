@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Schema
 from pydantic import field_validator
 
@@ -43,7 +44,10 @@ class TokenIn(Schema):
     def plain_text(cls, value):
         if not isinstance(value, str):
             raise ValueError("must be text")
-        cleaned = clean_display_text(value, field="name", max_length=60) if value else value
+        try:
+            cleaned = clean_display_text(value, field="name", max_length=60)
+        except DjangoValidationError as exc:
+            raise ValueError(exc.messages[0]) from exc
         if not cleaned:
             raise ValueError("give the token a name")
         return cleaned

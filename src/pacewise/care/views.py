@@ -35,9 +35,7 @@ def caseload(request):
         .distinct()
     )
     memberships = request.user.memberships.select_related("clinic").order_by("clinic__name")
-    return render(
-        request, "care/caseload.html", {"patients": patients, "memberships": memberships}
-    )
+    return render(request, "care/caseload.html", {"patients": patients, "memberships": memberships})
 
 
 def _clinic_page(request, membership, form, status=200):
@@ -91,6 +89,4 @@ def clinic_access_log(request, membership):
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     for event in page:
         event.label = describe(event.what)
-    return render(
-        request, "care/access_log.html", {"clinic": membership.clinic, "page": page}
-    )
+    return render(request, "care/access_log.html", {"clinic": membership.clinic, "page": page})

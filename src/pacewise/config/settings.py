@@ -128,6 +128,7 @@ ACCOUNT_EMAIL_VERIFICATION = env_str("PACEWISE_EMAIL_VERIFICATION", "optional")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "pacewise.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "pacewise.accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pacewise] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Pacewise"
@@ -136,9 +137,12 @@ MFA_TOTP_ISSUER = "Pacewise"
 AXES_FAILURE_LIMIT = env_int("PACEWISE_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "pacewise.accounts.fields.login_identity"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+# allauth counts failures too; let axes own the per-account lockout (one message, one rule)
+# and keep allauth as a flood guard per address.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
 AXES_VERBOSE = False
 
 # --- Security -------------------------------------------------------------------------------

@@ -43,7 +43,11 @@ class CheckIn(Entry):
     morning_pain = scale("pain on waking")
     fatigue = scale("fatigue")
     sleep_hours = models.DecimalField(
-        "hours slept", max_digits=4, decimal_places=1, null=True, blank=True,
+        "hours slept",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(24)],
     )
     sleep_quality = scale("sleep quality")

@@ -66,11 +66,18 @@ def _check_sqlite_backup(path: Path) -> None:
 
 def _run(command: list[str], dbname: bool = False) -> None:
     if shutil.which(command[0]) is None:
-        raise BackupError(f"{command[0]} is not installed (Debian: apt-get install postgresql-client).")
+        raise BackupError(
+            f"{command[0]} is not installed (Debian: apt-get install postgresql-client)."
+        )
     db = _database()
-    env = {"PGHOST": db.get("HOST") or "", "PGPORT": str(db.get("PORT") or ""),
-           "PGUSER": db.get("USER") or "", "PGPASSWORD": db.get("PASSWORD") or "",
-           "PGDATABASE": db["NAME"], "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    env = {
+        "PGHOST": db.get("HOST") or "",
+        "PGPORT": str(db.get("PORT") or ""),
+        "PGUSER": db.get("USER") or "",
+        "PGPASSWORD": db.get("PASSWORD") or "",
+        "PGDATABASE": db["NAME"],
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+    }
     if dbname:
         command = [*command[:-1], f"--dbname={db['NAME']}", command[-1]]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603

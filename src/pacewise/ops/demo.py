@@ -36,7 +36,9 @@ class DemoPerson:
 
 PATIENTS = (
     DemoPerson("alex@demo.example", "Alex", "Europe/London", 4.5, (20, 19, 18), "walking", True),
-    DemoPerson("sam@demo.example", "Sam", "America/Chicago", 5.5, (9, 8, 7, 6), "gentle cycling", True),
+    DemoPerson(
+        "sam@demo.example", "Sam", "America/Chicago", 5.5, (9, 8, 7, 6), "gentle cycling", True
+    ),
     DemoPerson("jordan@demo.example", "Jordan", "Australia/Sydney", 3.5, (), "swimming", False),
 )
 STAFF = (
@@ -76,7 +78,10 @@ def _staff(clinic, email, name, role) -> str:
 
 def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Random):
     user = User.objects.create_user(
-        person.email, DEMO_PASSWORD, display_name=person.name, time_zone=person.time_zone,
+        person.email,
+        DEMO_PASSWORD,
+        display_name=person.name,
+        time_zone=person.time_zone,
         is_demo=True,
     )
     patient = Patient.objects.create(user=user)
@@ -92,19 +97,36 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
         flare = ago in person.flare_days
         pain = _clamp(person.usual_pain + rng.gauss(0, 0.8) + (2.5 if flare else 0))
         at = datetime.combine(day, time(20, rng.randint(0, 59)), zone)
-        checkins.append(CheckIn(
-            patient=patient, local_date=day, entered_at=at, pain_avg=pain,
-            pain_now=_clamp(pain + rng.choice((-1, 0, 0, 1))), morning_pain=_clamp(pain + 1),
-            fatigue=_clamp(pain + rng.gauss(0.5, 1)), sleep_hours=round(rng.uniform(5, 8.5), 1),
-            sleep_quality=_clamp(10 - pain + rng.gauss(0, 1)), stress=_clamp(rng.gauss(4, 1.5)),
-            mood=_clamp(7 - pain / 2 + rng.gauss(0, 1)), in_flare=flare,
-        ))
+        checkins.append(
+            CheckIn(
+                patient=patient,
+                local_date=day,
+                entered_at=at,
+                pain_avg=pain,
+                pain_now=_clamp(pain + rng.choice((-1, 0, 0, 1))),
+                morning_pain=_clamp(pain + 1),
+                fatigue=_clamp(pain + rng.gauss(0.5, 1)),
+                sleep_hours=round(rng.uniform(5, 8.5), 1),
+                sleep_quality=_clamp(10 - pain + rng.gauss(0, 1)),
+                stress=_clamp(rng.gauss(4, 1.5)),
+                mood=_clamp(7 - pain / 2 + rng.gauss(0, 1)),
+                in_flare=flare,
+            )
+        )
         done = minutes * (0.5 if flare else rng.uniform(0.8, 1.1))
-        sessions.append(ActivitySession(
-            patient=patient, local_date=day, entered_at=at - timedelta(hours=3),
-            activity=person.activity, minutes=max(1, round(done)), exertion=_clamp(rng.gauss(4, 1)),
-            pain_before=_clamp(pain - 1), pain_peak=_clamp(pain + 1), pain_after=_clamp(pain),
-        ))
+        sessions.append(
+            ActivitySession(
+                patient=patient,
+                local_date=day,
+                entered_at=at - timedelta(hours=3),
+                activity=person.activity,
+                minutes=max(1, round(done)),
+                exertion=_clamp(rng.gauss(4, 1)),
+                pain_before=_clamp(pain - 1),
+                pain_peak=_clamp(pain + 1),
+                pain_after=_clamp(pain),
+            )
+        )
         if ago % 7 == 0 and not flare:
             minutes *= 1.1
     CheckIn.objects.bulk_create(checkins)
@@ -117,7 +139,11 @@ def _clamp(value: float) -> int:
 
 def current_code(user: User) -> str:
     """The demo account's current six-digit code (only for accounts made by `pacewise demo`)."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
     from allauth.mfa.utils import decrypt
 
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)

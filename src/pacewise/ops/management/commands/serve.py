@@ -22,8 +22,17 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Pacewise on http://{bind} (data in {settings.DATA_DIR})")
         argv = [
-            sys.executable, "-m", "gunicorn", "pacewise.config.wsgi:application",
-            "--bind", bind, "--workers", str(workers), "--access-logfile", "-",
-            "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "pacewise.config.wsgi:application",
+            "--bind",
+            bind,
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--forwarded-allow-ips",
+            os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]
         os.execv(sys.executable, argv)  # noqa: S606 - replaces this process with gunicorn

@@ -1,0 +1,213 @@
+"""Who may see or act on a patient's data: every patient-data URL and API operation, every role.
+
+Adding a URL without classifying it here makes `test_every_url_is_classified` fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import bearer
+from pacewise.accounts.models import AuditEvent
+from pacewise.api.api import api
+
+ROLES = [
+    "anonymous",
+    "patient",
+    "other_patient",
+    "sharing_clinician",
+    "other_clinic_clinician",
+    "revoked_clinician",
+    "clinician_without_2fa",
+    "superuser",
+]
+
+# Outcomes: "ok", "login" (sent to sign in), "2fa" (sent to set up two-factor), or a status.
+READ = {
+    "anonymous": "login",
+    "patient": "ok",
+    "other_patient": 404,
+    "sharing_clinician": "ok",
+    "other_clinic_clinician": 404,
+    "revoked_clinician": 404,
+    "clinician_without_2fa": "2fa",
+    "superuser": 404,
+}
+OWNER_ONLY = {**READ, "sharing_clinician": 403}
+
+
+@dataclass(frozen=True)
+class Case:
+    method: str
+    expect: dict
+    ok_status: int = 200
+    data: dict = field(default_factory=dict)
+    extra_kwargs: tuple[str, ...] = ()
+
+
+WEB = {
+    "patient-home": Case("GET", READ),
+    "patient-access-log": Case("GET", OWNER_ONLY),
+    "patient-sharing": Case("GET", OWNER_ONLY),
+    "patient-sharing-confirm": Case("POST", OWNER_ONLY, 302, {"code": "other_clinic"}),
+    "patient-sharing-stop": Case("POST", OWNER_ONLY, 302, extra_kwargs=("share_id",)),
+}
+
+API_READ = {**READ, "anonymous": 401, "clinician_without_2fa": 403}
+API_OWNER_ONLY = {**API_READ, "sharing_clinician": 403}
+API = {
+    ("get", "/api/patients/{patient_id}"): Case("GET", API_READ),
+    ("get", "/api/patients/{patient_id}/checkins"): Case("GET", API_READ),
+    ("get", "/api/patients/{patient_id}/access-log"): Case("GET", API_OWNER_ONLY),
+    ("get", "/api/patients/{patient_id}/shares"): Case("GET", API_OWNER_ONLY),
+    ("post", "/api/patients/{patient_id}/shares"): Case(
+        "POST", API_OWNER_ONLY, 201, {"code": "other_clinic"}
+    ),
+    ("delete", "/api/patients/{patient_id}/shares/{share_id}"): Case(
+        "DELETE", API_OWNER_ONLY, extra_kwargs=("share_id",)
+    ),
+}
+
+# URLs that hold no patient's data (public pages, one's own account, clinic pages).
+NOT_PATIENT_DATA = {
+    "home",
+    "account-settings",
+    "account-tokens",
+    "account-token-revoke",
+    "invitation",
+    "crisis",
+    "about",
+    "healthz",
+    "caseload",
+    "clinic",
+    "clinic-invite",
+    "clinic-invitation-cancel",
+    "clinic-access-log",
+}
+NOT_PATIENT_DATA_PREFIXES = ("accounts/", "api/")
+
+
+def walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from walk(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), p
+
+
+def test_every_url_is_classified():
+    unclassified = []
+    for route, pattern in walk(get_resolver().url_patterns):
+        if route.startswith(NOT_PATIENT_DATA_PREFIXES):
+            continue
+        name = pattern.name
+        if "patient_id" in route:
+            if name not in WEB:
+                unclassified.append(f"{route} ({name}) touches patient data: add it to WEB")
+        elif name not in NOT_PATIENT_DATA:
+            unclassified.append(f"{route} ({name}): add it to WEB or NOT_PATIENT_DATA")
+    assert unclassified == []
+
+
+def test_every_patient_api_operation_is_in_the_matrix():
+    schema = api.get_openapi_schema()
+    operations = {
+        (method, path)
+        for path, ops in schema["paths"].items()
+        for method in ops
+        if "{patient_id}" in path
+    }
+    assert operations == set(API)
+
+
+def _login(client, cast, role, *, api_call=False):
+    user = cast.user(role)
+    if user is None:
+        return {}
+    if api_call:
+        return bearer(user)
+    client.force_login(user)
+    return {}
+
+
+def _data(case, cast):
+    return {k: getattr(cast, v).share_code for k, v in case.data.items()}
+
+
+def _assert_outcome(response, expected, ok_status, *, api_call):
+    if expected == "ok":
+        assert response.status_code == ok_status, response.content[:300]
+    elif expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    elif expected == "2fa":
+        assert response.status_code == 302
+        assert response["Location"] == reverse("mfa_activate_totp")
+    else:
+        assert response.status_code == expected, response.content[:300]
+        if api_call:
+            assert set(response.json()) == {"detail", "errors"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(WEB))
+def test_web_access(client, cast, name, role):
+    case = WEB[name]
+    kwargs = {"patient_id": cast.record.pk}
+    if "share_id" in case.extra_kwargs:
+        kwargs["share_id"] = cast.share.pk
+    _login(client, cast, role)
+    url = reverse(name, kwargs=kwargs)
+    response = client.generic(
+        case.method,
+        url,
+        data=_urlencode(_data(case, cast)),
+        content_type="application/x-www-form-urlencoded",
+    )
+    expected = case.expect[role]
+    _assert_outcome(response, expected, case.ok_status, api_call=False)
+    _assert_audited(cast, role, expected, write=case.method != "GET")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("operation", sorted(API), ids=lambda op: f"{op[0]} {op[1]}")
+def test_api_access(client, cast, operation, role):
+    method, path = operation
+    case = API[operation]
+    url = path.replace("{patient_id}", str(cast.record.pk)).replace(
+        "{share_id}", str(cast.share.pk)
+    )
+    headers = _login(client, cast, role, api_call=True)
+    response = client.generic(
+        case.method, url, data=_json(_data(case, cast)), content_type="application/json", **headers
+    )
+    expected = case.expect[role]
+    _assert_outcome(response, expected, case.ok_status, api_call=True)
+    _assert_audited(cast, role, expected, write=case.method != "GET")
+
+
+def _assert_audited(cast, role, expected, *, write):
+    events = AuditEvent.objects.filter(patient=cast.record)
+    if expected == "ok" and role != "patient":
+        event = events.get()
+        assert event.actor == cast.user(role)
+        assert event.clinic == cast.clinic
+        assert event.action == ("change" if write else "view")
+        assert event.ip_address == "127.0.0.1"
+    else:
+        assert not events.exists()
+
+
+def _urlencode(data):
+    from urllib.parse import urlencode
+
+    return urlencode(data)
+
+
+def _json(data):
+    import json
+
+    return json.dumps(data) if data else ""
