@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from conftest import bearer
+from cast import bearer
 from pacewise.accounts.models import AuditEvent
 from pacewise.api.api import api
 

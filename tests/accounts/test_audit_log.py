@@ -40,7 +40,7 @@ def test_clinic_admin_sees_the_teams_accesses(client, cast, event):
 
 
 def test_admins_of_other_clinics_do_not(client, cast, event):
-    from conftest import make_clinician
+    from cast import make_clinician
     from pacewise.accounts.models import Membership
 
     outsider = make_clinician("boss@hilltop.example", cast.other_clinic, role=Membership.Role.ADMIN)

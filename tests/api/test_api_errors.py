@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import bearer
+from cast import bearer
 
 
 def test_unauthenticated_calls_get_401_in_the_error_shape(client, db):

@@ -56,7 +56,7 @@ def test_people_cannot_revoke_each_others_tokens(client, cast):
     token, _ = AccessToken.issue(cast.patient, "mine")
     client.force_login(cast.other_patient)
     assert client.post(reverse("account-token-revoke", args=[token.pk])).status_code == 404
-    from conftest import bearer
+    from cast import bearer
 
     response = client.delete(f"/api/tokens/{token.pk}", **bearer(cast.other_patient))
     assert response.status_code == 404
@@ -65,7 +65,7 @@ def test_people_cannot_revoke_each_others_tokens(client, cast):
 
 
 def test_api_creates_lists_and_revokes_tokens(client, cast):
-    from conftest import bearer
+    from cast import bearer
 
     headers = bearer(cast.patient)
     response = create(client, headers, name="laptop", expires_in_days=7)
@@ -80,7 +80,7 @@ def test_api_creates_lists_and_revokes_tokens(client, cast):
 
 
 def test_bad_token_names_get_field_errors(client, cast):
-    from conftest import bearer
+    from cast import bearer
 
     headers = bearer(cast.patient)
     for payload, field in [

@@ -1,0 +1,76 @@
+"""`pacewise demo`: a clinic, staff with two-factor set up, and patients with weeks of diary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from allauth.mfa.utils import is_mfa_enabled
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from pacewise.accounts.models import Clinic, Share, User
+from pacewise.diary.models import ActivitySession, CheckIn
+from pacewise.ops.demo import create_demo, current_code
+
+
+@pytest.fixture
+def demo(db):
+    return create_demo(date(2026, 11, 25))
+
+
+def test_demo_makes_a_clinic_staff_and_three_patients(demo):
+    assert demo.created
+    assert Clinic.objects.get().name == "Riverside Physio (demo)"
+    staff = User.objects.filter(memberships__isnull=False)
+    assert {u.email for u in staff} == {"admin@demo.example", "clinician@demo.example"}
+    assert all(is_mfa_enabled(u) for u in staff)
+    assert User.objects.filter(patient__isnull=False).count() == 3
+    assert Share.objects.active().count() == 2
+
+
+def test_demo_histories_span_several_weeks_with_gaps_and_flares(demo):
+    alex = User.objects.get(email="alex@demo.example").patient
+    days = sorted(CheckIn.objects.filter(patient=alex).values_list("local_date", flat=True))
+    assert days[0] == date(2026, 10, 14) or days[0] > date(2026, 10, 14)
+    assert (days[-1] - days[0]).days >= 35
+    assert 25 <= len(days) < 42  # some missed days, as in real life
+    assert CheckIn.objects.filter(patient=alex, in_flare=True).exists()
+    assert ActivitySession.objects.filter(patient=alex).count() == len(days)
+    assert all(0 <= c.pain_avg <= 10 for c in CheckIn.objects.all())
+
+
+def test_demo_is_idempotent(demo):
+    again = create_demo(date(2026, 11, 25))
+    assert not again.created
+    assert Clinic.objects.count() == 1
+
+
+def test_demo_code_is_a_valid_current_totp_code(demo):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = User.objects.get(email="clinician@demo.example")
+    code = current_code(user)
+    assert len(code) == 6 and code.isdigit()
+    assert TOTP(Authenticator.objects.get(user=user, type="totp")).validate_code(code)
+
+
+@override_settings(DEBUG=False, PACEWISE_DEMO=False)
+def test_demo_command_refuses_on_a_production_server(db):
+    with pytest.raises(CommandError, match="PACEWISE_DEMO=1"):
+        call_command("demo")
+
+
+@override_settings(PACEWISE_DEMO=True)
+def test_demo_command_prints_the_logins(db, capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "alex@demo.example" in out and "clinician@demo.example" in out
+    assert "demo-pacewise-2026" in out
+    assert "pacewise demo-code clinician@demo.example" in out
+
+
+def test_demo_code_refuses_real_accounts(cast):
+    with pytest.raises(CommandError, match="not a demo account"):
+        call_command("demo_code", cast.sharing_clinician.email)
