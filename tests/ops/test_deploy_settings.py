@@ -17,7 +17,7 @@ def run(args, tmp_path, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("PACEWISE_", "SECRET_KEY", "DJANGO_", "ALLOWED_"))
+        if not k.startswith(("PACEWISE_", "SECRET_KEY", "DJANGO_", "ALLOWED_", "DATABASE_URL"))
     }
     clean.update(PACEWISE_DATA_DIR=str(tmp_path), **env)
     return subprocess.run(
