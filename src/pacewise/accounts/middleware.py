@@ -1,10 +1,13 @@
-"""Clinic staff must turn on two-factor authentication before anything else."""
+"""Per-request rules: the person's own time zone, and 2FA first for clinic staff."""
 
 from __future__ import annotations
+
+import zoneinfo
 
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 
 from .access import staff_needs_two_factor
 
@@ -40,4 +43,22 @@ class RequireStaffTwoFactorMiddleware:
                 "Please set it up to continue.",
             )
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class UserTimeZoneMiddleware:
+    """Show times in the signed-in person's own time zone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        else:
+            timezone.deactivate()
         return self.get_response(request)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from allauth.account.internal.flows.login import record_authentication
 from django.conf import settings
@@ -42,7 +43,8 @@ def home(request):
 
 @patient_view()
 def patient_home(request, grant):
-    since = timezone.localdate() - timedelta(days=13)
+    zone = ZoneInfo(grant.patient.user.time_zone)
+    since = timezone.localdate(timezone=zone) - timedelta(days=13)
     checkins = CheckIn.objects.filter(
         patient=grant.patient, local_date__gte=since, deleted_at__isnull=True
     )

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "pacewise.accounts.middleware.UserTimeZoneMiddleware",
     "pacewise.accounts.middleware.RequireStaffTwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
