@@ -20,7 +20,11 @@ from pacewise.core.instruments import (
 )
 from pacewise.instruments import load_all, load_dir
 
-FHIR_PHQ9 = Path("/work/shared/fixtures/fhir-r4-core/Questionnaire-phq-9-questionnaire.json")
+# ../shared beside the checkout (as on developer machines and in CI)
+FHIR_PHQ9 = (
+    Path(__file__).resolve().parents[3]
+    / "shared/fixtures/fhir-r4-core/Questionnaire-phq-9-questionnaire.json"
+)
 STEM_PHQ = (
     "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
 )
