@@ -1,0 +1,138 @@
+"""Flares: accept a declared flare at face value, and detect one from the diary.
+
+A pain-defined flare is pain at least 2 points above usual on 2+ days in a row (Costa et al.
+2019/2021; DESIGN §5). In a flare the plan deloads to about half of the pre-flare quota while
+keeping gentle movement (NICE NG59), then returns to it in stages over 1-2 weeks (Suri 2012;
+the stages are configurable conventions in ``thresholds``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from pacewise.core import thresholds as t
+from pacewise.core.diary import ONE_DAY, Diary, Usual, is_high
+
+FlarePhase = Literal["none", "flare", "returning"]
+_LOOKBACK_DAYS = 35  # longer than any settle + return window
+
+
+@dataclass(frozen=True)
+class FlareCalendar:
+    """Flare days and "high pain" days in the history, found in one forward pass."""
+
+    flare_days: frozenset[date]
+    high_days: frozenset[date]
+
+
+@dataclass(frozen=True)
+class FlareStatus:
+    phase: FlarePhase
+    factor: float = 1.0
+    detected_today: bool = False
+    stage: int = 0
+    stages: int = 0
+
+
+def find_flares(diary: Diary) -> FlareCalendar:
+    """Mark declared flare days and runs of 2+ days at usual + 2, week by week.
+
+    Usual pain is recomputed once per 7-day block from the 28 days before it, leaving out flare
+    days already found, so a flare does not raise the "usual" it is measured against.
+    """
+    flare: set[date] = set()
+    high: set[date] = set()
+    if diary.first is None:
+        return FlareCalendar(frozenset(), frozenset())
+    block_start = diary.first
+    while block_start < diary.today:
+        usual = diary.usual(block_start, flare)
+        for offset in range(7):
+            _mark_day(diary, block_start + timedelta(days=offset), usual, flare, high)
+        block_start += timedelta(days=7)
+    return FlareCalendar(frozenset(flare), frozenset(high))
+
+
+def _mark_day(diary: Diary, day: date, usual: Usual, flare: set[date], high: set[date]) -> None:
+    record = diary.get(day)
+    if record is None:
+        return
+    if record.flare:
+        flare.add(day)
+    if is_high(record.pain, usual):
+        high.add(day)
+        if day - ONE_DAY in high:
+            flare.update((day, day - ONE_DAY))
+
+
+def settle_days(fatigue_dominant: bool) -> int:
+    return t.FLARE_SETTLE_DAYS_FATIGUE if fatigue_dominant else t.FLARE_SETTLE_DAYS
+
+
+def stage_days(fatigue_dominant: bool) -> int:
+    return t.RETURN_STAGE_DAYS_FATIGUE if fatigue_dominant else t.RETURN_STAGE_DAYS
+
+
+def recovery_days(fatigue_dominant: bool) -> int:
+    """Days from the last flare day until the staged return is complete."""
+    return settle_days(fatigue_dominant) + len(t.RETURN_STAGES) * stage_days(fatigue_dominant)
+
+
+@dataclass(frozen=True)
+class Today:
+    """What is known about today before the plan is made."""
+
+    day: date
+    pain: float | None
+    declared_flare: bool
+    has_data: bool
+    usual: Usual
+
+
+def flare_status(diary: Diary, calendar: FlareCalendar, today: Today, fatigue: bool) -> FlareStatus:
+    """Today's place in the flare protocol: none, flare (deload) or returning (stage k)."""
+    detected = is_high(today.pain, today.usual) and (today.day - ONE_DAY) in calendar.high_days
+    if today.declared_flare or detected:
+        return FlareStatus("flare", t.FLARE_DELOAD, detected_today=detected)
+    last = _last_flare_day(calendar, today.day)
+    if last is None:
+        return FlareStatus("none")
+    settled_on = _settled_on(diary, calendar, last, today, settle_days(fatigue))
+    if settled_on is None:
+        return FlareStatus("flare", t.FLARE_DELOAD)
+    stage = (today.day - settled_on).days // stage_days(fatigue)
+    if stage >= len(t.RETURN_STAGES):
+        return FlareStatus("none")
+    return FlareStatus("returning", t.RETURN_STAGES[stage], stage=stage,
+                       stages=len(t.RETURN_STAGES))
+
+
+def _last_flare_day(calendar: FlareCalendar, today: date) -> date | None:
+    for back in range(1, _LOOKBACK_DAYS + 1):
+        day = today - timedelta(days=back)
+        if day in calendar.flare_days:
+            return day
+    return None
+
+
+def _settled_on(
+    diary: Diary, calendar: FlareCalendar, last: date, today: Today, needed: int
+) -> date | None:
+    """The day the flare counted as settled: the ``needed``-th calm day with data after it.
+
+    With no data at all for a long gap after the flare, time is taken to have settled it.
+    """
+    calm = 0
+    day = last + ONE_DAY
+    while day <= today.day:
+        has_data = today.has_data if day == today.day else diary.get(day) is not None
+        if has_data and day not in calendar.flare_days:
+            calm += 1
+            if calm >= needed:
+                return day
+        day += ONE_DAY
+    if (today.day - last).days > t.LONG_GAP_DAYS:
+        return last + timedelta(days=t.LONG_GAP_DAYS)
+    return None

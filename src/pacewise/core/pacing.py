@@ -1,0 +1,392 @@
+"""Today's paced plan: the stable public API of the pacing engine.
+
+``plan_day(profile, history, today, checkin=None) -> DayPlan`` and
+``weekly_review(profile, history, week_end) -> WeeklyReview``.
+
+Both are pure: the plan's state is replayed from the diary (weekly steps only), nothing is
+stored, no clock is read. Every number comes from ``thresholds``; every sentence carries the
+numbers behind it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from pacewise.core import thresholds as t
+from pacewise.core import wording as w
+from pacewise.core.diary import Diary, Usual
+from pacewise.core.flare import FlareCalendar, FlareStatus, Today, find_flares, flare_status
+from pacewise.core.progression import PlanState, recovering, replay, review_week
+from pacewise.core.readiness import Readiness, readiness
+from pacewise.core.records import CheckIn, DayRecord, PlanActivity, Profile
+from pacewise.core.reentry import Reentry, find_reentry
+from pacewise.core.review import QuotaChange, WeekContext, WeeklyReview
+from pacewise.core.workload import boom_bust_message, envelope_cap, spike_cap
+
+Phase = Literal["baseline", "building", "holding", "flare", "returning"]
+CLINICIAN = "Set by your clinician"
+
+__all__ = [
+    "ActivityTarget",
+    "DayPlan",
+    "EasierOption",
+    "QuotaChange",
+    "WeeklyReview",
+    "plan_day",
+    "weekly_review",
+]
+
+
+@dataclass(frozen=True)
+class ActivityTarget:
+    """Today's amount for one activity, split into bouts, beside the quota it comes from."""
+
+    activity: str
+    label: str
+    unit: str
+    target: float
+    quota: float
+    bouts: int
+    bout_size: float
+    overridden: bool = False
+
+
+@dataclass(frozen=True)
+class EasierOption:
+    targets: tuple[ActivityTarget, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    date: date
+    phase: Phase
+    targets: tuple[ActivityTarget, ...]
+    weekly_quota: Mapping[str, float]  # the week's total per activity (daily quota x 7)
+    reasons: tuple[str, ...]
+    easier_option: EasierOption
+    messages: tuple[str, ...] = ()
+    overridden: tuple[str, ...] = ()  # activity keys (and "progression_rate") set by a clinician
+    week_start: date | None = None  # first day of the current plan week (None in baseline)
+    last_review: WeeklyReview | None = None
+    factors: Mapping[str, float] = field(default_factory=dict)
+
+    def target(self, activity: str) -> ActivityTarget:
+        return next(x for x in self.targets if x.activity == activity)
+
+
+@dataclass(frozen=True)
+class _Day:
+    """Everything plan_day works out before shaping the targets."""
+
+    profile: Profile
+    diary: Diary
+    calendar: FlareCalendar
+    state: PlanState
+    usual: Usual
+    flare: FlareStatus
+    reentry: Reentry | None
+    ready: Readiness
+    phase: Phase
+    factor: float
+
+
+def plan_day(
+    profile: Profile,
+    history: Sequence[DayRecord],
+    today: date,
+    checkin: CheckIn | None = None,
+) -> DayPlan:
+    """Today's plan for every activity in the profile, with its reasons."""
+    day = _work_out(profile, history, today, checkin)
+    targets = tuple(_target(day, a) for a in profile.activities)
+    reasons = [*_phase_reasons(day, targets), *_cap_reasons(day, targets),
+               *_override_reasons(profile)]
+    return DayPlan(
+        date=today,
+        phase=day.phase,
+        targets=targets,
+        weekly_quota={x.activity: round(x.quota * 7, 2) for x in targets},
+        reasons=tuple(reasons),
+        easier_option=_easier(day, targets),
+        messages=_messages(day, today),
+        overridden=_overridden(profile),
+        week_start=None if day.phase == "baseline" and not day.state.last_review
+        else day.state.week_start,
+        last_review=day.state.last_review,
+        factors={"phase": day.factor, "readiness": day.ready.factor},
+    )
+
+
+def _work_out(
+    profile: Profile, history: Sequence[DayRecord], today: date, checkin: CheckIn | None
+) -> _Day:
+    diary = Diary(history, today)
+    checkin = checkin or _checkin_from_history(history, today)
+    calendar = find_flares(diary)
+    state = replay(profile, diary, calendar, today)
+    usual = diary.usual(today, calendar.flare_days)
+    pain = checkin.pain if checkin else None
+    info = Today(today, pain, bool(checkin and checkin.flare), _has_data(checkin), usual)
+    flare = flare_status(diary, calendar, info, profile.fatigue_dominant)
+    reentry = find_reentry(diary, today, profile.fatigue_dominant)
+    ready = readiness(checkin, usual)
+    phase, factor = _phase(state, flare, reentry, today)
+    return _Day(profile, diary, calendar, state, usual, flare, reentry, ready, phase, factor)
+
+
+def _checkin_from_history(history: Sequence[DayRecord], today: date) -> CheckIn | None:
+    """A diary entry already made for today stands in for the check-in."""
+    for record in reversed(history):
+        if record.date == today:
+            return CheckIn(morning_pain=record.morning_pain, sleep_hours=record.sleep_hours,
+                           fatigue=record.fatigue, pain_now=record.avg_pain, flare=record.flare)
+    return None
+
+
+def _has_data(checkin: CheckIn | None) -> bool:
+    if checkin is None:
+        return False
+    values = (checkin.morning_pain, checkin.pain_now, checkin.fatigue, checkin.sleep_hours)
+    return checkin.flare or any(v is not None for v in values)
+
+
+def _phase(
+    state: PlanState, flare: FlareStatus, reentry: Reentry | None, today: date
+) -> tuple[Phase, float]:
+    if flare.phase == "flare":
+        return "flare", flare.factor
+    if flare.phase == "returning" or reentry is not None:
+        factors = [flare.factor if flare.phase == "returning" else 1.0,
+                   reentry.factor if reentry else 1.0]
+        return "returning", min(factors)
+    if not state.baseline.complete_on(today):
+        return "baseline", 1.0
+    review = state.last_review
+    if review is not None and review.change != "raise":
+        return "holding", 1.0
+    return "building", 1.0
+
+
+def _target(day: _Day, activity: PlanActivity) -> ActivityTarget:
+    quota = round(day.state.quotas[activity.key], 2)
+    amount = quota * day.factor
+    if day.phase != "flare":
+        amount *= day.ready.factor
+    for cap in _caps(day, activity, quota).values():
+        amount = min(amount, cap)
+    amount = max(min(activity.min_bout, quota), amount)
+    target = float(min(w.whole(amount), math.floor(quota)))
+    bouts, size = split_into_bouts(activity, target, day.profile.fatigue_dominant)
+    overridden = activity.key in day.profile.overrides.quota or (
+        activity.key in day.profile.overrides.cap
+        and quota >= day.profile.overrides.cap[activity.key]
+    )
+    return ActivityTarget(activity.key, activity.label, activity.unit, target, quota, bouts,
+                          size, overridden)
+
+
+def _caps(day: _Day, activity: PlanActivity, quota: float) -> dict[str, float]:
+    caps: dict[str, float] = {}
+    if day.phase == "baseline":
+        return caps
+    spike = spike_cap(day.diary, activity.key, day.diary.today)
+    if spike is not None and spike < quota * day.factor * day.ready.factor:
+        caps["spike"] = spike
+    if day.profile.fatigue_dominant:
+        envelope = envelope_cap(day.diary, activity.key, day.diary.today, quota)
+        if envelope is not None:
+            caps["envelope"] = envelope
+    return caps
+
+
+def split_into_bouts(activity: PlanActivity, target: float, fatigue: bool) -> tuple[int, float]:
+    """Micro-sessions: bouts no longer than the maximum, none shorter than the smallest bout."""
+    if target <= 0:
+        return 1, 0.0
+    if activity.unit == "reps":
+        longest = t.MAX_SET_REPS
+    else:
+        longest = t.MAX_BOUT_MINUTES_FATIGUE if fatigue else t.MAX_BOUT_MINUTES
+    bouts = math.ceil(target / longest)
+    bouts = max(1, min(bouts, math.floor(target / max(activity.min_bout, 1e-9))))
+    return bouts, round(target / bouts, 1)
+
+
+def _amounts(day: _Day, targets: tuple[ActivityTarget, ...]) -> str:
+    parts = []
+    for target in targets:
+        activity = _activity(day.profile, target.activity)
+        text = w.amount_text(activity, target.target)
+        parts.append(f"{text} {w.bouts_text(activity, target.bouts, target.bout_size)}")
+    if not parts:
+        return "gentle movement of your choice"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
+
+
+def _activity(profile: Profile, key: str) -> PlanActivity:
+    return next(a for a in profile.activities if a.key == key)
+
+
+def _phase_reasons(day: _Day, targets: tuple[ActivityTarget, ...]) -> list[str]:
+    amounts = _amounts(day, targets)
+    if day.phase == "baseline":
+        logged = min(day.state.baseline.logged_days.values(), default=0)
+        return [f"We're still getting to know your usual level: {logged} of at least "
+                f"{t.BASELINE_MIN_DAYS} days logged so far. For now, aim for about {amounts}, "
+                "or whatever feels comfortable, and log what you do."]
+    if day.phase == "flare":
+        return [_flare_opening(day), f"So today's plan is {w.percent(day.factor)} of your "
+                f"usual amount: {amounts}. Gentle movement helps; rest between bouts as you "
+                "need."]
+    if day.phase == "returning":
+        return [_returning_reason(day, amounts)]
+    out = [f"Your plan this week is {_quota_text(day, targets)} a day."]
+    if day.state.last_review is not None:
+        out.extend(day.state.last_review.reasons)
+    out.append(_readiness_reason(day, amounts))
+    return out
+
+
+def _flare_opening(day: _Day) -> str:
+    if day.flare.detected_today:
+        return ("Your pain has been 2 or more points above your usual for 2 days in a row, "
+                "which looks like a flare.")
+    return "You're in a flare. Flares are common and most settle within days to a couple of weeks."
+
+
+def _returning_reason(day: _Day, amounts: str) -> str:
+    if day.reentry is not None and day.reentry.factor == day.factor:
+        opening = (f"Welcome back. After {day.reentry.gap_days} days without entries we "
+                   "start a little lower and build back up over about two weeks")
+    else:
+        opening = (f"Your flare is settling, so we're building back up in steps "
+                   f"(step {day.flare.stage + 1} of {day.flare.stages + 1})")
+    reason = f"{opening}: today is {w.percent(day.factor)} of your plan, {amounts}."
+    if day.ready.factor < 1:
+        reason += f" It's a little less because {w.join(list(day.ready.because))}."
+    return reason
+
+
+def _readiness_reason(day: _Day, amounts: str) -> str:
+    if day.ready.factor >= 1:
+        return f"Today: {amounts}."
+    because = w.join(list(day.ready.because))
+    sentence = (f"{because}, so today is {w.percent(day.ready.factor)} of your plan: "
+                f"{amounts}.")
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _quota_text(day: _Day, targets: tuple[ActivityTarget, ...]) -> str:
+    texts = [w.amount_text(_activity(day.profile, x.activity), x.quota) for x in targets]
+    return w.join(texts) if texts else "gentle movement of your choice"
+
+
+def _cap_reasons(day: _Day, targets: tuple[ActivityTarget, ...]) -> list[str]:
+    out = []
+    for target in targets:
+        activity = _activity(day.profile, target.activity)
+        caps = _caps(day, activity, target.quota)
+        what = w.amount_text(activity, target.target)
+        if "spike" in caps:
+            out.append(f"You've done more {activity.label.lower()} than usual over the last "
+                       f"few days, so today is kept to {what}. That keeps this week within "
+                       f"about {t.SPIKE_RATIO:g} times your recent average.")
+        if "envelope" in caps:
+            out.append(f"You did more than planned over the last two days, so today is "
+                       f"lighter ({what}). Tiredness from activity can show up a day or two "
+                       "later, and this keeps you inside your energy envelope.")
+    return out
+
+
+def _override_reasons(profile: Profile) -> list[str]:
+    out = []
+    o = profile.overrides
+    for activity in profile.activities:
+        if activity.key in o.quota:
+            out.append(f"{CLINICIAN}: {w.amount_text(activity, o.quota[activity.key])} a day.")
+        if activity.key in o.cap:
+            out.append(f"{CLINICIAN}: at most {w.amount_text(activity, o.cap[activity.key])} "
+                       "a day.")
+    if o.progression_rate is not None:
+        out.append(f"{CLINICIAN}: weekly steps of {w.percent(o.progression_rate)} on good weeks.")
+    if o.note:
+        out.append(f"Note from your clinician: {o.note}")
+    return out
+
+
+def _overridden(profile: Profile) -> tuple[str, ...]:
+    o = profile.overrides
+    keys = [a.key for a in profile.activities if a.key in o.quota or a.key in o.cap]
+    if o.progression_rate is not None:
+        keys.append("progression_rate")
+    return tuple(keys)
+
+
+def _easier(day: _Day, targets: tuple[ActivityTarget, ...]) -> EasierOption:
+    """Always a smaller choice: about half of today's amount, and never more than it."""
+    easier = []
+    for x in targets:
+        amount = float(max(1, w.whole(x.target * t.EASIER_FACTOR))) if x.target >= 2 else x.target
+        activity = _activity(day.profile, x.activity)
+        bouts, size = split_into_bouts(activity, amount, day.profile.fatigue_dominant)
+        easier.append(ActivityTarget(x.activity, x.label, x.unit, amount, x.quota, bouts, size,
+                                     x.overridden))
+    smaller = tuple(easier)
+    text = (f"Easier today: {_amounts(day, smaller)}. Choosing the easier option on a hard day "
+            "is part of pacing, and it still counts.")
+    return EasierOption(smaller, text)
+
+
+def _messages(day: _Day, today: date) -> tuple[str, ...]:
+    if day.phase == "baseline":
+        return ()
+    out = []
+    for activity in day.profile.activities:
+        quota_on = _recent_quota_by_day(day.state, activity.key, today)
+        note = boom_bust_message(day.diary, activity, today, quota_on, day.usual,
+                                 day.calendar.flare_days)
+        if note:
+            out.append(note)
+            break
+    return tuple(out)
+
+
+def _recent_quota_by_day(state: PlanState, key: str, today: date) -> dict[date, float]:
+    out = {}
+    for back in range(1, t.BOOM_LOOKBACK_DAYS + 1):
+        day = today - timedelta(days=back)
+        if state.baseline.complete_on(day):
+            out[day] = state.quota_on(day).get(key, 0.0)
+    return out
+
+
+def weekly_review(profile: Profile, history: Sequence[DayRecord], week_end: date) -> WeeklyReview:
+    """Review the 7 days ending on ``week_end`` (inclusive) against the plan then in force.
+
+    The engine's own weekly steps run from the end of the baseline (``DayPlan.week_start``);
+    called with ``week_end = DayPlan.week_start - 1 day`` this is the review that plan_day
+    applied.
+    """
+    start = week_end - timedelta(days=6)
+    diary = Diary(history, week_end + timedelta(days=1))
+    calendar = find_flares(diary)
+    state = replay(profile, diary, calendar, start)
+    last = state.last_review
+    ctx = WeekContext(
+        profile=profile,
+        diary=diary,
+        flare_days=calendar.flare_days,
+        usual=diary.usual(start, calendar.flare_days),
+        quotas=state.quotas,
+        previous=last.colour if last else None,
+        green_streak=state.green_streak,
+        recovering=recovering(profile, diary, calendar, start),
+        in_baseline=not state.baseline.complete_on(start),
+    )
+    return review_week(ctx, start)[0]
+

@@ -1,0 +1,210 @@
+"""Weekly progression, replayed from the diary.
+
+The plan's state is never stored: it is derived from history by replaying one weekly review per
+plan week, from the end of the baseline to today. Only weekly steps are replayed, so a plan from
+two years of history costs about a hundred small reviews, not a day-by-day simulation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from pacewise.core import thresholds as t
+from pacewise.core.baseline import Baseline, find_baseline
+from pacewise.core.diary import Diary
+from pacewise.core.flare import FlareCalendar, recovery_days
+from pacewise.core.records import Profile
+from pacewise.core.review import (
+    Change,
+    QuotaChange,
+    WeekContext,
+    WeeklyReview,
+    WeekSignals,
+    colour_of,
+    week_signals,
+)
+from pacewise.core.wording import change_text, percent
+
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """Where the plan stands at the start of the current plan week."""
+
+    baseline: Baseline
+    quotas: dict[str, float]
+    week_start: date
+    last_review: WeeklyReview | None
+    green_streak: int
+    recent_quotas: tuple[tuple[date, dict[str, float]], ...]
+
+    def quota_on(self, day: date) -> dict[str, float]:
+        """The quotas that were in force on ``day`` (recent weeks only)."""
+        chosen = self.recent_quotas[0][1]
+        for start, quotas in self.recent_quotas:
+            if start <= day:
+                chosen = quotas
+        return chosen
+
+
+def with_overrides(profile: Profile, quotas: dict[str, float]) -> dict[str, float]:
+    """Clinician quotas replace the engine's; clinician caps bound them."""
+    out = dict(quotas)
+    for key in out:
+        if key in profile.overrides.quota:
+            out[key] = float(profile.overrides.quota[key])
+        if key in profile.overrides.cap:
+            out[key] = min(out[key], float(profile.overrides.cap[key]))
+    return out
+
+
+def replay(profile: Profile, diary: Diary, calendar: FlareCalendar, until: date) -> PlanState:
+    """Run every weekly review whose week ended before ``until``."""
+    baseline = find_baseline(profile, diary)
+    quotas = with_overrides(profile, baseline.quotas)
+    state = PlanState(baseline, quotas, baseline.end, None, 0, ((baseline.start, quotas),))
+    if until < baseline.end:
+        return replace(state, week_start=baseline.start)
+    while state.week_start + WEEK <= until:
+        ctx = _context(profile, diary, calendar, state)
+        review, streak = review_week(ctx, state.week_start)
+        quotas = review.quotas_after()
+        start = state.week_start + WEEK
+        recent = (*state.recent_quotas[-3:], (start, quotas))
+        state = PlanState(baseline, quotas, start, review, streak, recent)
+    return state
+
+
+def _context(
+    profile: Profile, diary: Diary, calendar: FlareCalendar, state: PlanState
+) -> WeekContext:
+    start = state.week_start
+    last = state.last_review
+    return WeekContext(
+        profile=profile,
+        diary=diary,
+        flare_days=calendar.flare_days,
+        usual=diary.usual(start, calendar.flare_days),
+        quotas=state.quotas,
+        previous=last.colour if last else None,
+        green_streak=state.green_streak,
+        recovering=recovering(profile, diary, calendar, start),
+    )
+
+
+def recovering(profile: Profile, diary: Diary, calendar: FlareCalendar, start: date) -> bool:
+    """True when a flare or a long break ended recently enough that the staged return is on."""
+    window = timedelta(days=recovery_days(profile.fatigue_dominant))
+    day = start - window
+    while day < start:
+        if day in calendar.flare_days:
+            return True
+        day += timedelta(days=1)
+    return gap_ended_between(diary, start - window, start + WEEK)
+
+
+def gap_ended_between(diary: Diary, first: date, last: date) -> bool:
+    """Did logging resume after 7+ empty days on some day in [first, last)?"""
+    dates = diary.dates
+    lo, hi = bisect_left(dates, first), bisect_right(dates, last - timedelta(days=1))
+    return any(
+        (dates[i] - dates[i - 1]).days > t.LONG_GAP_DAYS for i in range(max(lo, 1), hi)
+    )
+
+
+def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
+    """Review the 7 days from ``start``; return the review and the new green streak."""
+    signals = week_signals(ctx, start)
+    colour, reasons, n_red = colour_of(ctx, signals)
+    change, step, note = _decide(ctx, colour, signals, n_red)
+    proposed = tuple(_propose(ctx, a.key, change, step, signals) for a in ctx.profile.activities)
+    if change == "raise" and not any(c.after > c.before for c in proposed):
+        change, note = "hold", "Your plan stays the same this week."
+    streak = ctx.green_streak + 1 if colour == "green" else 0
+    if change == "raise":
+        streak = 0
+    sentences = [*reasons, note, *_change_sentences(ctx, proposed, signals, change)]
+    review = WeeklyReview(start, start + timedelta(days=6), colour, change, proposed,
+                          tuple(s for s in sentences if s), signals.logged_days)
+    return review, streak
+
+
+def _decide(
+    ctx: WeekContext, colour: str, s: WeekSignals, n_red: int
+) -> tuple[Change, float, str]:
+    if ctx.in_baseline:
+        return "hold", 0.0, "We're still learning your usual level, so the plan isn't set yet."
+    if colour == "red" and s.flare_days:
+        # The flare's own pain is not a second signal. The flare protocol (deload, staged
+        # return to the pre-flare level) does the work; the plan itself steps back once, and
+        # only when the flare followed load above the plan.
+        if s.load_linked_flare:
+            return "step_back", t.RED_STEP_BACK, (
+                f"So we'll ease your plan back by {percent(t.RED_STEP_BACK)}.")
+        return "hold", 0.0, ("Your flare plan is in place; once it settles you'll build back "
+                             "up to where you were, in steps.")
+    if colour == "red":
+        step = t.RED_STEP_BACK_SEVERE if n_red >= 2 else t.RED_STEP_BACK
+        return "step_back", step, f"So we'll ease your plan back by {percent(step)}."
+    if colour == "amber":
+        return "hold", 0.0, "So we'll keep your plan the same this week."
+    return _decide_green(ctx)
+
+
+def _decide_green(ctx: WeekContext) -> tuple[Change, float, str]:
+    rate = progression_rate(ctx.profile)
+    if ctx.previous == "red":
+        return "hold", 0.0, "After a harder week we keep things steady for one more week."
+    if ctx.recovering:
+        return "hold", 0.0, "You're still building back up, so your plan stays the same for now."
+    if ctx.profile.fatigue_dominant and ctx.green_streak + 1 < t.STABLE_GREEN_WEEKS_FATIGUE:
+        return "hold", 0.0, (f"One more steady week like this and your plan goes up "
+                             f"{percent(rate)}.")
+    return "raise", rate, f"So your plan goes up {percent(rate)}."
+
+
+def progression_rate(profile: Profile) -> float:
+    if profile.overrides.progression_rate is not None:
+        return profile.overrides.progression_rate
+    return t.GREEN_STEP_FATIGUE if profile.fatigue_dominant else t.GREEN_STEP
+
+
+def _propose(
+    ctx: WeekContext, key: str, change: Change, step: float, s: WeekSignals
+) -> QuotaChange:
+    profile = ctx.profile
+    before = ctx.quotas[key]
+    if key in profile.overrides.quota:
+        after = with_overrides(profile, {key: before})[key]
+        return QuotaChange(key, before, after, overridden=True)
+    after = before
+    completion = s.completion.get(key)
+    if change == "raise" and completion is not None and completion >= t.COMPLETION_FOR_PROGRESS:
+        after = before * (1 + step)
+    elif change == "step_back":
+        after = before * (1 - step)
+    minimum = next(a.min_bout for a in profile.activities if a.key == key)
+    after = round(max(minimum, after), 2)
+    capped = with_overrides(profile, {key: after})[key]
+    return QuotaChange(key, before, capped, overridden=capped < after)
+
+
+def _change_sentences(
+    ctx: WeekContext, proposed: tuple[QuotaChange, ...], s: WeekSignals, change_kind: Change
+) -> list[str]:
+    out = []
+    for change in proposed:
+        activity = next(a for a in ctx.profile.activities if a.key == change.activity)
+        text = change_text(activity, change.before, change.after)
+        out.append(text[:1].upper() + text[1:] + ".")
+        completion = s.completion.get(change.activity)
+        held = change_kind == "raise" and change.after == change.before
+        if held and completion is not None and completion < t.COMPLETION_FOR_PROGRESS:
+            out.append(f"You did about {percent(completion)} of the {activity.label.lower()} "
+                       "plan; it stays the same and is there when you're ready.")
+        if change.overridden:
+            out.append(f"{activity.label}: set by your clinician.")
+    return out

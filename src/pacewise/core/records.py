@@ -1,0 +1,106 @@
+"""Plain records shared by the pacing engine, the simulator and the shell.
+
+Every field the diary may leave empty is ``Optional``: missing days and missing answers are
+normal in a pain diary, and the engine must cope with them rather than ask for them.
+Pain, fatigue, stress and exertion are on 0-10 scales; sleep is in hours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Unit = Literal["minutes", "reps"]
+
+
+@dataclass(frozen=True)
+class ActivitySession:
+    """One logged bout of an activity.
+
+    ``amount`` is minutes, or the total number of repetitions (sets x reps) for "reps"
+    activities. ``planned`` is False for activity done outside the plan.
+    """
+
+    activity: str
+    amount: float
+    exertion: float | None = None
+    pain_during: float | None = None
+    pain_after: float | None = None
+    planned: bool = True
+
+
+@dataclass(frozen=True)
+class DayRecord:
+    """Everything the diary knows about one local day."""
+
+    date: date
+    avg_pain: float | None = None
+    morning_pain: float | None = None
+    fatigue: float | None = None
+    sleep_hours: float | None = None
+    stress: float | None = None
+    flare: bool = False
+    sessions: tuple[ActivitySession, ...] = ()
+
+    def amount(self, activity: str) -> float:
+        """Total amount of ``activity`` logged on this day (0 when none)."""
+        return sum(s.amount for s in self.sessions if s.activity == activity)
+
+    def did(self, activity: str) -> bool:
+        return any(s.activity == activity for s in self.sessions)
+
+    @property
+    def pain(self) -> float | None:
+        """The day's pain figure: morning pain when given, else the day's average."""
+        return self.morning_pain if self.morning_pain is not None else self.avg_pain
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """Today's morning check-in, given before today's plan is made. All answers optional."""
+
+    morning_pain: float | None = None
+    sleep_hours: float | None = None
+    fatigue: float | None = None
+    pain_now: float | None = None
+    flare: bool = False
+
+    @property
+    def pain(self) -> float | None:
+        return self.morning_pain if self.morning_pain is not None else self.pain_now
+
+
+@dataclass(frozen=True)
+class PlanActivity:
+    """An activity in the person's plan.
+
+    ``min_bout`` is the smallest bout worth suggesting (a few minutes count). ``starting_amount``
+    is what the person reports as a usual day's amount at onboarding; it is used only until the
+    baseline diary can say more.
+    """
+
+    key: str
+    label: str
+    unit: Unit = "minutes"
+    min_bout: float = 2.0
+    starting_amount: float | None = None
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Clinician settings. Each one, when set, wins over the engine's own figure."""
+
+    progression_rate: float | None = None
+    quota: Mapping[str, float] = field(default_factory=dict)
+    cap: Mapping[str, float] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    conditions: tuple[str, ...] = ()
+    fatigue_dominant: bool = False
+    activities: tuple[PlanActivity, ...] = ()
+    overrides: Overrides = field(default_factory=Overrides)

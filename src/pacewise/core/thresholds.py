@@ -1,0 +1,129 @@
+"""Every number the pacing engine uses, in one place, each with its source.
+
+Sources are the ones listed in ``/shared/CLINICAL.md`` and ``docs/evidence/pacing.md``.
+Where a figure is a convention rather than a trial result it says "convention": such numbers are
+configurable defaults, not clinical constants. Pain, fatigue and stress are 0-10 scales.
+"""
+
+from __future__ import annotations
+
+# --- Baseline -------------------------------------------------------------------------------
+# Graded activity starts from a logged baseline (Lindström 1992; Veenhof 2006).
+BASELINE_MIN_DAYS = 5  # at least 5 logged days per activity (DESIGN §5)
+BASELINE_MIN_CALENDAR_DAYS = 7  # and one full week, so weekday patterns are seen (convention)
+BASELINE_MAX_DAYS = 14  # the baseline never runs longer than 14 calendar days (DESIGN §5)
+# Start below what the person tolerates now: quota ~ 70-80% of the tolerated average
+# (Lindström 1992; Veenhof 2006). Fatigue-dominant conditions start lower, ~60-70% (DESIGN §5,
+# NICE NG206: stay inside the energy envelope).
+START_FRACTION = 0.80
+START_FRACTION_FATIGUE = 0.65
+# Used only when nothing is known yet about an activity: this many smallest bouts (convention).
+UNKNOWN_START_BOUTS = 2
+
+# --- Weekly progression (pain-monitoring model) ---------------------------------------------
+# Time-contingent increments of ~5-10% a week are a convention, not a trial constant
+# (Lindström 1992; Macedo 2010).
+GREEN_STEP = 0.10
+GREEN_STEP_FATIGUE = 0.05
+# Fatigue-dominant: raise only after a stable period inside the envelope (NICE NG206).
+# Two green weeks in a row is our convention for "stable".
+STABLE_GREEN_WEEKS_FATIGUE = 2
+# Red week: step back ~10-20% (DESIGN §5; convention).
+RED_STEP_BACK = 0.10
+RED_STEP_BACK_SEVERE = 0.20
+# Progress only when the plan was mostly done on the days it was done: a raise on top of a plan
+# that was not reached adds nothing but pressure (convention).
+COMPLETION_FOR_PROGRESS = 0.80
+# Fewer logged days than this in a week: not enough to judge, so hold (convention).
+MIN_LOGGED_DAYS_FOR_REVIEW = 3
+
+# Pain during activity up to 5/10 is acceptable (Thomeé 1997; Silbernagel 2007) ...
+PAIN_DURING_LIMIT = 5.0
+# ... or up to ~2 points above usual when usual pain is already high (DESIGN §5).
+HIGH_USUAL_MARGIN = 2.0
+# Pain after must settle by the next morning (Thomeé 1997). A morning counts as "not settled"
+# when it is 2+ points above usual (FLARE_PAIN_MARGIN, the meaningful change) and at least this
+# much above the morning before the activity (convention for "settled").
+SETTLE_MARGIN = 1.0
+# Mornings looked at after an activity day: next morning (Thomeé 1997); fatigue-dominant
+# conditions worsen a day or two later, so look back 48 h (NICE NG206).
+LOOKAHEAD_MORNINGS = 1
+LOOKAHEAD_MORNINGS_FATIGUE = 2
+# Self-reported pain varies by about a point from day to day with no real change (NRS
+# test-retest; a 2-point change is the smallest meaningful one, Farrar 2001), so one noisy
+# morning is not a signal: amber from 2 unsettled mornings in a week, red from 4 (convention).
+UNSETTLED_AMBER_COUNT = 2
+UNSETTLED_RED_COUNT = 4
+# Sessions above the pain-during limit in a week: amber from 2, red from 4 (convention).
+OVER_LIMIT_AMBER_COUNT = 2
+OVER_LIMIT_RED_COUNT = 4
+# Pain must not trend up week to week (Thomeé 1997; Silbernagel 2007): a rise of the weekly mean
+# pain over usual by this much is amber / red (convention, in line with the 2-point flare rise).
+WEEKLY_TREND_AMBER = 1.0
+WEEKLY_TREND_RED = 2.0
+
+# --- Usual pain -----------------------------------------------------------------------------
+USUAL_WINDOW_DAYS = 28  # "usual" = median of the last 4 weeks outside flares (convention)
+USUAL_MIN_VALUES = 3  # fewer pain values than this: usual is unknown (convention)
+
+# --- Flares ---------------------------------------------------------------------------------
+# Pain-defined flare: a rise of >= 2 points over usual (Costa 2019/2021) on 2+ days (DESIGN §5).
+FLARE_PAIN_MARGIN = 2.0
+FLARE_MIN_DAYS = 2
+# Calm days with data needed before a flare counts as settled (convention; fatigue-dominant
+# waits a day longer because worsening can lag, NICE NG206).
+FLARE_SETTLE_DAYS = 1
+FLARE_SETTLE_DAYS_FATIGUE = 2
+# Deload to ~50% of the pre-flare quota, keeping gentle movement (NICE NG59: no bed rest).
+# Convention (CLINICAL §2).
+FLARE_DELOAD = 0.50
+# Staged return to the pre-flare level over 1-2 weeks (Suri 2012: most flares last days;
+# the stages are a convention, CLINICAL §2): fraction of quota at each stage.
+RETURN_STAGES = (0.625, 0.75, 0.875)
+RETURN_STAGE_DAYS = 3  # 3 stages x 3 days + settle = about 10-12 days
+RETURN_STAGE_DAYS_FATIGUE = 4  # about 2 weeks
+
+# --- Daily readiness ------------------------------------------------------------------------
+# Today's dose = quota x factor, never above 1 (DESIGN §5: never above quota on a good day,
+# that is how boom-bust starts). Factors are conventions.
+# Pain above usual: points above usual -> factor. A 1-point change is within day-to-day noise;
+# 2 points is the smallest meaningful change (Farrar 2001), so the dose only drops from there.
+READINESS_PAIN_STEPS = ((3.0, 0.60), (2.0, 0.75))
+# Fatigue above the person's usual: points above usual -> factor. When usual fatigue is not
+# known yet, an absolute level is used instead.
+READINESS_FATIGUE_STEPS = ((3.0, 0.70), (2.0, 0.85))
+READINESS_FATIGUE_ABSOLUTE = ((9.0, 0.70), (8.0, 0.85))
+# Sleep: short (< 6 h) and long (> 9 h) sleep relate to more next-day pain
+# (Finan 2013; Edwards 2008). Hours -> factor.
+READINESS_SHORT_SLEEP = ((4.5, 0.80), (6.0, 0.90))
+LONG_SLEEP_HOURS = 9.0
+READINESS_LONG_SLEEP = 0.95
+READINESS_FLOOR = 0.50  # keep gentle movement: never below half the plan (NICE NG59)
+
+# --- Load guards ----------------------------------------------------------------------------
+# Keep the 7-day load within ~1.3x the 28-day average (Gabbett 2016); a soft heuristic only
+# (Impellizzeri 2020), so it caps today's dose and never drives progression.
+SPIKE_RATIO = 1.3
+SPIKE_MIN_LOGGED_DAYS = 10  # logged days in the 28-day window before the guard applies
+# Boom-bust: a day above 1.5x the plan followed within 2 days by a crash (Andrews 2012;
+# Nielson 2013). Ratio and window are conventions.
+BOOM_RATIO = 1.5
+BOOM_CRASH_DAYS = 2
+BOOM_LOOKBACK_DAYS = 14
+CRASH_FRACTION = 0.5  # a "crash" day: under half the plan, or a flare, or pain >= usual + 2
+
+# --- Gaps -----------------------------------------------------------------------------------
+# No diary data for a week or more: re-enter gently, in the same stages as after a flare
+# (convention; deconditioning after a break is expected).
+LONG_GAP_DAYS = 7
+VERY_LONG_GAP_DAYS = 21
+REENTRY_START = 0.70
+REENTRY_START_LONG = 0.50
+
+# --- Shape of the day -----------------------------------------------------------------------
+# "Easier today": a smaller choice is always offered (principle 3: a few minutes count).
+EASIER_FACTOR = 0.5
+# Split into bouts no longer than this (exercise is cumulative; micro-sessions; convention).
+MAX_BOUT_MINUTES = 10.0
+MAX_BOUT_MINUTES_FATIGUE = 6.0
+MAX_SET_REPS = 10.0

@@ -1,0 +1,62 @@
+"""Plain-language pieces shared by the engine's explanations.
+
+Warm, plain (grade 6-8), never shaming: no "failed", no "missed", no streak talk.
+"""
+
+from __future__ import annotations
+
+import math
+
+from pacewise.core.records import PlanActivity
+
+
+def whole(amount: float) -> int:
+    """Round half up, so figures in explanations are the ones people would compute."""
+    return int(math.floor(amount + 0.5))
+
+
+def percent(fraction: float) -> str:
+    return f"{whole(fraction * 100)}%"
+
+
+def points(value: float) -> str:
+    """A pain figure: '3' or '3.5'."""
+    rounded = round(value * 2) / 2
+    return f"{rounded:g}"
+
+
+def unit_word(activity: PlanActivity, amount: float) -> str:
+    if activity.unit == "reps":
+        return "rep" if whole(amount) == 1 else "reps"
+    return "minute" if whole(amount) == 1 else "minutes"
+
+
+def amount_text(activity: PlanActivity, amount: float) -> str:
+    """'11 minutes of walking', '20 reps of sit-to-stand'."""
+    label = activity.label[:1].lower() + activity.label[1:]
+    return f"{whole(amount)} {unit_word(activity, amount)} of {label}"
+
+
+def bouts_text(activity: PlanActivity, bouts: int, bout_size: float) -> str:
+    """'in one go', 'in 2 bouts of 6 minutes', 'in 2 sets of 10'."""
+    if bouts <= 1:
+        return "in one go"
+    if activity.unit == "reps":
+        return f"in {bouts} sets of {whole(bout_size)}"
+    return f"in {bouts} bouts of {whole(bout_size)} {unit_word(activity, bout_size)}"
+
+
+def join(parts: list[str]) -> str:
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def change_text(activity: PlanActivity, before: float, after: float) -> str:
+    """'walking from 10 to 11 minutes a day', or 'walking stays at 10 minutes a day'."""
+    label = activity.label[:1].lower() + activity.label[1:]
+    if whole(before) == whole(after):
+        return f"{label} stays at about {whole(after)} {unit_word(activity, after)} a day"
+    return f"{label} from {whole(before)} to {whole(after)} {unit_word(activity, after)} a day"
