@@ -23,6 +23,7 @@ from pacewise.core.review import (
     WeeklyReview,
     WeekSignals,
     colour_of,
+    completions,
     week_signals,
 )
 from pacewise.core.wording import change_text, percent
@@ -120,13 +121,16 @@ def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
     signals = week_signals(ctx, start)
     colour, reasons, n_red = colour_of(ctx, signals)
     change, step, note = _decide(ctx, colour, signals, n_red)
+    if change == "raise":
+        signals = replace(signals, completion=completions(ctx, start))
     proposed = tuple(_propose(ctx, a.key, change, step, signals) for a in ctx.profile.activities)
+    decided = change
     if change == "raise" and not any(c.after > c.before for c in proposed):
         change, note = "hold", "Your plan stays the same this week."
     streak = ctx.green_streak + 1 if colour == "green" else 0
     if change == "raise":
         streak = 0
-    sentences = [*reasons, note, *_change_sentences(ctx, proposed, signals, change)]
+    sentences = [*reasons, note, *_change_sentences(ctx, proposed, signals, decided)]
     review = WeeklyReview(start, start + timedelta(days=6), colour, change, proposed,
                           tuple(s for s in sentences if s), signals.logged_days)
     return review, streak

@@ -56,7 +56,7 @@ class WeekSignals:
     unsettled_mornings: int
     over_limit_sessions: int
     pain_rise: float | None
-    completion: dict[str, float | None]
+    completion: dict[str, float | None]  # filled only when a raise is on the table
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def week_signals(ctx: WeekContext, start: date) -> WeekSignals:
         unsettled_mornings=_unsettled_mornings(ctx, records),
         over_limit_sessions=_over_limit_sessions(ctx, records),
         pain_rise=rise,
-        completion={a.key: _completion(ctx, records, a.key) for a in ctx.profile.activities},
+        completion={},
     )
 
 
@@ -162,22 +162,25 @@ def _over_limit_sessions(ctx: WeekContext, records: list[DayRecord]) -> int:
     )
 
 
-def _completion(ctx: WeekContext, records: list[DayRecord], key: str) -> float | None:
+def completions(ctx: WeekContext, start: date) -> dict[str, float | None]:
     """Median share of the day's readiness-adjusted plan done, on days the activity was done.
 
     The day's plan is rebuilt from that day's own check-in, so doing the smaller amount asked
     for on a rough day counts as doing the plan. The median keeps one short day (or one big
     one) from deciding the week.
     """
-    quota = ctx.quotas.get(key, 0.0)
-    shares = [
-        r.amount(key) / (quota * readiness(_as_checkin(r), ctx.usual).factor)
-        for r in records
-        if r.amount(key) > 0
-    ]
-    if not shares or quota <= 0:
-        return None
-    return median(shares)
+    records = ctx.diary.logged(start, start + timedelta(days=6))
+    factors = {r.date: readiness(_as_checkin(r), ctx.usual).factor for r in records}
+    out: dict[str, float | None] = {}
+    for activity in ctx.profile.activities:
+        quota = ctx.quotas.get(activity.key, 0.0)
+        shares = [
+            r.amount(activity.key) / (quota * factors[r.date])
+            for r in records
+            if quota > 0 and r.amount(activity.key) > 0
+        ]
+        out[activity.key] = median(shares) if shares else None
+    return out
 
 
 def _as_checkin(record: DayRecord) -> CheckIn:

@@ -206,7 +206,9 @@ def _acwr(loads: list[float]) -> float:
     return (sum(loads[-7:]) / 7) / chronic if chronic > 0 else 1.0
 
 
-def _morning(person: Person, world: _World, sleep: float, rng: random.Random) -> tuple[float, float]:
+def _morning(
+    person: Person, world: _World, sleep: float, rng: random.Random
+) -> tuple[float, float]:
     """True morning pain and fatigue (0-10)."""
     o = world.overload
     if person.fatigue_dominant:

@@ -1,0 +1,284 @@
+"""One example per pacing rule, with the expected figures worked out by hand."""
+
+from datetime import date, timedelta
+
+from pacewise.core.pacing import plan_day, weekly_review
+from pacewise.core.records import (
+    ActivitySession,
+    CheckIn,
+    DayRecord,
+    Overrides,
+    PlanActivity,
+    Profile,
+)
+
+WALK = PlanActivity("walk", "Walking", "minutes", min_bout=2)
+START = date(2025, 3, 3)
+PROFILE = Profile(activities=(WALK,))
+FATIGUE = Profile(fatigue_dominant=True, activities=(WALK,))
+
+
+def day(n, minutes=10.0, pain=3.0, flare=False, fatigue=None, during=None):
+    sessions = (ActivitySession("walk", minutes, pain_during=during),) if minutes else ()
+    return DayRecord(START + timedelta(days=n), avg_pain=pain, morning_pain=pain,
+                     fatigue=fatigue, flare=flare, sessions=sessions)
+
+
+def days(first, last, **kw):
+    return [day(n, **kw) for n in range(first, last)]
+
+
+def at(n):
+    return START + timedelta(days=n)
+
+
+def fixed(quota, **kw):
+    return Profile(activities=(WALK,), overrides=Overrides(quota={"walk": quota}), **kw)
+
+
+# --- baseline ------------------------------------------------------------------------------
+
+
+def test_plan_stays_in_baseline_until_five_days_are_logged():
+    plan = plan_day(PROFILE, days(0, 4), at(4))
+    assert plan.phase == "baseline"
+    assert "4 of at least 5 days logged" in plan.reasons[0]
+
+
+def test_starting_quota_is_80_percent_of_the_tolerated_median():
+    history = days(0, 7, minutes=12.5)
+    history[3] = day(3, minutes=40)  # one big day does not set the plan: median
+    plan = plan_day(PROFILE, history, at(7))
+    assert plan.phase == "building"
+    assert plan.target("walk").quota == 10.0
+    assert plan.target("walk").target == 10.0
+    assert plan.weekly_quota["walk"] == 70.0
+
+
+def test_days_with_pain_during_above_the_limit_are_not_counted_as_tolerated():
+    history = days(0, 4, minutes=10) + days(4, 7, minutes=30, during=8)
+    assert plan_day(PROFILE, history, at(7)).target("walk").quota == 8.0
+
+
+def test_fatigue_dominant_starting_quota_is_65_percent():
+    plan = plan_day(FATIGUE, days(0, 7, minutes=10), at(7))
+    assert plan.target("walk").quota == 6.5
+
+
+# --- weekly progression ------------------------------------------------------------------
+
+
+def test_green_week_raises_quota_by_10_percent():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    plan = plan_day(PROFILE, history, at(14))
+    assert plan.target("walk").quota == 11.0
+    assert plan.phase == "building"
+    assert any("goes up 10%" in r for r in plan.reasons)
+
+
+def test_fatigue_dominant_raises_5_percent_only_after_two_steady_weeks():
+    history = days(0, 7, minutes=10) + days(7, 21, minutes=6.5)
+    assert plan_day(FATIGUE, history, at(14)).target("walk").quota == 6.5
+    assert plan_day(FATIGUE, history, at(21)).target("walk").quota == 6.83  # 6.5 x 1.05
+
+
+def test_two_unsettled_mornings_make_an_amber_week_that_holds():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    history[9] = day(9, minutes=10, pain=5)  # 2 above usual 3, and up from 3 the day before
+    history[12] = day(12, minutes=10, pain=5)
+    review = weekly_review(PROFILE, history, at(13))
+    assert review.colour == "amber"
+    assert review.change == "hold"
+    assert plan_day(PROFILE, history, at(14)).target("walk").quota == 10.0
+    assert plan_day(PROFILE, history, at(14)).phase == "holding"
+
+
+def test_four_unsettled_mornings_make_a_red_week_that_steps_back_10_percent():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    for n in (7, 9, 11, 13):  # never two in a row, so no flare
+        history[n] = day(n, minutes=10, pain=5)
+    review = weekly_review(PROFILE, history, at(13))
+    assert review.colour == "red"
+    assert review.proposed[0].after == 9.0
+
+
+def test_no_raise_in_the_week_after_a_red_week():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10) + days(14, 21, minutes=9)
+    for n in (7, 9, 11, 13):
+        history[n] = day(n, minutes=10, pain=5)
+    plan = plan_day(PROFILE, history, at(21))
+    assert plan.last_review.colour == "green"
+    assert plan.target("walk").quota == 9.0
+    assert any("steady for one more week" in r for r in plan.reasons)
+
+
+def test_no_raise_when_the_plan_was_mostly_not_reached():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=5)
+    assert plan_day(PROFILE, history, at(14)).target("walk").quota == 10.0
+
+
+def test_few_logged_days_hold_the_plan_without_blame():
+    history = days(0, 7, minutes=12.5) + [day(8), day(10)]
+    review = weekly_review(PROFILE, history, at(13))
+    assert review.colour == "amber" and review.change == "hold"
+    assert any("that's okay" in r for r in review.reasons)
+
+
+# --- flares ------------------------------------------------------------------------------
+
+
+def test_declared_flare_deloads_to_half_of_the_pre_flare_quota():
+    plan = plan_day(PROFILE, days(0, 7, minutes=12.5), at(7), CheckIn(flare=True))
+    assert plan.phase == "flare"
+    assert plan.target("walk").quota == 10.0
+    assert plan.target("walk").target == 5.0
+    assert any("50% of your usual amount" in r for r in plan.reasons)
+
+
+def test_flare_is_detected_from_two_days_at_usual_plus_two():
+    history = days(0, 7, minutes=12.5) + [day(7, pain=5)]
+    plan = plan_day(PROFILE, history, at(8), CheckIn(morning_pain=5))
+    assert plan.phase == "flare"
+    assert plan.target("walk").target == 5.0
+    assert "2 days in a row" in plan.reasons[0]
+
+
+def test_one_high_day_is_not_a_flare():
+    plan = plan_day(PROFILE, days(0, 7, minutes=12.5), at(7), CheckIn(morning_pain=5))
+    assert plan.phase == "building"
+    assert plan.target("walk").target == 8.0  # 75% of 10, rounded half up
+
+
+def test_flare_returns_in_stages_to_the_pre_flare_quota():
+    history = days(0, 7, minutes=12.5) + [day(7, minutes=5, flare=True)]
+    calm = CheckIn(morning_pain=3)
+    first = plan_day(PROFILE, history, at(8), calm)
+    assert first.phase == "returning" and first.target("walk").target == 6.0  # 62.5% of 10
+    later = history + days(8, 11, minutes=6)
+    assert plan_day(PROFILE, later, at(11), calm).target("walk").target == 8.0  # 75%
+    last = history + days(8, 14, minutes=7)
+    assert plan_day(PROFILE, last, at(14), calm).target("walk").target == 9.0  # 87.5%
+    done = history + days(8, 17, minutes=9)
+    back = plan_day(PROFILE, done, at(17), calm)
+    assert back.phase != "returning" and back.target("walk").target == 10.0
+
+
+def test_flare_week_holds_the_quota_when_not_linked_to_overdoing():
+    history = days(0, 7, minutes=12.5) + days(7, 10, minutes=10) + days(
+        10, 14, minutes=5, flare=True, pain=6)
+    review = weekly_review(PROFILE, history, at(13))
+    assert review.colour == "red"
+    assert review.proposed[0].after == 10.0
+
+
+def test_flare_after_a_boom_day_steps_the_quota_back_10_percent():
+    history = days(0, 7, minutes=12.5) + days(7, 10, minutes=10) + [day(10, minutes=20)]
+    history += days(11, 14, minutes=5, flare=True, pain=6)
+    review = weekly_review(PROFILE, history, at(13))
+    assert review.change == "step_back"
+    assert review.proposed[0].after == 9.0
+
+
+# --- today --------------------------------------------------------------------------------
+
+
+def test_morning_pain_two_points_above_usual_gives_75_percent_of_the_plan():
+    plan = plan_day(fixed(8), days(0, 7), at(7), CheckIn(morning_pain=5))
+    assert plan.target("walk").target == 6.0
+    assert any("2 points above your usual, so today is 75% of your plan: 6 minutes" in r
+               for r in plan.reasons)
+
+
+def test_a_good_day_never_raises_today_above_the_quota():
+    plan = plan_day(fixed(8), days(0, 7), at(7), CheckIn(morning_pain=0, sleep_hours=8))
+    assert plan.target("walk").target == 8.0
+
+
+def test_short_sleep_and_tiredness_lower_today():
+    checkin = CheckIn(sleep_hours=5, fatigue=9)  # 0.9 x 0.7 = 63% (no usual fatigue yet)
+    assert plan_day(fixed(10), days(0, 7), at(7), checkin).target("walk").target == 6.0
+
+
+def test_readiness_never_goes_below_half_the_plan():
+    checkin = CheckIn(morning_pain=9, sleep_hours=3, fatigue=10)
+    assert plan_day(fixed(10), days(0, 7), at(7), checkin).target("walk").target == 5.0
+
+
+def test_spike_guard_keeps_the_7_day_load_within_1_3_times_the_28_day_average():
+    history = days(0, 22, minutes=10) + days(22, 28, minutes=16)
+    # 28-day mean 316/28 = 11.29 a day; 1.3 x 11.29 x 7 - 96 = 6.7 -> 7 minutes today
+    plan = plan_day(fixed(10), history, at(28))
+    assert plan.target("walk").target == 7.0
+    assert any("1.3 times your recent average" in r for r in plan.reasons)
+
+
+def test_fatigue_dominant_pays_back_the_last_48_hours():
+    history = days(0, 6, minutes=10) + days(6, 8, minutes=12)
+    plan = plan_day(fixed(10, fatigue_dominant=True), history, at(8))
+    assert plan.target("walk").target == 6.0  # 3 x 10 - (12 + 12)
+    assert any("energy envelope" in r for r in plan.reasons)
+
+
+def test_boom_then_crash_gives_a_gentle_message():
+    history = days(0, 10, minutes=10) + [day(10, minutes=20), day(11, minutes=2, pain=5)]
+    plan = plan_day(fixed(10), history, at(12))
+    assert len(plan.messages) == 1
+    assert "2.0 times your plan" in plan.messages[0]
+    assert "fail" not in plan.messages[0].lower()
+
+
+def test_long_gap_re_enters_at_70_percent():
+    plan = plan_day(fixed(10), days(0, 14), at(24))
+    assert plan.phase == "returning"
+    assert plan.target("walk").target == 7.0
+    assert any("Welcome back. After 10 days" in r for r in plan.reasons)
+
+
+def test_very_long_gap_re_enters_at_half():
+    assert plan_day(fixed(10), days(0, 14), at(60)).target("walk").target == 5.0
+
+
+def test_easier_option_is_half_of_today_and_always_there():
+    plan = plan_day(fixed(10), days(0, 7), at(7))
+    assert plan.easier_option.targets[0].target == 5.0
+    flare = plan_day(fixed(10), days(0, 7), at(7), CheckIn(flare=True))
+    assert flare.easier_option.targets[0].target < flare.target("walk").target
+
+
+def test_target_is_split_into_bouts():
+    plan = plan_day(fixed(14), days(0, 7), at(7))
+    assert (plan.target("walk").bouts, plan.target("walk").bout_size) == (2, 7.0)
+    assert "14 minutes of walking in 2 bouts of 7 minutes" in plan.reasons[-2]
+
+
+# --- clinician overrides -----------------------------------------------------------------
+
+
+def test_clinician_quota_wins_and_is_shown_as_set_by_the_clinician():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    plan = plan_day(fixed(15), history, at(14))
+    assert plan.target("walk").quota == 15.0
+    assert plan.target("walk").overridden
+    assert plan.overridden == ("walk",)
+    assert "Set by your clinician: 15 minutes of walking a day." in plan.reasons
+
+
+def test_clinician_cap_bounds_the_quota():
+    profile = Profile(activities=(WALK,), overrides=Overrides(cap={"walk": 9}))
+    plan = plan_day(profile, days(0, 7, minutes=12.5), at(7))
+    assert plan.target("walk").quota == 9.0
+
+
+def test_clinician_progression_rate_replaces_the_default_step():
+    profile = Profile(activities=(WALK,), overrides=Overrides(progression_rate=0.05))
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    plan = plan_day(profile, history, at(14))
+    assert plan.target("walk").quota == 10.5
+    assert "progression_rate" in plan.overridden
+
+
+def test_explanations_never_shame():
+    history = days(0, 7, minutes=12.5) + [day(9)]
+    texts = " ".join(plan_day(PROFILE, history, at(20)).reasons).lower()
+    for word in ("fail", "missed", "streak", "should have", "lazy"):
+        assert word not in texts
