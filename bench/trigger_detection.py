@@ -34,13 +34,25 @@ START = date(2025, 1, 1)
 
 
 @dataclass(frozen=True)
+class Scenario:
+    name: str
+    binary_effect: tuple[float, float]  # pain points when present
+    numeric_effect: tuple[float, float]  # pain points per SD of the factor
+    noise: tuple[float, float]  # SD of the day-to-day noise
+    prevalence: tuple[float, float]
+
+
+CLEAR = Scenario("clear effects", (1.5, 3.0), (0.8, 1.6), (0.7, 1.4), (0.15, 0.5))
+SUBTLE = Scenario("subtle effects", (0.8, 1.5), (0.4, 0.8), (0.8, 1.6), (0.1, 0.5))
+
+
+@dataclass(frozen=True)
 class Case:
     table: DailyTable
     truth: dict[tuple[str, int], str]  # (factor, lag) -> "raises" | "lowers"
 
 
-def _binary(rng: np.random.Generator, days: int) -> np.ndarray:
-    prevalence = rng.uniform(0.1, 0.5)
+def _binary(rng: np.random.Generator, days: int, prevalence: float) -> np.ndarray:
     if rng.random() < 0.3:  # comes in runs of days
         stay = rng.uniform(0.5, 0.8)
         x = np.empty(days)
@@ -70,11 +82,14 @@ def _companion(rng: np.random.Generator, source: np.ndarray) -> np.ndarray:
     return 3.0 + 0.8 * z + 0.6 * rng.normal(size=source.size)
 
 
-def make_case(rng: np.random.Generator, days: int) -> Case:
+def make_case(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR) -> Case:
     k = int(rng.integers(5, 21))
     factors: dict[str, np.ndarray] = {}
     for i in range(k):
-        factors[f"f{i}"] = _binary(rng, days) if rng.random() < 0.65 else _continuous(rng, days)
+        if rng.random() < 0.65:
+            factors[f"f{i}"] = _binary(rng, days, rng.uniform(*scenario.prevalence))
+        else:
+            factors[f"f{i}"] = _continuous(rng, days)
     n_true = int(rng.integers(1, min(4, k - 2) + 1))
     causal = rng.choice(k, size=n_true, replace=False)
     truth: dict[tuple[str, int], str] = {}
@@ -84,19 +99,24 @@ def make_case(rng: np.random.Generator, days: int) -> Case:
         lag = int(rng.integers(0, 2))
         sign = rng.choice([-1.0, 1.0])
         is_binary = set(np.unique(x)) <= {0.0, 1.0}
-        size = rng.uniform(1.0, 2.5) if is_binary else rng.uniform(0.6, 1.5) / (x.std() or 1.0)
+        if is_binary:
+            size = rng.uniform(*scenario.binary_effect)
+        else:
+            size = rng.uniform(*scenario.numeric_effect) / (x.std() or 1.0)
         centred = x - x.mean()
         effects += sign * size * (np.concatenate([[0.0], centred[:-1]]) if lag else centred)
         truth[(name, lag)] = "raises" if sign > 0 else "lowers"
     for n_comp in range(int(rng.integers(1, 3))):
         source = factors[f"f{causal[n_comp % n_true]}"]
         factors[f"c{n_comp}"] = _companion(rng, source)
-    pain = _pain(rng, days, effects)
+    pain = _pain(rng, days, effects, scenario.noise)
     return Case(_table(rng, days, pain, factors), truth)
 
 
-def _pain(rng: np.random.Generator, days: int, effects: np.ndarray) -> np.ndarray:
-    phi, sigma, level = rng.uniform(0.2, 0.7), rng.uniform(0.8, 1.6), rng.uniform(3.5, 6.5)
+def _pain(
+    rng: np.random.Generator, days: int, effects: np.ndarray, noise_sd: tuple[float, float]
+) -> np.ndarray:
+    phi, sigma, level = rng.uniform(0.2, 0.7), rng.uniform(*noise_sd), rng.uniform(3.5, 6.5)
     noise = rng.normal(size=days) if rng.random() < 0.5 else rng.standard_t(5, days) / np.sqrt(5 / 3)
     noise *= sigma
     pain = np.empty(days)
@@ -174,8 +194,8 @@ class Score:
         return self.found / self.truths if self.truths else float("nan")
 
 
-def run(diaries: int, seed: int) -> None:
-    print(f"{diaries} diaries per length, seed {seed}; strict = right factor, lag and direction")
+def run(diaries: int, seed: int, scenario: Scenario) -> None:
+    print(f"\n{scenario.name}: {diaries} diaries per length, seed {seed}")
     print("| days | detector precision | detector recall | flags/diary "
           "| naive precision (strict / lenient) | naive recall |")
     print("|---:|---:|---:|---:|---:|---:|")
@@ -183,7 +203,7 @@ def run(diaries: int, seed: int) -> None:
         ours, naive = Score(), Score()
         rng = np.random.default_rng([seed, days])
         for _ in range(diaries):
-            case = make_case(rng, days)
+            case = make_case(rng, days, scenario)
             ours.add(detector_flags(case.table), case.truth)
             naive.add(naive_flags(case.table), case.truth)
         print(
@@ -197,7 +217,7 @@ def run(diaries: int, seed: int) -> None:
 def timing(repeats: int = 5) -> None:
     rng = np.random.default_rng(7)
     days, k = 730, 20
-    factors = {f"f{i}": tuple(float(v) for v in _binary(rng, days)) for i in range(k)}
+    factors = {f"f{i}": tuple(float(v) for v in _binary(rng, days, 0.3)) for i in range(k)}
     pain = tuple(float(v) for v in rng.normal(5, 1.5, days))
     table = DailyTable(tuple(START + timedelta(days=t) for t in range(days)), pain, factors)
     best = float("inf")
@@ -213,7 +233,8 @@ def main() -> None:
     parser.add_argument("--diaries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    run(args.diaries, args.seed)
+    for scenario in (CLEAR, SUBTLE):
+        run(args.diaries, args.seed, scenario)
     timing()
 
 

@@ -24,6 +24,9 @@ from pacewise.core import triggers_model as model
 from pacewise.core import triggers_text as text
 
 ALPHA = 0.05  # false-discovery rate for `significant`
+# ...and each flagged test must also pass p <= 0.005 on its own (Benjamin et al., Nat Hum
+# Behav 2018;2:6-10): BH alone is lenient when only a few factors can be tested yet.
+P_MAX = 0.005
 MIN_DAYS_EACH = 10  # days with and days without a factor before it is tested (a convention)
 
 TESTED = "tested"
@@ -108,7 +111,10 @@ def detect(
     tested = [name for name in names if profiles[name].days_needed == 0]
     findings = [_insufficient(name, profiles[name]) for name in names if name not in tested]
     if tested:
-        findings += _test(pain, grids, tested, profiles, alpha, min_days)
+        # Factors too sparse to judge still serve as controls: a companion must not be blamed
+        # just because the real trigger has a few days too few to be tested itself.
+        extra = [n for n in names if n not in tested and _varies(grids[n][days])]
+        findings += _test(pain, grids, tested, extra, profiles, alpha, min_days)
     return sorted(findings, key=_rank)
 
 
@@ -148,6 +154,14 @@ def _profile(values: np.ndarray, days: np.ndarray, min_days: int) -> _Profile:
     return _Profile(kind, n, needed)
 
 
+def _varies(cells: np.ndarray) -> bool:
+    logged = cells[np.isfinite(cells)]
+    if logged.size == 0:
+        return False
+    _, counts = np.unique(logged, return_counts=True)
+    return logged.size - int(counts.max()) >= 2
+
+
 def _shortfall(logged: np.ndarray, min_days: int) -> int:
     present = int((logged == 1.0).sum())
     absent = int((logged == 0.0).sum())
@@ -158,10 +172,12 @@ def _shortfall(logged: np.ndarray, min_days: int) -> int:
 
 def _shortfall_numeric(logged: np.ndarray, min_days: int) -> int:
     if logged.size == 0:
-        return 2 * min_days
+        return 3 * min_days
     _, counts = np.unique(logged, return_counts=True)
     varied = logged.size - int(counts.max())
-    return max(0, 2 * min_days - logged.size, min_days - varied)
+    # A measured factor is read as a straight line, which takes more days to trust than a
+    # yes/no split: ask for three times the yes/no minimum, with min_days away from its mode.
+    return max(0, 3 * min_days - logged.size, min_days - varied)
 
 
 def _insufficient(name: str, profile: _Profile) -> Finding:
@@ -173,18 +189,19 @@ def _insufficient(name: str, profile: _Profile) -> Finding:
 
 
 def _test(
-    pain: np.ndarray, grids: dict[str, np.ndarray], tested: list[str],
+    pain: np.ndarray, grids: dict[str, np.ndarray], tested: list[str], extra: list[str],
     profiles: dict[str, _Profile], alpha: float, min_days: int,
 ) -> list[Finding]:
-    lagged = [g for name in tested for g in (grids[name], _lagged(grids[name]))]
+    everyone = tested + extra
+    lagged = [g for name in everyone for g in (grids[name], _lagged(grids[name]))]
     design = model.build_design(pain, lagged)
     assert design is not None  # tested factors have usable days by construction
-    estimates = _fit(design)
-    labels = [(name, lag) for name in tested for lag in (0, 1)]
+    estimates = _fit(design, targets=range(1, 2 * len(tested) + 1))
+    labels = [(name, lag) for name in everyone for lag in (0, 1)]
     ok = [j for j, est in estimates.items() if est.entangled_with is None]
     q_values = dict(zip(ok, benjamini_hochberg([estimates[j].p for j in ok]), strict=True))
     out: list[Finding] = []
-    for col, (name, lag) in enumerate(labels, start=1):
+    for col, (name, lag) in enumerate(labels[: 2 * len(tested)], start=1):
         profile = profiles[name]
         est = estimates.get(col)
         n = int(design.observed[:, col].sum())
@@ -214,13 +231,13 @@ def _tested(
     name: str, lag: int, profile: _Profile, design: model.Design, col: int,
     est: model.Estimate, q: float, alpha: float, n: int,
 ) -> Finding:
-    unit = design.y_scale / design.scales[col]
-    effect, se = est.effect * unit, est.se * unit
+    unit = float(design.y_scale / design.scales[col])
+    effect, se = float(est.effect * unit), float(est.se * unit)
     half = float(stats.t.ppf(0.975, est.df)) * se
-    significant = q <= alpha
+    significant = q <= alpha and est.p <= P_MAX
     step = 1.0
     if profile.kind == "numeric":
-        step = text.nice_step(design.scales[col])
+        step = text.nice_step(float(design.scales[col]))
     return Finding(
         factor=name, status=TESTED, lag=lag, direction="raises" if effect > 0 else "lowers",
         effect=effect, ci_low=effect - half, ci_high=effect + half, p=est.p, q=q, n=n,
@@ -244,15 +261,16 @@ def _dedupe_insufficient(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _fit(design: model.Design) -> dict[int, model.Estimate]:
+def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     """Estimate every factor-lag column with post-double-selected controls."""
     cols = design.columns
     n, width = cols.shape
     ones = np.ones((n, 1))
     base = model.orthonormal(np.column_stack([ones, cols[:, :1]]))
-    for_pain = {c + 1 for c in model.forward_select(design.y, base, cols[:, 1:])}
+    bar = model.outcome_threshold(width - 1)
+    for_pain = {c + 1 for c in model.forward_select(design.y, base, cols[:, 1:], bar)}
     out: dict[int, model.Estimate] = {}
-    for j in range(1, width):
+    for j in targets:
         sibling = j + 1 if j % 2 else j - 1
         forced = [0, sibling]
         candidates = [c for c in range(1, width) if c not in (j, sibling)]
@@ -263,7 +281,7 @@ def _fit(design: model.Design) -> dict[int, model.Estimate]:
         if est is not None and est.entangled_with is not None:
             est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
         if est is not None and est.entangled_with is None and j % 2 == 0:
-            est = _next_day(design, j, controls, est)
+            est = _next_day(design, j, controls, est, out.get(j - 1))
         if est is not None:
             out[j] = est
     return out
@@ -276,9 +294,20 @@ def _control_column(est: model.Estimate, controls: list[int]) -> int:
 
 
 def _next_day(
-    design: model.Design, j: int, controls: list[int], est: model.Estimate
+    design: model.Design, j: int, controls: list[int], est: model.Estimate,
+    same_day: model.Estimate | None,
 ) -> model.Estimate:
-    """Intersection-union test: a next-day link must hold with and without lagged pain."""
+    """Guard the next-day estimate against the echo of a same-day link.
+
+    When pain is a steady level plus autocorrelated noise, a factor that acts on the same day
+    leaves an opposite-signed "next-day" coefficient of about -phi times its effect once
+    yesterday's pain is in the model. So when the next-day estimate points against the
+    same-day one, it must also hold in a model without lagged pain and with AR(1) errors
+    (an intersection-union test: p is the larger of the two).
+    """
+    if same_day is not None and same_day.entangled_with is None:
+        if (same_day.effect > 0) == (est.effect > 0):
+            return est
     check = model.static_check(design, j, controls)
     if check is None or check.entangled_with is not None:
         return model.Estimate(est.effect, est.se, est.df, 1.0)

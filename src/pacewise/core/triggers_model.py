@@ -15,13 +15,20 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
-# A control enters when its partial |t| exceeds this. Deliberately lenient: adjusting for an
-# irrelevant entry costs one degree of freedom, missing a real confounder costs honesty.
+# A control picked for predicting the *factor* enters when its partial |t| exceeds this.
+# Deliberately lenient: that choice never looks at pain, so it cannot flatter the test, and
+# adjusting for an irrelevant entry costs one degree of freedom while missing a real
+# companion costs honesty.
 T_ENTER = 1.65
+# A control picked for predicting *pain* must pass a Bonferroni-style bar across all
+# candidates (in the spirit of the rlasso penalty), so that chance fits to pain do not shrink
+# the residual variance and make every other test look stronger than it is.
+OUTCOME_FAMILY_ALPHA = 0.1
 # Below this share of its own variance left after the controls, a factor cannot be told
 # apart from them (variance inflation above 20).
 MIN_OWN_VARIANCE = 0.05
 MIN_DF = 6
+HC_POWER = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,10 @@ def grid(day_index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
 def build_design(pain: np.ndarray, lagged: list[np.ndarray]) -> Design | None:
     """pain: calendar grid of pain; lagged: per column, a grid already shifted to its lag.
 
-    Blank factor cells are filled with the column mean of the usable rows, so a single blank
-    does not throw away a whole day; the count of logged cells is kept for each column.
+    A blank factor cell does not throw away the day: it is filled with its prediction from
+    the other factors that day (or the column mean), so that a companion logged on a day its
+    trigger was left blank does not inherit the trigger's link. The count of logged cells is
+    kept for each column.
     """
     prev = np.concatenate([[np.nan], pain[:-1]])
     days = np.flatnonzero(np.isfinite(pain) & np.isfinite(prev))
@@ -69,8 +78,29 @@ def build_design(pain: np.ndarray, lagged: list[np.ndarray]) -> Design | None:
     for j, col in enumerate(raw):
         filled, scales[j] = _standardise(col)
         columns[:, j] = filled
+    _impute(columns, observed)
     y, y_scale = _standardise(pain[days], centre=False)
     return Design(days, y, y_scale, columns, scales, observed)
+
+
+def _impute(columns: np.ndarray, observed: np.ndarray) -> None:
+    """Replace mean-filled blanks of each factor column by a regression prediction, in place."""
+    filled = columns.copy()
+    n, width = columns.shape
+    for j in range(1, width):
+        seen = observed[:, j]
+        if seen.all() or seen.sum() < MIN_DF + 4:
+            continue
+        others = [c for c in range(1, width) if c != j]
+        ones = np.ones((int(seen.sum()), 1))
+        picked = forward_select(filled[seen, j], ones / np.sqrt(ones.size),
+                                filled[np.ix_(seen, others)])
+        if not picked:
+            continue
+        use = [others[i] for i in picked]
+        fit = np.column_stack([np.ones(n), filled[:, use]])
+        beta, *_ = np.linalg.lstsq(fit[seen], filled[seen, j], rcond=None)
+        columns[~seen, j] = fit[~seen] @ beta
 
 
 def _standardise(col: np.ndarray, centre: bool = True) -> tuple[np.ndarray, float]:
@@ -97,8 +127,15 @@ def orthonormal(matrix: np.ndarray) -> np.ndarray:
     return u[:, keep]
 
 
-def forward_select(target: np.ndarray, basis: np.ndarray, candidates: np.ndarray) -> list[int]:
-    """Greedily add candidate columns whose partial |t| for `target` exceeds T_ENTER."""
+def outcome_threshold(candidates: int) -> float:
+    return float(stats.norm.isf(OUTCOME_FAMILY_ALPHA / (2 * max(candidates, 1))))
+
+
+def forward_select(
+    target: np.ndarray, basis: np.ndarray, candidates: np.ndarray, t_enter: float | None = None
+) -> list[int]:
+    """Greedily add candidate columns whose partial |t| for `target` exceeds t_enter."""
+    t_enter = T_ENTER if t_enter is None else t_enter
     n = target.size
     q = basis
     r = target - q @ (q.T @ target)
@@ -117,7 +154,7 @@ def forward_select(target: np.ndarray, basis: np.ndarray, candidates: np.ndarray
             t = np.abs(zr) / np.sqrt(rss_new / (n - q.shape[1] - 2) * zz)
         t = np.where(ok & np.isfinite(t), t, -1.0)
         j = int(np.argmax(t))
-        if t[j] < T_ENTER:
+        if t[j] < t_enter:
             break
         chosen.append(j)
         active[j] = False
@@ -142,11 +179,22 @@ def estimate(y: np.ndarray, x: np.ndarray, controls: np.ndarray) -> Estimate | N
         return Estimate(0.0, np.inf, df, 1.0, entangled_with=_closest(x, controls))
     b = float(xr @ yr) / sxx
     e = yr - b * xr
-    se = float(np.sqrt(max(float(e @ e), 0.0) / df / sxx))
+    se = max(float(np.sqrt(max(float(e @ e), 0.0) / df / sxx)), _hc3(q, xr, e, sxx))
     if not np.isfinite(b) or not np.isfinite(se):
         return None
     p = 1.0 if se == 0.0 else float(2 * stats.t.sf(abs(b) / se, df))
     return Estimate(b, se, df, p)
+
+
+def _hc3(q: np.ndarray, xr: np.ndarray, e: np.ndarray, sxx: float) -> float:
+    """Heteroskedasticity-robust (HC3) standard error of the FWL coefficient.
+
+    The larger of this and the classical error is used: in a few weeks of diary a handful of
+    unusual days can carry a pattern, and HC3 (MacKinnon & White 1985) discounts them.
+    """
+    leverage = np.einsum("ij,ij->i", q, q) + xr**2 / sxx
+    room = np.clip(1.0 - leverage, 1e-3, None) ** HC_POWER
+    return float(np.sqrt(np.sum((xr * e / room) ** 2)) / sxx)
 
 
 def _closest(x: np.ndarray, controls: np.ndarray) -> int | None:

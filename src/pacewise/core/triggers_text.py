@@ -64,10 +64,11 @@ def _signed(value: float) -> str:
 
 
 def insufficient_sentence(factor: str, kind: str, days_needed: int) -> str:
+    days = "day" if days_needed == 1 else "days"
     if kind == "binary":
-        need = f"about {days_needed} more days with and without it"
+        need = f"about {days_needed} more {days} with and without it"
     else:
-        need = f"about {days_needed} more days with it logged"
+        need = f"about {days_needed} more {days} with it logged"
     return (
         f"Not enough data yet for '{factor}' — {need}. Until then Pacewise will not guess "
         f"whether it goes with your pain."
