@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from pacewise.accounts.models import AccessToken, Clinic, Membership, Patient, Share, User
+from pacewise.diary.models import ActivitySession, CheckIn
 
 PASSWORD = "a-long-test-password-42"
 
@@ -40,6 +41,8 @@ class Cast:
     clinician_without_2fa: User
     superuser: User
     share: Share
+    checkin: CheckIn
+    activity: ActivitySession
 
     @property
     def record(self) -> Patient:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from cast import PASSWORD, Cast, make_clinician, make_user
 from pacewise.accounts.models import Clinic, Membership, Share, User
+from pacewise.diary.models import ActivitySession, CheckIn
 
 
 @pytest.fixture
@@ -32,4 +33,10 @@ def cast(db) -> Cast:
         clinician_without_2fa=make_clinician("new@harbour.example", clinic, mfa=False),
         superuser=User.objects.create_superuser("root@example.com", PASSWORD),
         share=share,
+        checkin=CheckIn.objects.create(
+            patient=patient.patient, local_date=timezone.localdate(), pain_avg=4
+        ),
+        activity=ActivitySession.objects.create(
+            patient=patient.patient, local_date=timezone.localdate(), activity="walking", minutes=8
+        ),
     )

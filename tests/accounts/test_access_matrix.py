@@ -5,12 +5,13 @@ Adding a URL without classifying it here makes `test_every_url_is_classified` fa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from cast import bearer
+from cast import Cast, bearer
 from pacewise.accounts.models import AuditEvent
 from pacewise.api.api import api
 
@@ -44,30 +45,80 @@ class Case:
     method: str
     expect: dict
     ok_status: int = 200
-    data: dict = field(default_factory=dict)
-    extra_kwargs: tuple[str, ...] = ()
+    data: Callable[[Cast], dict] | None = None  # request body, built from the cast
+    params: dict = field(default_factory=dict)  # path parameter -> cast attribute
+    query: str = ""
+
+
+def clinic_code(attribute):
+    return lambda cast: {"code": getattr(cast, attribute).share_code}
+
+
+CHECKIN = {"entry_id": "checkin"}
+ACTIVITY = {"entry_id": "activity"}
 
 
 WEB = {
     "patient-home": Case("GET", READ),
     "patient-access-log": Case("GET", OWNER_ONLY),
     "patient-sharing": Case("GET", OWNER_ONLY),
-    "patient-sharing-confirm": Case("POST", OWNER_ONLY, 302, {"code": "other_clinic"}),
-    "patient-sharing-stop": Case("POST", OWNER_ONLY, 302, extra_kwargs=("share_id",)),
+    "patient-sharing-confirm": Case("POST", OWNER_ONLY, 302, clinic_code("other_clinic")),
+    "patient-sharing-stop": Case("POST", OWNER_ONLY, 302, params={"share_id": "share"}),
 }
 
 API_READ = {**READ, "anonymous": 401, "clinician_without_2fa": 403}
 API_OWNER_ONLY = {**API_READ, "sharing_clinician": 403}
 API = {
     ("get", "/api/patients/{patient_id}"): Case("GET", API_READ),
-    ("get", "/api/patients/{patient_id}/checkins"): Case("GET", API_READ),
     ("get", "/api/patients/{patient_id}/access-log"): Case("GET", API_OWNER_ONLY),
     ("get", "/api/patients/{patient_id}/shares"): Case("GET", API_OWNER_ONLY),
     ("post", "/api/patients/{patient_id}/shares"): Case(
-        "POST", API_OWNER_ONLY, 201, {"code": "other_clinic"}
+        "POST", API_OWNER_ONLY, 201, clinic_code("other_clinic")
     ),
     ("delete", "/api/patients/{patient_id}/shares/{share_id}"): Case(
-        "DELETE", API_OWNER_ONLY, extra_kwargs=("share_id",)
+        "DELETE", API_OWNER_ONLY, params={"share_id": "share"}
+    ),
+    # the diary: clinicians who share may read it; only the patient writes it
+    ("get", "/api/patients/{patient_id}/checkins"): Case("GET", API_READ),
+    ("post", "/api/patients/{patient_id}/checkins"): Case(
+        "POST", API_OWNER_ONLY, 201, lambda cast: {"pain_avg": 4}
+    ),
+    ("get", "/api/patients/{patient_id}/checkins/{entry_id}"): Case(
+        "GET", API_READ, params=CHECKIN
+    ),
+    ("put", "/api/patients/{patient_id}/checkins/{entry_id}"): Case(
+        "PUT", API_OWNER_ONLY, data=lambda cast: {"version": 1, "pain_avg": 6}, params=CHECKIN
+    ),
+    ("delete", "/api/patients/{patient_id}/checkins/{entry_id}"): Case(
+        "DELETE", API_OWNER_ONLY, params=CHECKIN
+    ),
+    ("post", "/api/patients/{patient_id}/checkins/{entry_id}/restore"): Case(
+        "POST", API_OWNER_ONLY, params=CHECKIN
+    ),
+    ("get", "/api/patients/{patient_id}/activities"): Case("GET", API_READ),
+    ("post", "/api/patients/{patient_id}/activities"): Case(
+        "POST", API_OWNER_ONLY, 201, lambda cast: {"activity": "walking", "minutes": 10}
+    ),
+    ("get", "/api/patients/{patient_id}/activities/{entry_id}"): Case(
+        "GET", API_READ, params=ACTIVITY
+    ),
+    ("put", "/api/patients/{patient_id}/activities/{entry_id}"): Case(
+        "PUT",
+        API_OWNER_ONLY,
+        data=lambda cast: {"version": 1, "activity": "walking", "minutes": 12},
+        params=ACTIVITY,
+    ),
+    ("delete", "/api/patients/{patient_id}/activities/{entry_id}"): Case(
+        "DELETE", API_OWNER_ONLY, params=ACTIVITY
+    ),
+    ("post", "/api/patients/{patient_id}/activities/{entry_id}/restore"): Case(
+        "POST", API_OWNER_ONLY, params=ACTIVITY
+    ),
+    ("get", "/api/patients/{patient_id}/revisions/{entry_id}"): Case(
+        "GET", API_READ, params=CHECKIN
+    ),
+    ("get", "/api/patients/{patient_id}/days"): Case(
+        "GET", API_READ, query="?start=2026-01-01&end=2026-01-31"
     ),
 }
 
@@ -134,7 +185,13 @@ def _login(client, cast, role, *, api_call=False):
 
 
 def _data(case, cast):
-    return {k: getattr(cast, v).share_code for k, v in case.data.items()}
+    return case.data(cast) if case.data else {}
+
+
+def _kwargs(case, cast):
+    kwargs = {"patient_id": cast.record.pk}
+    kwargs.update({name: getattr(cast, attr).pk for name, attr in case.params.items()})
+    return kwargs
 
 
 def _assert_outcome(response, expected, ok_status, *, api_call):
@@ -156,11 +213,8 @@ def _assert_outcome(response, expected, ok_status, *, api_call):
 @pytest.mark.parametrize("name", sorted(WEB))
 def test_web_access(client, cast, name, role):
     case = WEB[name]
-    kwargs = {"patient_id": cast.record.pk}
-    if "share_id" in case.extra_kwargs:
-        kwargs["share_id"] = cast.share.pk
     _login(client, cast, role)
-    url = reverse(name, kwargs=kwargs)
+    url = reverse(name, kwargs=_kwargs(case, cast))
     response = client.generic(
         case.method,
         url,
@@ -177,9 +231,10 @@ def test_web_access(client, cast, name, role):
 def test_api_access(client, cast, operation, role):
     method, path = operation
     case = API[operation]
-    url = path.replace("{patient_id}", str(cast.record.pk)).replace(
-        "{share_id}", str(cast.share.pk)
-    )
+    url = path
+    for name, value in _kwargs(case, cast).items():
+        url = url.replace("{" + name + "}", str(value))
+    url += case.query
     headers = _login(client, cast, role, api_call=True)
     response = client.generic(
         case.method, url, data=_json(_data(case, cast)), content_type="application/json", **headers

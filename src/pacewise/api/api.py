@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
-from . import account, errors, patients
+from . import account, diary, errors, patients
 from .auth import TokenAuth
 
 
@@ -38,3 +38,4 @@ api = PacewiseAPI(
 errors.install(api)
 api.add_router("", account.router)
 api.add_router("", patients.router)
+api.add_router("", diary.router)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from django.db.models import Q
 from ninja import Query, Router, Status
@@ -12,10 +11,9 @@ from pacewise.accounts import consent
 from pacewise.accounts.access import get_patient_for
 from pacewise.accounts.audit import describe
 from pacewise.accounts.models import AuditEvent, Patient
-from pacewise.diary.models import CheckIn
 
 from .errors import ApiError
-from .schemas import AccessEventPage, CheckInPage, PatientOut, ShareIn, ShareOut
+from .schemas import AccessEventPage, PatientOut, ShareIn, ShareOut
 
 router = Router(tags=["patients"])
 
@@ -65,35 +63,6 @@ def list_patients(request):
 @router.get("/patients/{patient_id}", response=PatientOut, operation_id="get_patient")
 def get_patient(request, patient_id: uuid.UUID):
     return _patient_out(_grant(request, patient_id, what="api-patient"))
-
-
-@router.get("/patients/{patient_id}/checkins", response=CheckInPage, operation_id="list_checkins")
-def list_checkins(
-    request,
-    patient_id: uuid.UUID,
-    start: date | None = None,
-    end: date | None = None,
-    limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
-):
-    grant = _grant(request, patient_id, what="api-checkins")
-    if start and end and start > end:
-        raise ApiError(
-            422,
-            "Some fields need fixing.",
-            [{"field": "start", "message": "start must be on or before end"}],
-        )
-    rows = CheckIn.objects.filter(patient=grant.patient, deleted_at__isnull=True)
-    if start:
-        rows = rows.filter(local_date__gte=start)
-    if end:
-        rows = rows.filter(local_date__lte=end)
-    return {
-        "count": rows.count(),
-        "limit": limit,
-        "offset": offset,
-        "items": list(rows[offset : offset + limit]),
-    }
 
 
 @router.get(

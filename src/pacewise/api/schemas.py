@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Schema
@@ -78,32 +78,10 @@ class ShareOut(Schema):
     revoked_at: datetime | None
 
 
-class CheckInOut(Schema):
-    id: uuid.UUID
-    local_date: date
-    entered_at: datetime
-    kind: str
-    pain_now: int | None
-    pain_avg: int | None
-    morning_pain: int | None
-    fatigue: int | None
-    sleep_hours: float | None
-    sleep_quality: int | None
-    stress: int | None
-    mood: int | None
-    in_flare: bool
-    note: str
-    version: int
-
-
 class Page(Schema):
     count: int
     limit: int
     offset: int
-
-
-class CheckInPage(Page):
-    items: list[CheckInOut]
 
 
 class AccessEventOut(Schema):

@@ -1,0 +1,322 @@
+"""/api/patients/{id}/checkins, /activities, /days: the diary, offline-safe and idempotent.
+
+- Create with your own `id`: a retry with the same id returns the stored entry (200), never a
+  duplicate.
+- Update and delete send the `version` they last saw; if another device saved in between, the
+  answer is 409 with the current entry in `current`, and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Status
+
+from pacewise.accounts.access import get_patient_for
+from pacewise.core.day_summary import summarize_days
+from pacewise.core.localtime import local_date_at
+from pacewise.diary import entries
+from pacewise.diary.convert import checkin_entries, session_entries
+from pacewise.diary.models import ActivitySession, CheckIn, Revision
+
+from .diary_schemas import (
+    ActivityIn,
+    ActivityOut,
+    ActivityPage,
+    ActivityUpdate,
+    CheckInIn,
+    CheckInOut,
+    CheckInPage,
+    CheckInUpdate,
+    DayOut,
+    RevisionOut,
+    utc,
+)
+from .errors import ApiError, Error
+
+router = Router(tags=["diary"])
+KINDS = {"checkins": (CheckIn, CheckInOut), "activities": (ActivitySession, ActivityOut)}
+
+
+class ConflictOut(Error):
+    current: dict
+
+
+def _grant(request, patient_id, what, *, write=False):
+    return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
+
+
+def _entry_error(exc: entries.EntryError):
+    return ApiError(422, "Some fields need fixing.", [{"field": exc.field, "message": exc.message}])
+
+
+def _conflict(exc: entries.Conflict, out_schema):
+    current = out_schema.from_orm(exc.current).model_dump(mode="json")
+    return Status(
+        409,
+        {
+            "detail": f"This entry was changed elsewhere; it is now version {exc.current.version}.",
+            "errors": [{"field": "version", "message": "does not match the current version"}],
+            "current": current,
+        },
+    )
+
+
+def _values(payload, model) -> dict:
+    data = payload.model_dump(exclude={"id", "local_date", "entered_at", "tags", "version"})
+    return {k: v for k, v in data.items() if k in entries.FIELDS[model]}
+
+
+def _create(request, patient_id, payload, model, out):
+    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    patient = grant.patient
+    entered_at = payload.entered_at
+    local_date = payload.local_date or (
+        entered_at.date() if entered_at else local_date_at(timezone.now(), patient.user.time_zone)
+    )
+    try:
+        entry, created = entries.create(
+            model,
+            patient,
+            request.user,
+            values=_values(payload, model),
+            local_date=local_date,
+            entered_at=utc(entered_at),
+            entry_id=payload.id,
+            tags=getattr(payload, "tags", ()),
+        )
+    except entries.EntryError as exc:
+        raise _entry_error(exc) from exc
+    return Status(201 if created else 200, entry)
+
+
+def _update(request, patient_id, entry_id, payload, model, out):
+    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    entry = get_object_or_404(model, pk=entry_id, patient=grant.patient)
+    try:
+        return entries.update(
+            entry,
+            request.user,
+            values=_values(payload, model),
+            expected_version=payload.version,
+            local_date=payload.local_date,
+            tags=getattr(payload, "tags", None),
+        )
+    except entries.Conflict as exc:
+        return _conflict(exc, out)
+    except entries.EntryError as exc:
+        raise _entry_error(exc) from exc
+
+
+def _list(request, patient_id, model, start, end, include_deleted, limit, offset):
+    grant = _grant(request, patient_id, f"api-{model._meta.model_name}")
+    if start and end and start > end:
+        raise ApiError(
+            422,
+            "Some fields need fixing.",
+            [{"field": "start", "message": "start must be on or before end"}],
+        )
+    rows = model.objects.filter(patient=grant.patient)
+    if not include_deleted:
+        rows = rows.filter(deleted_at__isnull=True)
+    if start:
+        rows = rows.filter(local_date__gte=start)
+    if end:
+        rows = rows.filter(local_date__lte=end)
+    if model is CheckIn:
+        rows = rows.prefetch_related("tags")
+    items = list(rows.order_by("-local_date", "-entered_at", "pk")[offset : offset + limit])
+    return {"count": rows.count(), "limit": limit, "offset": offset, "items": items}
+
+
+WRITE = {201: CheckInOut, 200: CheckInOut, 409: ConflictOut}
+
+
+@router.post(
+    "/patients/{patient_id}/checkins",
+    response={200: CheckInOut, 201: CheckInOut},
+    operation_id="create_checkin",
+)
+def create_checkin(request, patient_id: uuid.UUID, payload: CheckInIn):
+    """Add a check-in. 201 when new; 200 with the stored one when this `id` was sent before."""
+    return _create(request, patient_id, payload, CheckIn, CheckInOut)
+
+
+@router.post(
+    "/patients/{patient_id}/activities",
+    response={200: ActivityOut, 201: ActivityOut},
+    operation_id="create_activity",
+)
+def create_activity(request, patient_id: uuid.UUID, payload: ActivityIn):
+    """Log an activity session (minutes, or sets and reps). Idempotent by `id`."""
+    return _create(request, patient_id, payload, ActivitySession, ActivityOut)
+
+
+@router.get("/patients/{patient_id}/checkins", response=CheckInPage, operation_id="list_checkins")
+def list_checkins(
+    request,
+    patient_id: uuid.UUID,
+    start: date | None = None,
+    end: date | None = None,
+    include_deleted: bool = False,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+):
+    """Check-ins, newest first, optionally between two local dates (inclusive)."""
+    return _list(request, patient_id, CheckIn, start, end, include_deleted, limit, offset)
+
+
+@router.get(
+    "/patients/{patient_id}/activities", response=ActivityPage, operation_id="list_activities"
+)
+def list_activities(
+    request,
+    patient_id: uuid.UUID,
+    start: date | None = None,
+    end: date | None = None,
+    include_deleted: bool = False,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+):
+    return _list(request, patient_id, ActivitySession, start, end, include_deleted, limit, offset)
+
+
+@router.get(
+    "/patients/{patient_id}/checkins/{entry_id}", response=CheckInOut, operation_id="get_checkin"
+)
+def get_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    grant = _grant(request, patient_id, "api-checkin")
+    return get_object_or_404(CheckIn, pk=entry_id, patient=grant.patient)
+
+
+@router.get(
+    "/patients/{patient_id}/activities/{entry_id}",
+    response=ActivityOut,
+    operation_id="get_activity",
+)
+def get_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    grant = _grant(request, patient_id, "api-activitysession")
+    return get_object_or_404(ActivitySession, pk=entry_id, patient=grant.patient)
+
+
+@router.put(
+    "/patients/{patient_id}/checkins/{entry_id}",
+    response={200: CheckInOut, 409: ConflictOut},
+    operation_id="update_checkin",
+)
+def update_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload: CheckInUpdate):
+    """Replace a check-in's values. Send the `version` you last saw: 409 if it changed."""
+    return _update(request, patient_id, entry_id, payload, CheckIn, CheckInOut)
+
+
+@router.put(
+    "/patients/{patient_id}/activities/{entry_id}",
+    response={200: ActivityOut, 409: ConflictOut},
+    operation_id="update_activity",
+)
+def update_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload: ActivityUpdate):
+    return _update(request, patient_id, entry_id, payload, ActivitySession, ActivityOut)
+
+
+def _delete(request, patient_id, entry_id, model, out, version):
+    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    entry = get_object_or_404(model, pk=entry_id, patient=grant.patient)
+    try:
+        return entries.delete(entry, request.user, expected_version=version)
+    except entries.Conflict as exc:
+        return _conflict(exc, out)
+
+
+@router.delete(
+    "/patients/{patient_id}/checkins/{entry_id}",
+    response={200: CheckInOut, 409: ConflictOut},
+    operation_id="delete_checkin",
+)
+def delete_checkin(
+    request, patient_id: uuid.UUID, entry_id: uuid.UUID, version: int | None = Query(None, ge=1)
+):
+    """Delete (restorable for 30 days). With `?version=`, 409 if it changed since."""
+    return _delete(request, patient_id, entry_id, CheckIn, CheckInOut, version)
+
+
+@router.delete(
+    "/patients/{patient_id}/activities/{entry_id}",
+    response={200: ActivityOut, 409: ConflictOut},
+    operation_id="delete_activity",
+)
+def delete_activity(
+    request, patient_id: uuid.UUID, entry_id: uuid.UUID, version: int | None = Query(None, ge=1)
+):
+    return _delete(request, patient_id, entry_id, ActivitySession, ActivityOut, version)
+
+
+def _restore(request, patient_id, entry_id, model):
+    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    entry = get_object_or_404(model, pk=entry_id, patient=grant.patient)
+    try:
+        return entries.restore(entry, request.user)
+    except entries.EntryError as exc:
+        raise _entry_error(exc) from exc
+
+
+@router.post(
+    "/patients/{patient_id}/checkins/{entry_id}/restore",
+    response=CheckInOut,
+    operation_id="restore_checkin",
+)
+def restore_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    return _restore(request, patient_id, entry_id, CheckIn)
+
+
+@router.post(
+    "/patients/{patient_id}/activities/{entry_id}/restore",
+    response=ActivityOut,
+    operation_id="restore_activity",
+)
+def restore_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    return _restore(request, patient_id, entry_id, ActivitySession)
+
+
+@router.get(
+    "/patients/{patient_id}/revisions/{entry_id}",
+    response=list[RevisionOut],
+    operation_id="list_revisions",
+)
+def list_revisions(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    """Every change to one entry, newest first, with the values before each change."""
+    grant = _grant(request, patient_id, "api-revisions")
+    rows = Revision.objects.filter(patient=grant.patient, entry_id=entry_id)
+    return [
+        {
+            "version": r.version,
+            "action": r.action,
+            "changed_by": r.changed_by_label,
+            "changed_at": r.changed_at,
+            "old_values": r.old_values,
+        }
+        for r in rows
+    ]
+
+
+@router.get("/patients/{patient_id}/days", response=list[DayOut], operation_id="list_days")
+def list_days(request, patient_id: uuid.UUID, start: date, end: date):
+    """Day summaries between two local dates (at most 366 days), by the documented rule."""
+    grant = _grant(request, patient_id, "api-days")
+    if start > end or (end - start).days > 366:
+        raise ApiError(
+            422,
+            "Some fields need fixing.",
+            [
+                {
+                    "field": "start",
+                    "message": "start must be on or before end, at most 366 days apart",
+                }
+            ],
+        )
+    summaries = summarize_days(
+        checkin_entries(grant.patient, start, end), session_entries(grant.patient, start, end)
+    )
+    return [s.__dict__ for s in summaries]

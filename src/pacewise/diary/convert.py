@@ -1,0 +1,51 @@
+"""Explicit mapping from diary rows to the core's records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pacewise.core.day_summary import CheckInEntry, SessionEntry
+
+from .models import ActivitySession, CheckIn
+
+
+def checkin_entries(patient, start: date, end: date) -> list[CheckInEntry]:
+    rows = CheckIn.objects.filter(
+        patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
+    )
+    return [
+        CheckInEntry(
+            local_date=r.local_date,
+            entered_at=r.entered_at,
+            pain_now=r.pain_now,
+            pain_avg=r.pain_avg,
+            morning_pain=r.morning_pain,
+            fatigue=r.fatigue,
+            sleep_hours=None if r.sleep_hours is None else float(r.sleep_hours),
+            sleep_quality=r.sleep_quality,
+            stress=r.stress,
+            mood=r.mood,
+            in_flare=r.in_flare,
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def session_entries(patient, start: date, end: date) -> list[SessionEntry]:
+    rows = ActivitySession.objects.filter(
+        patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
+    )
+    return [
+        SessionEntry(
+            local_date=r.local_date,
+            activity=r.activity,
+            minutes=r.minutes,
+            sets=r.sets,
+            reps=r.reps,
+            exertion=r.exertion,
+            pain_peak=r.pain_peak,
+            pain_after=r.pain_after,
+            planned=bool(r.planned_item),
+        )  # fmt: skip
+        for r in rows
+    ]

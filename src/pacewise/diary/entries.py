@@ -1,0 +1,239 @@
+"""Writing diary entries: create (idempotent), update (version-checked), delete and restore.
+
+The web pages and the API both call these functions, so every rule lives here once:
+retrying a create with the same id never duplicates; an edit based on an old version is refused
+with the current one; every change leaves a `Revision` with the values before it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from pacewise.core.localtime import check_entry_day
+
+from .models import ActivitySession, CheckIn, Revision, Tag
+
+RESTORE_DAYS = 30
+CHECKIN_FIELDS = (
+    "kind",
+    "pain_now",
+    "pain_avg",
+    "morning_pain",
+    "fatigue",
+    "sleep_hours",
+    "sleep_quality",
+    "stress",
+    "mood",
+    "in_flare",
+    "locations",
+    "note",
+)
+ACTIVITY_FIELDS = (
+    "activity",
+    "minutes",
+    "sets",
+    "reps",
+    "exertion",
+    "pain_before",
+    "pain_peak",
+    "pain_after",
+    "note",
+    "planned_item",
+)
+FIELDS = {CheckIn: CHECKIN_FIELDS, ActivitySession: ACTIVITY_FIELDS}
+ENTRY_TYPE = {CheckIn: "checkin", ActivitySession: "activity"}
+
+
+class EntryError(ValueError):
+    """A value breaks a diary rule; `field` names it."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class Conflict(Exception):
+    """The entry changed since the writer last saw it (another device saved first)."""
+
+    def __init__(self, current):
+        super().__init__("This entry was changed elsewhere.")
+        self.current = current
+
+
+def snapshot(entry) -> dict:
+    """The entry's values, JSON-safe, as kept in a revision."""
+    values = {
+        "local_date": entry.local_date.isoformat(),
+        "entered_at": entry.entered_at.isoformat(),
+    }
+    for name in FIELDS[type(entry)]:
+        value = getattr(entry, name)
+        values[name] = float(value) if isinstance(value, Decimal) else value
+    if isinstance(entry, CheckIn):
+        values["tags"] = sorted(t.name for t in entry.tags.all())
+    return values
+
+
+def clean_tag_name(raw: str) -> str:
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if not name:
+        raise EntryError("tags", "a tag cannot be empty")
+    if len(name) > 40:
+        raise EntryError("tags", "a tag can be at most 40 characters")
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} for ch in name):
+        raise EntryError("tags", "a tag cannot contain invisible or control characters")
+    return name
+
+
+def tags_for(patient, names) -> list[Tag]:
+    tags = []
+    for raw in dict.fromkeys(clean_tag_name(n) for n in names):
+        tag = Tag.objects.filter(patient=patient, name__iexact=raw).first()
+        tags.append(tag or Tag.objects.create(patient=patient, name=raw))
+    return tags
+
+
+def check_values(model, values: dict) -> None:
+    """Rules that span fields (ranges are checked by the form or schema that read them)."""
+    if model is ActivitySession:
+        minutes, sets, reps = values.get("minutes"), values.get("sets"), values.get("reps")
+        if minutes is None and (sets is None or reps is None):
+            raise EntryError("minutes", "give the minutes, or the sets and reps")
+        if (sets is None) != (reps is None):
+            raise EntryError("reps" if reps is None else "sets", "give both sets and reps")
+        if not (values.get("activity") or "").strip():
+            raise EntryError("activity", "choose or type an activity")
+
+
+def _revision(entry, action, actor, old_values):
+    Revision.objects.create(
+        patient=entry.patient,
+        entry_type=ENTRY_TYPE[type(entry)],
+        entry_id=entry.pk,
+        version=entry.version,
+        action=action,
+        changed_by=actor,
+        changed_by_label=actor.email if actor else "import",
+        old_values=old_values,
+    )
+
+
+def _check_day(patient, local_date: date, entered_at: datetime | None):
+    problem = check_entry_day(
+        local_date, now=timezone.now(), zone=patient.user.time_zone, entered_at=entered_at
+    )
+    if problem:
+        raise EntryError(problem.field, problem.message)
+
+
+@transaction.atomic
+def create(
+    model,
+    patient,
+    actor,
+    *,
+    values: dict,
+    local_date: date,
+    entered_at=None,
+    entry_id=None,
+    tags=(),
+):
+    """Create an entry; with an `entry_id` already used by this patient, return that one."""
+    if entry_id is not None:
+        existing = model.objects.filter(pk=entry_id).first()
+        if existing is not None:
+            if existing.patient_id != patient.pk:
+                raise EntryError("id", "this id is already used; send a new UUID")
+            return existing, False
+    _check_day(patient, local_date, entered_at)
+    check_values(model, values)
+    now = timezone.now()
+    entry = model(
+        patient=patient,
+        local_date=local_date,
+        entered_at=entered_at or now,
+        created_at=now,
+        updated_at=now,
+        **values,
+    )
+    if entry_id is not None:
+        entry.pk = entry_id
+    entry.save(force_insert=True)
+    if model is CheckIn and tags:
+        entry.tags.set(tags_for(patient, tags))
+    _revision(entry, Revision.Action.CREATE, actor, {})
+    return entry, True
+
+
+def _locked(entry, expected_version):
+    current = type(entry).objects.select_for_update().get(pk=entry.pk)
+    if expected_version is not None and expected_version != current.version:
+        raise Conflict(current)
+    return current
+
+
+@transaction.atomic
+def update(entry, actor, *, values: dict, expected_version: int | None, local_date=None, tags=None):
+    entry = _locked(entry, expected_version)
+    if entry.deleted_at is not None:
+        raise EntryError("id", "this entry is deleted; restore it first")
+    merged = {name: getattr(entry, name) for name in FIELDS[type(entry)]} | values
+    check_values(type(entry), merged)
+    if local_date is not None and local_date != entry.local_date:
+        _check_day(entry.patient, local_date, None)
+        entry.local_date = local_date
+    old = snapshot(entry)
+    for name, value in values.items():
+        setattr(entry, name, value)
+    entry.version += 1
+    entry.updated_at = timezone.now()
+    entry.save()
+    if tags is not None and isinstance(entry, CheckIn):
+        entry.tags.set(tags_for(entry.patient, tags))
+    _revision(entry, Revision.Action.UPDATE, actor, old)
+    return entry
+
+
+@transaction.atomic
+def delete(entry, actor, *, expected_version: int | None = None):
+    entry = _locked(entry, expected_version)
+    if entry.deleted_at is None:
+        old = snapshot(entry)
+        entry.deleted_at = timezone.now()
+        entry.version += 1
+        entry.save(update_fields=["deleted_at", "version"])
+        _revision(entry, Revision.Action.DELETE, actor, old)
+    return entry
+
+
+@transaction.atomic
+def restore(entry, actor):
+    entry = _locked(entry, None)
+    if entry.deleted_at is None:
+        return entry
+    if entry.deleted_at < timezone.now() - timedelta(days=RESTORE_DAYS):
+        raise EntryError("id", f"deleted more than {RESTORE_DAYS} days ago; it cannot be restored")
+    old = snapshot(entry)
+    entry.deleted_at = None
+    entry.version += 1
+    entry.save(update_fields=["deleted_at", "version"])
+    _revision(entry, Revision.Action.RESTORE, actor, old)
+    return entry
+
+
+def purge_deleted(now: datetime | None = None) -> int:
+    """Really remove entries deleted more than 30 days ago (run daily: `pacewise purge-deleted`)."""
+    cutoff = (now or timezone.now()) - timedelta(days=RESTORE_DAYS)
+    removed = 0
+    for model in (CheckIn, ActivitySession):
+        old = model.objects.filter(deleted_at__lt=cutoff)
+        ids = list(old.values_list("pk", flat=True))
+        Revision.objects.filter(entry_id__in=ids).delete()
+        removed += old.delete()[1].get(model._meta.label, 0)
+    return removed
