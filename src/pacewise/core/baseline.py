@@ -111,4 +111,4 @@ def starting_quota(profile: Profile, activity: PlanActivity, tolerated: float | 
         amount = activity.starting_amount * fraction
     else:
         amount = t.UNKNOWN_START_BOUTS * activity.min_bout
-    return max(activity.min_bout, amount)
+    return round(max(activity.min_bout, amount), 2)

@@ -187,11 +187,10 @@ def _propose(
     after = before
     completion = s.completion.get(key)
     if change == "raise" and completion is not None and completion >= t.COMPLETION_FOR_PROGRESS:
-        after = before * (1 + step)
+        after = round(before * (1 + step), 2)
     elif change == "step_back":
-        after = before * (1 - step)
-    minimum = next(a.min_bout for a in profile.activities if a.key == key)
-    after = round(max(minimum, after), 2)
+        minimum = next(a.min_bout for a in profile.activities if a.key == key)
+        after = min(before, round(max(minimum, before * (1 - step)), 2))
     capped = with_overrides(profile, {key: after})[key]
     return QuotaChange(key, before, capped, overridden=capped < after)
 
