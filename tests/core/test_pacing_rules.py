@@ -20,8 +20,14 @@ FATIGUE = Profile(fatigue_dominant=True, activities=(WALK,))
 
 def day(n, minutes=10.0, pain=3.0, flare=False, fatigue=None, during=None):
     sessions = (ActivitySession("walk", minutes, pain_during=during),) if minutes else ()
-    return DayRecord(START + timedelta(days=n), avg_pain=pain, morning_pain=pain,
-                     fatigue=fatigue, flare=flare, sessions=sessions)
+    return DayRecord(
+        START + timedelta(days=n),
+        avg_pain=pain,
+        morning_pain=pain,
+        fatigue=fatigue,
+        flare=flare,
+        sessions=sessions,
+    )
 
 
 def days(first, last, **kw):
@@ -164,8 +170,11 @@ def test_flare_returns_in_stages_to_the_pre_flare_quota():
 
 
 def test_flare_week_holds_the_quota_when_not_linked_to_overdoing():
-    history = days(0, 7, minutes=12.5) + days(7, 10, minutes=10) + days(
-        10, 14, minutes=5, flare=True, pain=6)
+    history = (
+        days(0, 7, minutes=12.5)
+        + days(7, 10, minutes=10)
+        + days(10, 14, minutes=5, flare=True, pain=6)
+    )
     review = weekly_review(PROFILE, history, at(13))
     assert review.colour == "red"
     assert review.proposed[0].after == 10.0
@@ -185,8 +194,10 @@ def test_flare_after_a_boom_day_steps_the_quota_back_10_percent():
 def test_morning_pain_two_points_above_usual_gives_75_percent_of_the_plan():
     plan = plan_day(fixed(8), days(0, 7), at(7), CheckIn(morning_pain=5))
     assert plan.target("walk").target == 6.0
-    assert any("2 points above your usual, so today is 75% of your plan: 6 minutes" in r
-               for r in plan.reasons)
+    assert any(
+        "2 points above your usual, so today is 75% of your plan: 6 minutes" in r
+        for r in plan.reasons
+    )
 
 
 def test_a_good_day_never_raises_today_above_the_quota():
