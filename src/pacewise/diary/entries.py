@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from pacewise.core.localtime import check_entry_day
+from pacewise.core.localtime import MAX_BACKFILL_DAYS, check_entry_day, today_in
 
 from .models import ActivitySession, CheckIn, Revision, Tag
 
@@ -124,10 +124,14 @@ def _revision(entry, action, actor, old_values):
     )
 
 
-def _check_day(patient, local_date: date, entered_at: datetime | None):
-    problem = check_entry_day(
-        local_date, now=timezone.now(), zone=patient.user.time_zone, entered_at=entered_at
-    )
+def _check_day(patient, local_date: date, entered_at: datetime | None, *, allow_old=False):
+    now, zone = timezone.now(), patient.user.time_zone
+    if allow_old:
+        # A file import may bring years of history: only the future is refused, so the day is
+        # checked as if it were the oldest one the back-fill limit allows.
+        oldest = today_in(zone, now) - timedelta(days=MAX_BACKFILL_DAYS)
+        local_date = max(local_date, oldest)
+    problem = check_entry_day(local_date, now=now, zone=zone, entered_at=entered_at)
     if problem:
         raise EntryError(problem.field, problem.message)
 
@@ -143,15 +147,20 @@ def create(
     entered_at=None,
     entry_id=None,
     tags=(),
+    allow_old=False,
 ):
-    """Create an entry; with an `entry_id` already used by this patient, return that one."""
+    """Create an entry; with an `entry_id` already used by this patient, return that one.
+
+    `allow_old=True` lifts the back-fill limit (MAX_BACKFILL_DAYS) for file imports of past
+    diaries; future days are refused all the same. The web pages and the API never set it.
+    """
     if entry_id is not None:
         existing = model.objects.filter(pk=entry_id).first()
         if existing is not None:
             if existing.patient_id != patient.pk:
                 raise EntryError("id", "this id is already used; send a new UUID")
             return existing, False
-    _check_day(patient, local_date, entered_at)
+    _check_day(patient, local_date, entered_at, allow_old=allow_old)
     check_values(model, values)
     now = timezone.now()
     entry = model(
