@@ -117,8 +117,10 @@ def _pain(
     rng: np.random.Generator, days: int, effects: np.ndarray, noise_sd: tuple[float, float]
 ) -> np.ndarray:
     phi, sigma, level = rng.uniform(0.2, 0.7), rng.uniform(*noise_sd), rng.uniform(3.5, 6.5)
-    noise = rng.normal(size=days) if rng.random() < 0.5 else rng.standard_t(5, days) / np.sqrt(5 / 3)
-    noise *= sigma
+    if rng.random() < 0.5:
+        noise = sigma * rng.normal(size=days)
+    else:  # heavy-tailed, same variance
+        noise = sigma * rng.standard_t(5, days) / np.sqrt(5 / 3)
     pain = np.empty(days)
     dynamic = rng.random() < 0.5  # yesterday's pain carries over (effects too) vs AR(1) noise
     u = 0.0

@@ -305,9 +305,9 @@ def _next_day(
     same-day one, it must also hold in a model without lagged pain and with AR(1) errors
     (an intersection-union test: p is the larger of the two).
     """
-    if same_day is not None and same_day.entangled_with is None:
-        if (same_day.effect > 0) == (est.effect > 0):
-            return est
+    agrees = same_day is not None and (same_day.effect > 0) == (est.effect > 0)
+    if agrees and same_day is not None and same_day.entangled_with is None:
+        return est
     check = model.static_check(design, j, controls)
     if check is None or check.entangled_with is not None:
         return model.Estimate(est.effect, est.se, est.df, 1.0)

@@ -224,8 +224,9 @@ def static_check(design: Design, target: int, control_cols: list[int]) -> Estima
     full = np.column_stack([x, d])
     rho = 0.0
     for _ in range(2):
-        beta, *_ = np.linalg.lstsq(_quasi(full, rho, prev, has_prev), _quasi(y, rho, prev, has_prev),
-                                   rcond=None)
+        beta, *_ = np.linalg.lstsq(
+            _quasi(full, rho, prev, has_prev), _quasi(y, rho, prev, has_prev), rcond=None
+        )
         r = y - full @ beta
         den = float(r[prev[has_prev]] @ r[prev[has_prev]])
         rho = float(np.clip((r[has_prev] @ r[prev[has_prev]]) / den, -0.9, 0.9)) if den > 0 else 0.0

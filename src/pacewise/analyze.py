@@ -1,0 +1,215 @@
+"""`pacewise analyze DIARY.csv [--json]`: honest trigger and helper patterns from a CSV diary.
+
+The file is a wide CSV with a header row:
+
+    date,pain,alcohol,walk_minutes,sleep_hours
+    2025-03-01,5,0,20,7.5
+    2025-03-02,6,1,,6
+
+- `date` must be the first column, ISO format (YYYY-MM-DD), one row per day; days may be
+  missing (they are treated as unknown, never as "nothing happened").
+- `pain` is the day's pain on the 0-10 scale.
+- every other column is a factor: a number (minutes, hours, a 0-10 rating) or a tag as 0/1
+  (yes/no and true/false are read as 1/0). A blank cell means "not logged".
+
+A line that cannot be read (bad date, repeated date, text where a number belongs, pain
+outside 0-10, wrong number of cells) is reported with its line number and skipped; the rest
+is analysed. Exit code 0 when anything was analysed, 2 when the file is unusable.
+
+Framework-free shell around `pacewise.core.triggers.detect`; the only I/O is here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from pacewise.core.triggers import ENTANGLED, INSUFFICIENT, DailyTable, Finding, detect
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 2
+WORDS = {"yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0, "y": 1.0, "n": 0.0}
+
+
+class UnusableDiary(Exception):
+    """The file as a whole cannot be analysed (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message} (line skipped)"
+
+
+def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
+    """Parse the CSV text; bad lines become Problems, a bad file raises UnusableDiary."""
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if header is None or not any(cell.strip() for cell in header):
+        raise UnusableDiary("the file is empty; expected a header row starting with 'date'")
+    names = [cell.strip() for cell in header]
+    _check_header(names)
+    factors = [n for n in names[1:] if n.lower() != "pain"]
+    pain_at = [n.lower() for n in names].index("pain")
+    rows: dict[date, tuple[float | None, list[float | None]]] = {}
+    problems: list[Problem] = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        try:
+            day, values = _parse_line(cells, names)
+        except ValueError as error:
+            problems.append(Problem(line, str(error)))
+            continue
+        if day in rows:
+            problems.append(Problem(line, f"{day.isoformat()} appears more than once"))
+            continue
+        rows[day] = (values[pain_at - 1], [values[names.index(f) - 1] for f in factors])
+    if not rows:
+        raise UnusableDiary("no readable day rows" + (f"; first problem: {problems[0]}"
+                                                     if problems else ""))
+    days = sorted(rows)
+    table = DailyTable(
+        dates=tuple(days),
+        pain=tuple(rows[d][0] for d in days),
+        factors={f: tuple(rows[d][1][i] for d in days) for i, f in enumerate(factors)},
+    )
+    return table, problems
+
+
+def _check_header(names: list[str]) -> None:
+    if names[0].lower().lstrip("\ufeff") != "date":
+        raise UnusableDiary(f"the first column must be 'date', found {names[0]!r}")
+    lowered = [n.lower() for n in names]
+    if "pain" not in lowered:
+        raise UnusableDiary("no 'pain' column in the header")
+    if len(names) < 3:
+        raise UnusableDiary("no factor columns: add at least one column besides date and pain")
+    if any(not n for n in names):
+        raise UnusableDiary("a column in the header has no name")
+    if len(set(lowered)) != len(lowered):
+        raise UnusableDiary("two columns in the header have the same name")
+
+
+def _parse_line(cells: list[str], names: list[str]) -> tuple[date, list[float | None]]:
+    if len(cells) != len(names):
+        raise ValueError(f"expected {len(names)} cells, found {len(cells)}")
+    try:
+        day = date.fromisoformat(cells[0].strip())
+    except ValueError:
+        raise ValueError(f"date {cells[0].strip()!r} is not YYYY-MM-DD") from None
+    values = [_number(cell, name) for cell, name in zip(cells[1:], names[1:], strict=True)]
+    pain = values[[n.lower() for n in names[1:]].index("pain")]
+    if pain is not None and not 0 <= pain <= 10:
+        raise ValueError(f"pain {pain:g} is outside 0-10")
+    return day, values
+
+
+def _number(cell: str, column: str) -> float | None:
+    text = cell.strip()
+    if not text:
+        return None
+    if text.lower() in WORDS:
+        return WORDS[text.lower()]
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{column!r} is {text!r}, not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{column!r} is {text!r}, not a finite number")
+    return value
+
+
+def render_report(findings: Sequence[Finding], table: DailyTable, source: str) -> str:
+    """A plain-text report: patterns first, then what is unclear, then what needs more days."""
+    out = [
+        f"Pacewise patterns in {source}: {len(table.dates)} days "
+        f"({table.dates[0].isoformat()} to {table.dates[-1].isoformat()}), "
+        f"{len(table.factors)} factors.",
+        "",
+    ]
+    found = [f for f in findings if f.significant]
+    out += ["Patterns worth a closer look:"] + [f"- {f.message}" for f in found] if found else [
+        "Patterns worth a closer look: none so far."
+    ]
+    unclear = [f for f in findings if f.status == "tested" and not f.significant]
+    if unclear:
+        out += ["", "No clear link yet (the estimates could well be chance; "
+                "pain points, 95% interval):"] + _unclear_lines(unclear)
+    for title, status in (("Cannot be told apart yet", ENTANGLED),
+                          ("Not enough data yet", INSUFFICIENT)):
+        group = [f for f in findings if f.status == status]
+        if group:
+            out += ["", f"{title}:"] + [f"- {f.message}" for f in group]
+    out += [
+        "",
+        "Patterns are checked against chance (false-discovery rate 5%). They describe your "
+        "own diary, are not proof of cause and are not medical advice.",
+    ]
+    return "\n".join(out)
+
+
+def _unclear_lines(findings: Sequence[Finding]) -> list[str]:
+    by_factor: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_factor.setdefault(f.factor, []).append(f)
+    lines = []
+    for factor, group in by_factor.items():
+        parts = []
+        for f in sorted(group, key=lambda f: f.lag or 0):
+            when = "next day" if f.lag else "same day"
+            e, lo, hi = (v * f.step for v in (f.effect or 0.0, f.ci_low or 0.0, f.ci_high or 0.0))
+            parts.append(f"{when} {_fmt(e, '+.1f')} ({_fmt(lo)} to {_fmt(hi)})")
+        per = "" if group[0].kind == "binary" else f" per {group[0].step:g} more"
+        lines.append(f"- '{factor}'{per}: " + "; ".join(parts))
+    return lines
+
+
+def _fmt(value: float, spec: str = ".1f") -> str:
+    text = format(value, spec)
+    return text.replace("-0.0", "0.0").replace("+-", "-") if float(text) == 0 else text
+
+
+def findings_json(findings: Sequence[Finding]) -> str:
+    return json.dumps([asdict(f) for f in findings], indent=2, ensure_ascii=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for `pacewise analyze`; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "analyze":
+        args = args[1:]
+    parser = argparse.ArgumentParser(
+        prog="pacewise analyze",
+        description="Find honest trigger and helper patterns in a CSV diary "
+        "(date,pain,factor...).",
+    )
+    parser.add_argument("diary", help="CSV file: date (YYYY-MM-DD), pain (0-10), factor columns")
+    parser.add_argument("--json", action="store_true", help="print findings as JSON")
+    options = parser.parse_args(args)
+    try:
+        text = Path(options.diary).read_text(encoding="utf-8-sig")
+        table, problems = read_diary(io.StringIO(text, newline=""))
+    except (OSError, UnicodeDecodeError, UnusableDiary, csv.Error) as error:
+        print(f"pacewise analyze: cannot use {options.diary}: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    for problem in problems:
+        print(f"pacewise analyze: {options.diary}: {problem}", file=sys.stderr)
+    findings = detect(table)
+    if options.json:
+        print(findings_json(findings))
+    else:
+        print(render_report(findings, table, options.diary))
+    return EXIT_OK
