@@ -170,9 +170,9 @@ def test_nan_and_none_are_both_blanks():
 
 def test_constant_and_all_blank_columns_abstain():
     base = planted(days=120, seed=7)
-    table = DailyTable(base.dates, base.pain, {
-        **base.factors, "always": (1.0,) * len(base.dates), "never_logged": (None,) * len(base.dates),
-    })
+    n = len(base.dates)
+    table = DailyTable(base.dates, base.pain,
+                       {**base.factors, "always": (1.0,) * n, "never_logged": (None,) * n})
     findings = detect(table)
     for name in ("always", "never_logged"):
         (entry,) = [f for f in findings if f.factor == name]
