@@ -1,0 +1,142 @@
+"""`pacewise analyze`: CSV diary in, honest report or JSON out, bad lines named and skipped."""
+
+import io
+import json
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from pacewise.analyze import EXIT_OK, EXIT_UNUSABLE, UnusableDiary, main, read_diary
+
+FIELDS = {
+    "factor", "status", "lag", "direction", "effect", "ci_low", "ci_high", "p", "q", "n",
+    "significant", "days_needed", "kind", "step", "message",
+}
+
+
+def diary_csv(days=150, seed=1, bad_lines=()):
+    """Pain rises 2 points on 'alcohol' days; 'walk' does nothing. bad_lines: (after, text)."""
+    rng = np.random.default_rng(seed)
+    lines = ["date,pain,alcohol,walk,sleep_hours"]
+    previous = 5.0
+    for t in range(days):
+        alcohol = int(rng.random() < 0.35)
+        walk = int(rng.random() < 0.4)
+        sleep = round(float(rng.normal(7, 1)), 1)
+        pain = 5 + 0.4 * (previous - 5) + 2 * alcohol + rng.normal(0, 0.8)
+        previous = pain
+        pain_cell = "" if t % 17 == 5 else f"{min(max(round(pain), 0), 10)}"
+        walk_cell = "yes" if walk else "no"
+        lines.append(f"{date(2025, 1, 1) + timedelta(days=t)},{pain_cell},{alcohol},"
+                     f"{walk_cell},{sleep}")
+        for after, text in bad_lines:
+            if after == t:
+                lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def write(tmp_path):
+    def _write(text, name="diary.csv"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return _write
+
+
+def test_it_prints_a_readable_report_with_the_planted_pattern(write, capsys):
+    assert main([write(diary_csv())]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Patterns worth a closer look:" in out
+    assert "On days you logged 'alcohol', your pain was on average" in out
+    assert "not proof of cause" in out
+    assert "No clear link yet" in out and "'walk'" in out
+
+
+def test_it_prints_json_findings_with_the_documented_fields(write, capsys):
+    assert main([write(diary_csv()), "--json"]) == EXIT_OK
+    findings = json.loads(capsys.readouterr().out)
+    assert isinstance(findings, list) and len(findings) == 6  # 3 factors x 2 lags
+    for f in findings:
+        assert set(f) == FIELDS
+        assert isinstance(f["significant"], bool)
+    (alcohol,) = [f for f in findings if f["factor"] == "alcohol" and f["lag"] == 0]
+    assert alcohol["significant"] is True and alcohol["direction"] == "raises"
+    assert alcohol["ci_low"] <= 2.0 <= alcohol["ci_high"]
+    assert not any(f["significant"] for f in findings if f["factor"] == "walk")
+
+
+def test_it_accepts_the_subcommand_name_in_argv(write, capsys):
+    assert main(["analyze", write(diary_csv()), "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)
+
+
+def test_bad_lines_are_reported_by_number_and_the_rest_is_analysed(write, capsys):
+    text = diary_csv(bad_lines=[
+        (2, "2025-13-40,5,0,0,7"),  # line 5: bad date
+        (3, "2025-01-02,5,0,0,7"),  # line 7: repeats 2025-01-02
+        (4, "2025-06-01,5,0"),  # line 9: too few cells
+        (5, "2025-06-02,12,0,0,7"),  # line 11: pain above 10
+        (6, "2025-06-03,4,lots,0,7"),  # line 13: text in a number column
+    ])
+    assert main([write(text), "--json"]) == EXIT_OK
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert len(errors) == 5
+    for line, problem in [(5, "not YYYY-MM-DD"), (7, "more than once"), (9, "expected 5 cells"),
+                          (11, "outside 0-10"), (13, "'alcohol' is 'lots'")]:
+        assert any(f"line {line}: " in e and problem in e for e in errors), (line, errors)
+    assert any(f["significant"] for f in json.loads(captured.out))
+
+
+def test_read_diary_keeps_blanks_and_reads_yes_no(write):
+    table, problems = read_diary(io.StringIO(
+        "date,pain,tag,minutes\n2025-01-02,4,yes,\n2025-01-01,,no,30\n"
+    ))
+    assert problems == []
+    assert table.dates == (date(2025, 1, 1), date(2025, 1, 2))  # sorted by date
+    assert table.pain == (None, 4.0)
+    assert table.factors == {"tag": (0.0, 1.0), "minutes": (30.0, None)}
+
+
+def test_a_short_diary_says_not_enough_data(write, capsys):
+    assert main([write(diary_csv(days=15))]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Patterns worth a closer look: none so far." in out
+    assert "Not enough data yet for 'alcohol'" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("pain,date,x\n5,2025-01-01,1\n", "first column must be 'date'"),
+        ("date,x,y\n2025-01-01,1,0\n", "no 'pain' column"),
+        ("date,pain\n2025-01-01,3\n", "no factor columns"),
+        ("date,pain,x,x\n2025-01-01,3,1,1\n", "same name"),
+        ("date,pain,x\nyesterday,3,1\n", "no readable day rows"),
+    ],
+)
+def test_an_unusable_file_exits_2_with_a_clear_message(write, capsys, text, reason):
+    assert main([write(text)]) == EXIT_UNUSABLE
+    err = capsys.readouterr().err
+    assert "cannot use" in err and reason in err
+
+
+def test_a_missing_file_exits_2(tmp_path, capsys):
+    assert main([str(tmp_path / "nope.csv")]) == EXIT_UNUSABLE
+    assert "cannot use" in capsys.readouterr().err
+
+
+def test_read_diary_raises_for_a_file_without_rows():
+    with pytest.raises(UnusableDiary, match="no readable day rows"):
+        read_diary(io.StringIO("date,pain,x\n"))
+
+
+def test_a_byte_order_mark_is_ignored(tmp_path, capsys):
+    path = tmp_path / "excel.csv"
+    path.write_text(diary_csv(days=40), encoding="utf-8-sig")
+    assert main([str(path), "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)
