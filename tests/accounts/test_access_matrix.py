@@ -46,7 +46,7 @@ class Case:
     expect: dict
     ok_status: int = 200
     data: Callable[[Cast], dict] | None = None  # request body, built from the cast
-    params: dict = field(default_factory=dict)  # path parameter -> cast attribute
+    params: dict = field(default_factory=dict)  # path parameter -> function of the cast
     query: str = ""
 
 
@@ -54,8 +54,9 @@ def clinic_code(attribute):
     return lambda cast: {"code": getattr(cast, attribute).share_code}
 
 
-CHECKIN = {"entry_id": "checkin"}
-ACTIVITY = {"entry_id": "activity"}
+CHECKIN = {"entry_id": lambda cast: cast.checkin.pk}
+ACTIVITY = {"entry_id": lambda cast: cast.activity.pk}
+SHARE = {"share_id": lambda cast: cast.share.pk}
 
 
 WEB = {
@@ -63,7 +64,16 @@ WEB = {
     "patient-access-log": Case("GET", OWNER_ONLY),
     "patient-sharing": Case("GET", OWNER_ONLY),
     "patient-sharing-confirm": Case("POST", OWNER_ONLY, 302, clinic_code("other_clinic")),
-    "patient-sharing-stop": Case("POST", OWNER_ONLY, 302, params={"share_id": "share"}),
+    "patient-sharing-stop": Case("POST", OWNER_ONLY, 302, params=SHARE),
+    "diary-checkin": Case("GET", OWNER_ONLY, params={"kind": lambda cast: "full"}),
+    "diary-activity": Case("GET", OWNER_ONLY),
+    "diary-timeline": Case("GET", READ),
+    "diary-deleted": Case("GET", OWNER_ONLY),
+    "diary-day": Case("GET", READ, params={"day": lambda cast: cast.checkin.local_date}),
+    "diary-edit": Case("GET", OWNER_ONLY, params=CHECKIN),
+    "diary-delete": Case("POST", OWNER_ONLY, 302, params=CHECKIN),
+    "diary-restore": Case("POST", OWNER_ONLY, 302, params=CHECKIN),
+    "diary-history": Case("GET", READ, params=CHECKIN),
 }
 
 API_READ = {**READ, "anonymous": 401, "clinician_without_2fa": 403}
@@ -76,7 +86,7 @@ API = {
         "POST", API_OWNER_ONLY, 201, clinic_code("other_clinic")
     ),
     ("delete", "/api/patients/{patient_id}/shares/{share_id}"): Case(
-        "DELETE", API_OWNER_ONLY, params={"share_id": "share"}
+        "DELETE", API_OWNER_ONLY, params=SHARE
     ),
     # the diary: clinicians who share may read it; only the patient writes it
     ("get", "/api/patients/{patient_id}/checkins"): Case("GET", API_READ),
@@ -190,7 +200,7 @@ def _data(case, cast):
 
 def _kwargs(case, cast):
     kwargs = {"patient_id": cast.record.pk}
-    kwargs.update({name: getattr(cast, attr).pk for name, attr in case.params.items()})
+    kwargs.update({name: value(cast) for name, value in case.params.items()})
     return kwargs
 
 

@@ -7,4 +7,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("pacewise.accounts.urls")),
     path("", include("pacewise.care.urls")),
+    path("", include("pacewise.diary.urls")),
 ]

@@ -103,10 +103,10 @@ def check_values(model, values: dict) -> None:
     """Rules that span fields (ranges are checked by the form or schema that read them)."""
     if model is ActivitySession:
         minutes, sets, reps = values.get("minutes"), values.get("sets"), values.get("reps")
-        if minutes is None and (sets is None or reps is None):
-            raise EntryError("minutes", "give the minutes, or the sets and reps")
         if (sets is None) != (reps is None):
             raise EntryError("reps" if reps is None else "sets", "give both sets and reps")
+        if minutes is None and sets is None:
+            raise EntryError("minutes", "give the minutes, or the sets and reps")
         if not (values.get("activity") or "").strip():
             raise EntryError("activity", "choose or type an activity")
 
