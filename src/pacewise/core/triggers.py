@@ -206,7 +206,8 @@ def _test(
         est = estimates.get(col)
         n = int(design.observed[:, col].sum())
         if est is None:
-            need = max(1, 2 * min_days - design.days.size)
+            # too few days to separate it from the entries it has to be adjusted for
+            need = max(1, 3 * min_days - design.days.size)
             out.append(_insufficient(name, _Profile(profile.kind, n, need)))
         elif est.entangled_with is not None:
             partner = _partner(est.entangled_with, labels)
@@ -277,7 +278,8 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
         basis = model.orthonormal(np.column_stack([ones, cols[:, forced]]))
         picked = model.forward_select(cols[:, j], basis, cols[:, candidates])
         controls = sorted((set(forced) | for_pain | {candidates[i] for i in picked}) - {j})
-        est = model.estimate(design.y, cols[:, j], np.column_stack([ones, cols[:, controls]]))
+        est = model.estimate(design.y, cols[:, j], np.column_stack([ones, cols[:, controls]]),
+                             model.MIN_TEST_DF)
         if est is not None and est.entangled_with is not None:
             est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
         if est is not None and est.entangled_with is None and j % 2 == 0:

@@ -28,6 +28,9 @@ OUTCOME_FAMILY_ALPHA = 0.1
 # apart from them (variance inflation above 20).
 MIN_OWN_VARIANCE = 0.05
 MIN_DF = 6
+# A reported test needs at least this many residual degrees of freedom: in the first weeks a
+# handful of odd days can otherwise carry a "pattern" (benchmark, 30-day diaries).
+MIN_TEST_DF = 15
 HC_POWER = 0.5
 
 
@@ -165,7 +168,9 @@ def forward_select(
     return chosen
 
 
-def estimate(y: np.ndarray, x: np.ndarray, controls: np.ndarray) -> Estimate | None:
+def estimate(
+    y: np.ndarray, x: np.ndarray, controls: np.ndarray, min_df: int = MIN_DF
+) -> Estimate | None:
     """Coefficient of x in y ~ x + controls (controls must already hold any intercept)."""
     q = orthonormal(controls)
     xr = x - q @ (q.T @ x)
@@ -173,7 +178,7 @@ def estimate(y: np.ndarray, x: np.ndarray, controls: np.ndarray) -> Estimate | N
     df = y.size - q.shape[1] - 1
     sxx = float(xr @ xr)
     own = float(((x - x.mean()) ** 2).sum())
-    if df < MIN_DF or own <= 1e-12 * x.size:
+    if df < min_df or own <= 1e-12 * x.size:
         return None
     if sxx < MIN_OWN_VARIANCE * own:
         return Estimate(0.0, np.inf, df, 1.0, entangled_with=_closest(x, controls))
