@@ -14,7 +14,13 @@ from __future__ import annotations
 import os
 import sys
 
-ALIASES = {"demo-code": "demo_code", "create-clinic": "create_clinic"}
+ALIASES = {
+    "demo-code": "demo_code",
+    "create-clinic": "create_clinic",
+    "export-diary": "export_diary",
+    "import-diary": "import_diary",
+    "purge-deleted": "purge_deleted",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
