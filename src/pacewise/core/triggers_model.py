@@ -31,7 +31,6 @@ MIN_DF = 6
 # A reported test needs at least this many residual degrees of freedom: in the first weeks a
 # handful of odd days can otherwise carry a "pattern" (benchmark, 30-day diaries).
 MIN_TEST_DF = 15
-HC_POWER = 0.5
 
 
 @dataclass(frozen=True)
@@ -184,21 +183,21 @@ def estimate(
         return Estimate(0.0, np.inf, df, 1.0, entangled_with=_closest(x, controls))
     b = float(xr @ yr) / sxx
     e = yr - b * xr
-    se = max(float(np.sqrt(max(float(e @ e), 0.0) / df / sxx)), _hc3(q, xr, e, sxx))
+    se = max(float(np.sqrt(max(float(e @ e), 0.0) / df / sxx)), _hc2(q, xr, e, sxx))
     if not np.isfinite(b) or not np.isfinite(se):
         return None
     p = 1.0 if se == 0.0 else float(2 * stats.t.sf(abs(b) / se, df))
     return Estimate(b, se, df, p)
 
 
-def _hc3(q: np.ndarray, xr: np.ndarray, e: np.ndarray, sxx: float) -> float:
-    """Heteroskedasticity-robust (HC3) standard error of the FWL coefficient.
+def _hc2(q: np.ndarray, xr: np.ndarray, e: np.ndarray, sxx: float) -> float:
+    """Heteroskedasticity-robust (HC2) standard error of the FWL coefficient.
 
     The larger of this and the classical error is used: in a few weeks of diary a handful of
-    unusual days can carry a pattern, and HC3 (MacKinnon & White 1985) discounts them.
+    unusual days can carry a pattern, and HC2 (MacKinnon & White 1985) discounts them.
     """
     leverage = np.einsum("ij,ij->i", q, q) + xr**2 / sxx
-    room = np.clip(1.0 - leverage, 1e-3, None) ** HC_POWER
+    room = np.sqrt(np.clip(1.0 - leverage, 1e-3, None))
     return float(np.sqrt(np.sum((xr * e / room) ** 2)) / sxx)
 
 
