@@ -70,6 +70,8 @@ def test_same_as_yesterday_takes_three(page, live_server):
     you = Counter(page)
     you.tap(page.get_by_role("link", name="Evening check-in"))
     you.tap(page.get_by_role("link", name="Same as yesterday"))
+    pain = page.get_by_role("group", name="Average pain today").get_by_label("6", exact=True)
+    expect(pain).to_be_checked()  # yesterday's values are in the form (filled in place by htmx)
     you.tap(page.get_by_role("button", name="Save"))
     expect(page.get_by_text("Thank you for checking in")).to_be_visible()
     assert you.count == 3

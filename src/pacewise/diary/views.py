@@ -106,6 +106,7 @@ def checkin(request, grant, kind: str):
         "day": day,
         "today": _today(patient),
         "has_previous": previous is not None,
+        "date_param": "" if day == _today(patient) else f"&date={day.isoformat()}",
     }
     return render(request, "diary/checkin.html", context)
 
