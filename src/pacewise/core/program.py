@@ -418,18 +418,19 @@ def _rank(
     level: int,
     profile: ProgramProfile,
 ) -> tuple:
-    """Sort key: preferred first, then the body area asked for, new areas over ones
-    already covered, more of the person's conditions, nearest the start level, more new
-    areas, broader use (suits more conditions), then id."""
+    """Sort key: preferred first; then the body area asked for; new areas (within the
+    target) over covered ones; more of the person's conditions; nearest the start level;
+    more new areas; broader use (suits more conditions); then id, so ties are stable."""
     regions = set(e.body_regions)
+    novel = (regions & target if target else regions) - covered
     return (
         e.id not in profile.preferred,
         bool(target) and not regions & target,
-        not regions - covered,
+        not novel,
         -len(conditions & set(e.conditions)),
         abs(e.level - level),
         e.level,
-        -len(regions - covered),
+        -len(novel),
         -len(e.conditions),
         e.id,
     )
