@@ -25,6 +25,10 @@ ALIASES = {
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["analyze"]:  # framework-free: no settings, no database
+        from pacewise.analyze import main as analyze
+
+        return analyze(args[1:])
     if args and args[0] in ALIASES:
         args[0] = ALIASES[args[0]]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pacewise.config.settings")

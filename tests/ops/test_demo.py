@@ -31,13 +31,16 @@ def test_demo_makes_a_clinic_staff_and_three_patients(demo):
 
 def test_demo_histories_span_several_weeks_with_gaps_and_flares(demo):
     alex = User.objects.get(email="alex@demo.example").patient
-    days = sorted(CheckIn.objects.filter(patient=alex).values_list("local_date", flat=True))
-    assert days[0] == date(2026, 10, 14) or days[0] > date(2026, 10, 14)
+    days = sorted(set(CheckIn.objects.filter(patient=alex).values_list("local_date", flat=True)))
+    assert days[0] >= date(2026, 10, 14)
+    assert days[-1] < date(2026, 11, 25)
     assert (days[-1] - days[0]).days >= 35
-    assert 25 <= len(days) < 42  # some missed days, as in real life
-    assert CheckIn.objects.filter(patient=alex, in_flare=True).exists()
-    assert ActivitySession.objects.filter(patient=alex).count() == len(days)
-    assert all(0 <= c.pain_avg <= 10 for c in CheckIn.objects.all())
+    assert 25 <= len(days) <= 42  # most days, not every day, as in real life
+    kinds = set(CheckIn.objects.filter(patient=alex).values_list("kind", flat=True))
+    assert kinds == {"morning", "full"}  # several entries on a day
+    assert ActivitySession.objects.filter(patient=alex).exists()
+    assert CheckIn.objects.filter(in_flare=True).exists()
+    assert all(0 <= c.pain_avg <= 10 for c in CheckIn.objects.exclude(pain_avg=None))
 
 
 def test_demo_is_idempotent(demo):

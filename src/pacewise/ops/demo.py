@@ -1,7 +1,7 @@
 """Demo data: a clinic, its admin and clinician, and three patients with several weeks of diary.
 
-The histories come from a simple seeded generator; it is replaced by the pacing simulator's
-synthetic people once that exists.
+The histories are simulated people from `pacewise.core.simulate`: one who follows the plan,
+one fatigue-dominant, and one in a boom-bust pattern, with missed days and flares.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import transaction
 
 from pacewise.accounts.models import Clinic, Membership, Patient, Share, User
+from pacewise.core.simulate import demo_history
 from pacewise.diary.models import ActivitySession, CheckIn
 
 DEMO_PASSWORD = "demo-pacewise-2026"
@@ -28,18 +29,14 @@ class DemoPerson:
     email: str
     name: str
     time_zone: str
-    usual_pain: float
-    flare_days: tuple[int, ...]  # days ago
-    activity: str
+    kind: str  # a simulated person from pacewise.core.simulate.demo_history
     shares: bool
 
 
 PATIENTS = (
-    DemoPerson("alex@demo.example", "Alex", "Europe/London", 4.5, (20, 19, 18), "walking", True),
-    DemoPerson(
-        "sam@demo.example", "Sam", "America/Chicago", 5.5, (9, 8, 7, 6), "gentle cycling", True
-    ),
-    DemoPerson("jordan@demo.example", "Jordan", "Australia/Sydney", 3.5, (), "swimming", False),
+    DemoPerson("alex@demo.example", "Alex", "Europe/London", "typical", True),
+    DemoPerson("sam@demo.example", "Sam", "America/Chicago", "fatigue", True),
+    DemoPerson("jordan@demo.example", "Jordan", "Australia/Sydney", "boom_bust", False),
 )
 STAFF = (
     ("admin@demo.example", "Dr. Morgan Lee", Membership.Role.ADMIN),
@@ -89,48 +86,72 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
         Share.objects.create(patient=patient, clinic=clinic)
     zone = ZoneInfo(person.time_zone)
     checkins, sessions = [], []
-    minutes = 8.0
-    for ago in range(days, 0, -1):
-        day = today - timedelta(days=ago)
-        if rng.random() < 0.15:  # missed days are normal
-            continue
-        flare = ago in person.flare_days
-        pain = _clamp(person.usual_pain + rng.gauss(0, 0.8) + (2.5 if flare else 0))
-        at = datetime.combine(day, time(20, rng.randint(0, 59)), zone)
-        checkins.append(
-            CheckIn(
-                patient=patient,
-                local_date=day,
-                entered_at=at,
-                pain_avg=pain,
-                pain_now=_clamp(pain + rng.choice((-1, 0, 0, 1))),
-                morning_pain=_clamp(pain + 1),
-                fatigue=_clamp(pain + rng.gauss(0.5, 1)),
-                sleep_hours=round(rng.uniform(5, 8.5), 1),
-                sleep_quality=_clamp(10 - pain + rng.gauss(0, 1)),
-                stress=_clamp(rng.gauss(4, 1.5)),
-                mood=_clamp(7 - pain / 2 + rng.gauss(0, 1)),
-                in_flare=flare,
+    for record in demo_history(
+        seed=rng.randint(0, 10**6), days=days, today=today, kind=person.kind
+    ):
+        morning = datetime.combine(record.date, time(7, rng.randint(0, 59)), zone)
+        evening = datetime.combine(record.date, time(20, rng.randint(0, 59)), zone)
+        if record.morning_pain is not None or record.sleep_hours is not None:
+            checkins.append(
+                CheckIn(
+                    patient=patient,
+                    local_date=record.date,
+                    entered_at=morning,
+                    kind="morning",
+                    morning_pain=_scale(record.morning_pain),
+                    sleep_hours=_hours(record.sleep_hours),
+                    sleep_quality=_scale(
+                        None if record.sleep_hours is None else record.sleep_hours * 1.2 - 1
+                    ),
+                )
             )
-        )
-        done = minutes * (0.5 if flare else rng.uniform(0.8, 1.1))
-        sessions.append(
-            ActivitySession(
-                patient=patient,
-                local_date=day,
-                entered_at=at - timedelta(hours=3),
-                activity=person.activity,
-                minutes=max(1, round(done)),
-                exertion=_clamp(rng.gauss(4, 1)),
-                pain_before=_clamp(pain - 1),
-                pain_peak=_clamp(pain + 1),
-                pain_after=_clamp(pain),
+        if record.avg_pain is not None or record.flare:
+            checkins.append(
+                CheckIn(
+                    patient=patient,
+                    local_date=record.date,
+                    entered_at=evening,
+                    pain_avg=_scale(record.avg_pain),
+                    fatigue=_scale(record.fatigue),
+                    stress=_scale(record.stress),
+                    in_flare=record.flare,
+                    mood=_scale(None if record.avg_pain is None else 8 - record.avg_pain / 2),
+                )
             )
-        )
-        if ago % 7 == 0 and not flare:
-            minutes *= 1.1
+        for i, session in enumerate(record.sessions):
+            sessions.append(
+                _session(patient, record.date, evening - timedelta(hours=3 + i), session)
+            )
     CheckIn.objects.bulk_create(checkins)
     ActivitySession.objects.bulk_create(sessions)
+
+
+def _session(patient, day, at, session) -> ActivitySession:
+    amount = max(1, round(session.amount))
+    if session.activity == "walking":
+        dose = {"minutes": amount}
+    else:  # counted in repetitions: split into sets of at most 12
+        sets = -(-amount // 12)
+        dose = {"sets": sets, "reps": max(1, round(amount / sets))}
+    return ActivitySession(
+        patient=patient,
+        local_date=day,
+        entered_at=at,
+        activity=session.activity,
+        exertion=_scale(session.exertion),
+        pain_peak=_scale(session.pain_during),
+        pain_after=_scale(session.pain_after),
+        planned_item=session.activity,
+        **dose,
+    )
+
+
+def _scale(value: float | None) -> int | None:
+    return None if value is None else _clamp(value)
+
+
+def _hours(value: float | None) -> float | None:
+    return None if value is None else round(min(24.0, max(0.0, value)), 1)
 
 
 def _clamp(value: float) -> int:
