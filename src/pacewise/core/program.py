@@ -202,6 +202,14 @@ _PURPOSE = {
     "relaxation": "Calm breathing and rest help settle a busy pain system.",
 }
 
+_KIND = {
+    "mobility": "Mobility work",
+    "strength": "Strength work",
+    "aerobic": "Aerobic activity",
+    "balance": "Balance practice",
+    "relaxation": "Relaxation",
+}
+
 
 class NoEasierOption(ValueError):
     """The exercise is already the gentlest choice at its smallest dose."""
@@ -489,12 +497,15 @@ def _reason(
     parts = [lead] if lead else []
     parts.append(_PURPOSE[item.category])
     labels = [CONDITION_LABELS[c] for c in item.for_conditions]
+    kind = _KIND[item.category]
     if labels and not item.optional:
-        parts.append(f"It is advised for {_join(labels)}.")
+        parts.append(f"{kind} is advised for {_join(labels)}.")
     elif labels:
-        parts.append(f"It is here as a choice for {_join(labels)}, not a must.")
+        parts.append(f"{kind} is here as a choice for {_join(labels)}, not a must.")
     else:
-        parts.append("It is here as a choice, to help you feel steadier, not a must.")
+        parts.append(f"{kind} is here as a choice, to help you feel steadier, not a must.")
+    if not set(exercise.conditions) & set(profile.effective_conditions):
+        parts.append("Nothing made for your condition fits your limits, so this is a general one.")
     limits = profile.effective_limitations
     fit = []
     if exercise.position == "seated":
