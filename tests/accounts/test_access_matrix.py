@@ -74,6 +74,8 @@ WEB = {
     "diary-delete": Case("POST", OWNER_ONLY, 302, params=CHECKIN),
     "diary-restore": Case("POST", OWNER_ONLY, 302, params=CHECKIN),
     "diary-history": Case("GET", READ, params=CHECKIN),
+    "diary-export": Case("GET", OWNER_ONLY),
+    "diary-import": Case("GET", OWNER_ONLY),
 }
 
 API_READ = {**READ, "anonymous": 401, "clinician_without_2fa": 403}

@@ -640,3 +640,8 @@ def suggest_mapping(header: Iterable[str]) -> dict[str, str]:
     if {"year", "month", "day"} <= used:
         guess = {c: t for c, t in guess.items() if t != "local_date"}
     return guess
+
+
+def check_mapping(mapping: dict[str, str]) -> None:
+    """Raise ValueError (with a message for people) when `mapping` cannot work."""
+    _plan(mapping)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+
 from django import forms
 
 from pacewise.accounts.fields import clean_display_text
 
 from .catalog import ACTIVITIES, BODY_REGIONS
+from .csv_exchange import check_mapping
 
 SCALE_CHOICES = [(i, str(i)) for i in range(11)]
 
@@ -177,3 +180,103 @@ class ActivityForm(EntryForm):
         elif data.get("minutes") is None and sets is None:
             self.add_error("minutes", "Give the minutes, or the sets and reps.")
         return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Diary file (CSV)")
+    source = forms.ChoiceField(
+        label="Where is it from?",
+        choices=[
+            ("pacewise", "A diary downloaded from Pacewise"),
+            ("other", "Another app or a spreadsheet (you choose the columns next)"),
+        ],
+        initial="pacewise",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, max_bytes: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(
+                f"The file is larger than {self.max_bytes // (1024 * 1024)} MB."
+            )
+        raw = upload.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(
+                "This file is not UTF-8 text. Save it as “CSV UTF-8” and try again."
+            ) from exc
+        lines = text.splitlines(keepends=True)
+        if not lines:
+            raise forms.ValidationError("The file is empty.")
+        self.cleaned_data["lines"] = lines
+        self.cleaned_data["header"] = [h.strip() for h in next(csv.reader(lines[:1]), [])]
+        return upload
+
+
+TARGET_CHOICES = [
+    ("ignore", "Leave out"),
+    ("local_date", "Date"),
+    ("pain_avg", "Average pain (0-10)"),
+    ("pain_avg:1-5", "Average pain (1-5)"),
+    ("pain_now", "Pain now (0-10)"),
+    ("morning_pain", "Pain on waking (0-10)"),
+    ("fatigue", "Tiredness (0-10)"),
+    ("sleep_hours", "Hours of sleep"),
+    ("sleep_hours:0-1440", "Minutes of sleep"),
+    ("sleep_quality", "Sleep quality (0-10)"),
+    ("stress", "Stress (0-10)"),
+    ("mood", "Mood (0-10)"),
+    ("mood:1-5", "Mood (1-5)"),
+    ("in_flare", "Flare (yes/no)"),
+    ("tags", "Tags"),
+    ("locations", "Pain locations"),
+    ("note", "Note"),
+]
+
+
+class MappingForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    step = forms.CharField(widget=forms.HiddenInput, initial="map")
+    date_format = forms.CharField(
+        label="Date format (only if not like 2026-05-04)",
+        help_text="For example %d/%m/%Y for 04/05/2026.",
+        max_length=30,
+        required=False,
+    )
+
+    def __init__(self, *args, header, token, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.header = header
+        self.fields["token"].initial = token
+        known = {value for value, _ in TARGET_CHOICES}
+        for i, column in enumerate(header):
+            initial = (self.initial or {}).get(f"col_{i}", "ignore")
+            if initial not in known:
+                initial = "ignore"
+            self.fields[f"col_{i}"] = forms.ChoiceField(
+                label=f"Column “{column}”", choices=TARGET_CHOICES, initial=initial
+            )
+
+    def clean(self):
+        data = super().clean()
+        mapping = self.mapping()
+        if "local_date" not in {v.split(":")[0] for v in mapping.values()}:
+            raise forms.ValidationError("Choose which column holds the date.")
+        try:
+            check_mapping(mapping)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return data
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            column: self.cleaned_data.get(f"col_{i}", "ignore")
+            for i, column in enumerate(self.header)
+            if self.cleaned_data.get(f"col_{i}", "ignore") != "ignore"
+        }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exchange_views, views
 
 P = "p/<uuid:patient_id>/"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path(P + "activity/", views.log_activity, name="diary-activity"),
     path(P + "diary/", views.timeline, name="diary-timeline"),
     path(P + "diary/deleted/", views.deleted, name="diary-deleted"),
+    path(P + "diary/export.csv", exchange_views.export_csv, name="diary-export"),
+    path(P + "diary/import/", exchange_views.import_csv, name="diary-import"),
     path(P + "diary/<str:day>/", views.day, name="diary-day"),
     path(P + "entries/<uuid:entry_id>/edit/", views.edit, name="diary-edit"),
     path(P + "entries/<uuid:entry_id>/delete/", views.delete, name="diary-delete"),
