@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
-from . import account, diary, errors, patients
+from . import account, diary, errors, learn, outcomes, patients
 from .auth import TokenAuth
 
 
@@ -39,3 +39,5 @@ errors.install(api)
 api.add_router("", account.router)
 api.add_router("", patients.router)
 api.add_router("", diary.router)
+api.add_router("", learn.router)
+api.add_router("", outcomes.router)

@@ -21,6 +21,10 @@ SITE_URL = env_str("PACEWISE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Demo accounts (created by `pacewise demo`) may print their two-factor code on the command line.
 PACEWISE_DEMO = env_bool("PACEWISE_DEMO", False)
+# Keys for encrypting private free text at rest (comma-separated; the first encrypts, all
+# decrypt, so a new key can be put first and old ones kept until re-encrypted). When unset, a
+# key is derived from SECRET_KEY.
+PACEWISE_FIELD_KEYS = env_list("PACEWISE_FIELD_KEYS", [])
 # Which crisis lines to show; see pacewise.accounts.crisis for the lists.
 PACEWISE_CRISIS_COUNTRY = env_str("PACEWISE_CRISIS_COUNTRY", "US").upper()
 
@@ -41,6 +45,8 @@ INSTALLED_APPS = [
     "pacewise.accounts",
     "pacewise.diary",
     "pacewise.care",
+    "pacewise.learn",
+    "pacewise.outcomes",
     "pacewise.ops",
 ]
 

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", include("pacewise.accounts.urls")),
     path("", include("pacewise.care.urls")),
     path("", include("pacewise.diary.urls")),
+    path("", include("pacewise.learn.urls")),
+    path("", include("pacewise.outcomes.urls")),
 ]

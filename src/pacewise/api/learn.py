@@ -1,0 +1,5 @@
+"""/api/patients/{id}/... for lessons and mind-body tools."""
+
+from ninja import Router
+
+router = Router(tags=["learn"])
