@@ -14,6 +14,10 @@ def patient_by_email(email: str) -> Patient:
     return patient
 
 
+def entries(n: int) -> str:
+    return "1 entry" if n == 1 else f"{n} entries"
+
+
 class Command(BaseCommand):
     help = "Write a patient's diary to FILE as one CSV (UTF-8 with BOM; '-' for standard output)."
 
@@ -26,9 +30,9 @@ class Command(BaseCommand):
         if file == "-":
             written = export_diary(patient, sys.stdout)
             sys.stdout.flush()
-            self.stderr.write(f"Wrote {written} entries.")
+            self.stderr.write(f"Wrote {entries(written)}.")
             return
         # The BOM tells spreadsheet programs that the file is UTF-8 (accents, emoji in notes).
         with Path(file).open("w", encoding="utf-8-sig", newline="") as stream:
             written = export_diary(patient, stream)
-        self.stdout.write(f"Wrote {written} entries of {patient.user.email} to {file}.")
+        self.stdout.write(f"Wrote {entries(written)} of {patient.user.email} to {file}.")
