@@ -18,11 +18,11 @@ PROFILE = Profile(activities=(WALK,))
 FATIGUE = Profile(fatigue_dominant=True, activities=(WALK,))
 
 
-def day(n, minutes=10.0, pain=3.0, flare=False, fatigue=None, during=None):
+def day(n, minutes=10.0, pain=3.0, flare=False, fatigue=None, during=None, avg=None):
     sessions = (ActivitySession("walk", minutes, pain_during=during),) if minutes else ()
     return DayRecord(
         START + timedelta(days=n),
-        avg_pain=pain,
+        avg_pain=pain if avg is None else avg,
         morning_pain=pain,
         fatigue=fatigue,
         flare=flare,
@@ -63,6 +63,24 @@ def test_starting_quota_is_80_percent_of_the_tolerated_median():
 
 def test_days_with_pain_during_above_the_limit_are_not_counted_as_tolerated():
     history = days(0, 4, minutes=10) + days(4, 7, minutes=30, during=8)
+    assert plan_day(PROFILE, history, at(7)).target("walk").quota == 8.0
+
+
+def test_light_days_in_a_boom_bust_baseline_do_not_set_the_plan():
+    # all 7 days tolerated; amounts 4,4,4,4,12,12,12: the median (4) is a "bust" day, the
+    # upper quartile (12) is a usual full day -> 80% of 12 = 9.6
+    history = [day(n, minutes=m) for n, m in enumerate([12, 4, 12, 4, 12, 4, 4])]
+    assert plan_day(PROFILE, history, at(7)).target("walk").quota == 9.6
+
+
+def test_fatigue_dominant_baseline_looks_two_mornings_ahead():
+    history = days(0, 7, minutes=10)
+    history[3] = day(3, minutes=20)
+    history[5] = day(5, minutes=10, pain=5)  # 2 above usual 3, two mornings after the big day
+    # fatigue-dominant: days 3 and 4 are not tolerated -> 10 x 65% = 6.5
+    assert plan_day(FATIGUE, history, at(7)).target("walk").quota == 6.5
+    # others look one morning ahead: only day 4 is left out; upper quartile of
+    # 10,10,10,20,10,10 is 10 -> 8
     assert plan_day(PROFILE, history, at(7)).target("walk").quota == 8.0
 
 
@@ -118,6 +136,36 @@ def test_no_raise_in_the_week_after_a_red_week():
     assert any("steady for one more week" in r for r in plan.reasons)
 
 
+def test_one_high_morning_that_a_second_report_contradicts_is_noise():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    history[9] = day(9, minutes=10, pain=5, avg=3)  # morning 5, but the day's average 3
+    history[12] = day(12, minutes=10, pain=5, avg=3.5)  # back within a point of usual
+    review = weekly_review(PROFILE, history, at(13))
+    assert review.colour == "green" and review.change == "raise"
+    # a second report that agrees (the day's average 2 above usual) confirms it: amber
+    history[12] = day(12, minutes=10, pain=5, avg=5)
+    history[9] = day(9, minutes=10, pain=5, avg=4)
+    assert weekly_review(PROFILE, history, at(13)).colour == "amber"
+
+
+def test_weekly_trend_compares_mean_with_mean():
+    # usual: morning pains 3,3,3,3,4,4,4 -> median 3, mean 3.43
+    base = [day(n, minutes=12.5, pain=p) for n, p in enumerate([3, 3, 3, 3, 4, 4, 4])]
+    steady = base + days(7, 14, minutes=10, pain=4)  # mean 4: 0.57 above the usual mean
+    assert weekly_review(PROFILE, steady, at(13)).colour == "green"
+    rising = base + days(7, 14, minutes=10, pain=4.5)  # mean 4.5: 1.07 above
+    review = weekly_review(PROFILE, rising, at(13))
+    assert review.colour == "amber"
+    assert any("1.1 points above your usual" in r for r in review.reasons)
+
+
+def test_doing_the_whole_minutes_asked_for_counts_as_the_whole_plan():
+    # quota 80% of 3.6 = 2.88 -> today's whole-minute target is 2; doing 2 a day is 100%
+    history = days(0, 7, minutes=3.6) + days(7, 14, minutes=2)
+    assert plan_day(PROFILE, history, at(7)).target("walk").target == 2.0
+    assert plan_day(PROFILE, history, at(14)).target("walk").quota == 3.17  # 2.88 x 1.1
+
+
 def test_no_raise_when_the_plan_was_mostly_not_reached():
     history = days(0, 7, minutes=12.5) + days(7, 14, minutes=5)
     assert plan_day(PROFILE, history, at(14)).target("walk").quota == 10.0
@@ -155,18 +203,32 @@ def test_one_high_day_is_not_a_flare():
     assert plan.target("walk").target == 8.0  # 75% of 10, rounded half up
 
 
-def test_flare_returns_in_stages_to_the_pre_flare_quota():
+def test_flare_returns_in_stages_to_the_pre_flare_quota_within_a_week():
+    # settled on day 8 (a calm day with data), then 3 stages of 2 days, back to 100% on day 14
     history = days(0, 7, minutes=12.5) + [day(7, minutes=5, flare=True)]
     calm = CheckIn(morning_pain=3)
     first = plan_day(PROFILE, history, at(8), calm)
     assert first.phase == "returning" and first.target("walk").target == 6.0  # 62.5% of 10
-    later = history + days(8, 11, minutes=6)
-    assert plan_day(PROFILE, later, at(11), calm).target("walk").target == 8.0  # 75%
-    last = history + days(8, 14, minutes=7)
-    assert plan_day(PROFILE, last, at(14), calm).target("walk").target == 9.0  # 87.5%
-    done = history + days(8, 17, minutes=9)
-    back = plan_day(PROFILE, done, at(17), calm)
+    assert "step 1 of 4" in first.reasons[0]
+    later = history + days(8, 10, minutes=6)
+    assert plan_day(PROFILE, later, at(10), calm).target("walk").target == 8.0  # 75%
+    last = history + days(8, 12, minutes=7)
+    assert plan_day(PROFILE, last, at(12), calm).target("walk").target == 9.0  # 87.5%
+    done = history + days(8, 14, minutes=9)
+    back = plan_day(PROFILE, done, at(14), calm)
     assert back.phase != "returning" and back.target("walk").target == 10.0
+
+
+def test_fatigue_dominant_return_takes_about_two_weeks():
+    # settle needs 2 calm days (8, 9), then stages of 4 days: 62.5% on days 9-12
+    history = days(0, 7, minutes=10) + [day(7, minutes=3, flare=True)]
+    calm = CheckIn(morning_pain=3)
+    assert plan_day(FATIGUE, history, at(8), calm).phase == "flare"
+    history += [day(8, minutes=3)]
+    plan = plan_day(FATIGUE, history + days(9, 12, minutes=4), at(12), calm)
+    assert plan.phase == "returning" and plan.factors["phase"] == 0.625
+    plan = plan_day(FATIGUE, history + days(9, 13, minutes=4), at(13), calm)
+    assert plan.factors["phase"] == 0.75
 
 
 def test_flare_week_holds_the_quota_when_not_linked_to_overdoing():
@@ -210,17 +272,36 @@ def test_short_sleep_and_tiredness_lower_today():
     assert plan_day(fixed(10), days(0, 7), at(7), checkin).target("walk").target == 6.0
 
 
+def test_short_sleep_does_not_count_twice_when_pain_is_reported():
+    # pain at usual after a 5-hour night: the pain already shows the night's effect
+    plan = plan_day(fixed(10), days(0, 7), at(7), CheckIn(morning_pain=3, sleep_hours=5))
+    assert plan.target("walk").target == 10.0
+    # a very short night (< 4.5 h) still counts a little: 90%
+    plan = plan_day(fixed(10), days(0, 7), at(7), CheckIn(morning_pain=3, sleep_hours=4))
+    assert plan.target("walk").target == 9.0
+    assert any("You slept 4 hours, so today is 90% of your plan" in r for r in plan.reasons)
+
+
 def test_readiness_never_goes_below_half_the_plan():
     checkin = CheckIn(morning_pain=9, sleep_hours=3, fatigue=10)
     assert plan_day(fixed(10), days(0, 7), at(7), checkin).target("walk").target == 5.0
 
 
 def test_spike_guard_keeps_the_7_day_load_within_1_3_times_the_28_day_average():
-    history = days(0, 22, minutes=10) + days(22, 28, minutes=16)
-    # 28-day mean 316/28 = 11.29 a day; 1.3 x 11.29 x 7 - 96 = 6.7 -> 7 minutes today
-    plan = plan_day(fixed(10), history, at(28))
-    assert plan.target("walk").target == 7.0
+    history = days(0, 22, minutes=10) + days(22, 28, minutes=13)
+    # 28-day mean 298/28 = 10.64 a day; 1.3 x 10.64 x 7 - 78 = 18.85 -> 19 minutes today
+    plan = plan_day(fixed(20), history, at(28))
+    assert plan.target("walk").target == 19.0
     assert any("1.3 times your recent average" in r for r in plan.reasons)
+
+
+def test_spike_guard_never_cuts_below_the_28_day_average_day():
+    history = days(0, 22, minutes=10) + days(22, 28, minutes=16)
+    # 28-day mean 316/28 = 11.29 a day; 1.3 x 11.29 x 7 - 96 = 6.7 is below the average day,
+    # and a day at the average cannot raise the 7-day:28-day ratio, so today is 11 minutes
+    plan = plan_day(fixed(14), history, at(28))
+    assert plan.target("walk").target == 11.0
+    assert any("about your average day over the last four weeks" in r for r in plan.reasons)
 
 
 def test_fatigue_dominant_pays_back_the_last_48_hours():

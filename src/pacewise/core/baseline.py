@@ -1,15 +1,15 @@
 """Baseline: learn what the person tolerates now, then start the plan below it.
 
 Graded activity begins with a few days of logging at the usual level and sets the first quota
-below the tolerated average (Lindström et al. 1992; Veenhof et al. 2006): about 80% here, 65%
-for fatigue-dominant conditions (NICE NG206).
+below what the person tolerates (Lindström et al. 1992; Veenhof et al. 2006): about 80% here,
+65% for fatigue-dominant conditions (NICE NG206).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import median
+from statistics import median, quantiles
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import ONE_DAY, Diary, Usual, pain_limit
@@ -47,7 +47,9 @@ def find_baseline(profile: Profile, diary: Diary) -> Baseline:
     for activity in profile.activities:
         days = [r for r in records if r.did(activity.key)]
         logged[activity.key] = len(days)
-        tolerated[activity.key] = _tolerated_amount(activity.key, days, diary, usual)
+        tolerated[activity.key] = _tolerated_amount(
+            activity.key, days, diary, usual, profile.fatigue_dominant
+        )
         quotas[activity.key] = starting_quota(profile, activity, tolerated[activity.key])
     return Baseline(start, end, logged, tolerated, quotas)
 
@@ -74,31 +76,46 @@ def _baseline_usual(records: list[DayRecord]) -> Usual:
 
 
 def _tolerated_amount(
-    key: str, days: list[DayRecord], diary: Diary, usual: Usual
+    key: str, days: list[DayRecord], diary: Diary, usual: Usual, fatigue: bool = False
 ) -> float | None:
-    """Median daily amount over the baseline days the person tolerated.
+    """What the person has shown they tolerate: the upper quartile of the amounts on the
+    baseline days they tolerated.
 
     A day is tolerated when it was no flare, pain during stayed within the pain-monitoring
-    limit, and the next morning settled (not 2+ points above usual). The median keeps one
-    big "boom" day from setting the plan. With no tolerated day, all days are used.
+    limit, and the next morning (fatigue-dominant: the next two mornings) settled, not 2+
+    points above usual. Only tolerated days count, so a "boom" that was paid for afterwards
+    never sets the plan. Among tolerated days, a light day shows what the person chose or had
+    time for that day, not what they can tolerate; in a boom-bust diary light days can be half
+    the days, and their median would start the plan at the "bust" level. The upper quartile
+    is the amount reached on a usual full day; one tolerated big day (of 5 or more) still
+    cannot set it. With no tolerated day, the median of all days is used (cautious).
     """
     if not days:
         return None
     limit = pain_limit(usual.pain)
-    ok = [r.amount(key) for r in days if _tolerated(r, key, diary, usual, limit)]
-    amounts = ok or [r.amount(key) for r in days]
-    return float(median(amounts))
+    ok = [r.amount(key) for r in days if _tolerated(r, key, diary, usual, limit, fatigue)]
+    if not ok:
+        return float(median(r.amount(key) for r in days))
+    if len(ok) == 1:
+        return float(ok[0])
+    return float(quantiles(ok, n=4, method="inclusive")[2])
 
 
-def _tolerated(record: DayRecord, key: str, diary: Diary, usual: Usual, limit: float) -> bool:
+def _tolerated(
+    record: DayRecord, key: str, diary: Diary, usual: Usual, limit: float, fatigue: bool
+) -> bool:
     if record.flare:
         return False
     during = [s.pain_during for s in record.sessions if s.activity == key]
     if any(p is not None and p > limit for p in during):
         return False
-    next_pain = diary.pain(record.date + ONE_DAY)
-    if next_pain is not None and usual.pain is not None:
-        return next_pain < usual.pain + t.FLARE_PAIN_MARGIN
+    if usual.pain is None:
+        return True
+    ahead = t.LOOKAHEAD_MORNINGS_FATIGUE if fatigue else t.LOOKAHEAD_MORNINGS
+    for k in range(1, ahead + 1):
+        pain = diary.pain(record.date + k * ONE_DAY)
+        if pain is not None and pain >= usual.pain + t.FLARE_PAIN_MARGIN:
+            return False
     return True
 
 

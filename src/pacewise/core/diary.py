@@ -19,10 +19,16 @@ ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True)
 class Usual:
-    """A person's usual pain and fatigue (medians over recent non-flare days); None if unknown."""
+    """A person's usual pain and fatigue (medians over recent non-flare days); None if unknown.
+
+    ``pain_mean`` is the mean over the same days: a week's *mean* pain is compared with it, so
+    that the skew of pain ratings (and their rounding to whole points) does not by itself look
+    like an upward trend.
+    """
 
     pain: float | None = None
     fatigue: float | None = None
+    pain_mean: float | None = None
 
 
 class Diary:
@@ -71,9 +77,11 @@ class Diary:
         """Median pain and fatigue over the ``USUAL_WINDOW_DAYS`` before ``before``."""
         records = self.logged(before - timedelta(days=t.USUAL_WINDOW_DAYS), before - ONE_DAY)
         calm = [r for r in records if not r.flare and r.date not in flare_days]
+        pains = [r.pain for r in calm]
         return Usual(
-            pain=_median_or_none([r.pain for r in calm]),
+            pain=_median_or_none(pains),
             fatigue=_median_or_none([r.fatigue for r in calm]),
+            pain_mean=_mean_or_none(pains),
         )
 
 
@@ -82,6 +90,13 @@ def _median_or_none(values: Sequence[float | None]) -> float | None:
     if len(known) < t.USUAL_MIN_VALUES:
         return None
     return float(median(known))
+
+
+def _mean_or_none(values: Sequence[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    if len(known) < t.USUAL_MIN_VALUES:
+        return None
+    return sum(known) / len(known)
 
 
 def pain_limit(usual_pain: float | None) -> float:

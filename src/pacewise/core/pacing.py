@@ -104,8 +104,11 @@ def plan_day(
     """Today's plan for every activity in the profile, with its reasons."""
     day = _work_out(profile, history, today, checkin)
     targets = tuple(_target(day, a) for a in profile.activities)
-    reasons = [*_phase_reasons(day, targets), *_cap_reasons(day, targets),
-               *_override_reasons(profile)]
+    reasons = [
+        *_phase_reasons(day, targets),
+        *_cap_reasons(day, targets),
+        *_override_reasons(profile),
+    ]
     return DayPlan(
         date=today,
         phase=day.phase,
@@ -115,7 +118,8 @@ def plan_day(
         easier_option=_easier(day, targets),
         messages=_messages(day, today),
         overridden=_overridden(profile),
-        week_start=None if day.phase == "baseline" and not day.state.last_review
+        week_start=None
+        if day.phase == "baseline" and not day.state.last_review
         else day.state.week_start,
         last_review=day.state.last_review,
         factors={"phase": day.factor, "readiness": day.ready.factor},
@@ -143,8 +147,13 @@ def _checkin_from_history(history: Sequence[DayRecord], today: date) -> CheckIn 
     """A diary entry already made for today stands in for the check-in."""
     for record in reversed(history):
         if record.date == today:
-            return CheckIn(morning_pain=record.morning_pain, sleep_hours=record.sleep_hours,
-                           fatigue=record.fatigue, pain_now=record.avg_pain, flare=record.flare)
+            return CheckIn(
+                morning_pain=record.morning_pain,
+                sleep_hours=record.sleep_hours,
+                fatigue=record.fatigue,
+                pain_now=record.avg_pain,
+                flare=record.flare,
+            )
     return None
 
 
@@ -161,8 +170,10 @@ def _phase(
     if flare.phase == "flare":
         return "flare", flare.factor
     if flare.phase == "returning" or reentry is not None:
-        factors = [flare.factor if flare.phase == "returning" else 1.0,
-                   reentry.factor if reentry else 1.0]
+        factors = [
+            flare.factor if flare.phase == "returning" else 1.0,
+            reentry.factor if reentry else 1.0,
+        ]
         return "returning", min(factors)
     if not state.baseline.complete_on(today):
         return "baseline", 1.0
@@ -186,8 +197,9 @@ def _target(day: _Day, activity: PlanActivity) -> ActivityTarget:
         activity.key in day.profile.overrides.cap
         and quota >= day.profile.overrides.cap[activity.key]
     )
-    return ActivityTarget(activity.key, activity.label, activity.unit, target, quota, bouts,
-                          size, overridden)
+    return ActivityTarget(
+        activity.key, activity.label, activity.unit, target, quota, bouts, size, overridden
+    )
 
 
 def _caps(day: _Day, activity: PlanActivity, quota: float) -> dict[str, float]:
@@ -195,8 +207,8 @@ def _caps(day: _Day, activity: PlanActivity, quota: float) -> dict[str, float]:
     if day.phase == "baseline":
         return caps
     spike = spike_cap(day.diary, activity.key, day.diary.today)
-    if spike is not None and spike < quota * day.factor * day.ready.factor:
-        caps["spike"] = spike
+    if spike is not None and spike.amount < quota * day.factor * day.ready.factor:
+        caps["spike_average" if spike.at_average else "spike"] = spike.amount
     if day.profile.fatigue_dominant:
         envelope = envelope_cap(day.diary, activity.key, day.diary.today, quota)
         if envelope is not None:
@@ -236,13 +248,18 @@ def _phase_reasons(day: _Day, targets: tuple[ActivityTarget, ...]) -> list[str]:
     amounts = _amounts(day, targets)
     if day.phase == "baseline":
         logged = min(day.state.baseline.logged_days.values(), default=0)
-        return [f"We're still getting to know your usual level: {logged} of at least "
-                f"{t.BASELINE_MIN_DAYS} days logged so far. For now, aim for about {amounts}, "
-                "or whatever feels comfortable, and log what you do."]
+        return [
+            f"We're still getting to know your usual level: {logged} of at least "
+            f"{t.BASELINE_MIN_DAYS} days logged so far. For now, aim for about {amounts}, "
+            "or whatever feels comfortable, and log what you do."
+        ]
     if day.phase == "flare":
-        return [_flare_opening(day), f"So today's plan is {w.percent(day.factor)} of your "
-                f"usual amount: {amounts}. Gentle movement helps; rest between bouts as you "
-                "need."]
+        return [
+            _flare_opening(day),
+            f"So today's plan is {w.percent(day.factor)} of your "
+            f"usual amount: {amounts}. Gentle movement helps; rest between bouts as you "
+            "need.",
+        ]
     if day.phase == "returning":
         return [_returning_reason(day, amounts)]
     out = [f"Your plan this week is {_quota_text(day, targets)} a day."]
@@ -254,18 +271,24 @@ def _phase_reasons(day: _Day, targets: tuple[ActivityTarget, ...]) -> list[str]:
 
 def _flare_opening(day: _Day) -> str:
     if day.flare.detected_today:
-        return ("Your pain has been 2 or more points above your usual for 2 days in a row, "
-                "which looks like a flare.")
+        return (
+            "Your pain has been 2 or more points above your usual for 2 days in a row, "
+            "which looks like a flare."
+        )
     return "You're in a flare. Flares are common and most settle within days to a couple of weeks."
 
 
 def _returning_reason(day: _Day, amounts: str) -> str:
     if day.reentry is not None and day.reentry.factor == day.factor:
-        opening = (f"Welcome back. After {day.reentry.gap_days} days without entries we "
-                   "start a little lower and build back up over about two weeks")
+        opening = (
+            f"Welcome back. After {day.reentry.gap_days} days without entries we "
+            "start a little lower and build back up over about two weeks"
+        )
     else:
-        opening = (f"Your flare is settling, so we're building back up in steps "
-                   f"(step {day.flare.stage + 1} of {day.flare.stages + 1})")
+        opening = (
+            f"Your flare is settling, so we're building back up in steps "
+            f"(step {day.flare.stage + 1} of {day.flare.stages + 1})"
+        )
     reason = f"{opening}: today is {w.percent(day.factor)} of your plan, {amounts}."
     if day.ready.factor < 1:
         reason += f" It's a little less because {w.join(list(day.ready.because))}."
@@ -276,8 +299,7 @@ def _readiness_reason(day: _Day, amounts: str) -> str:
     if day.ready.factor >= 1:
         return f"Today: {amounts}."
     because = w.join(list(day.ready.because))
-    sentence = (f"{because}, so today is {w.percent(day.ready.factor)} of your plan: "
-                f"{amounts}.")
+    sentence = f"{because}, so today is {w.percent(day.ready.factor)} of your plan: {amounts}."
     return sentence[:1].upper() + sentence[1:]
 
 
@@ -293,13 +315,24 @@ def _cap_reasons(day: _Day, targets: tuple[ActivityTarget, ...]) -> list[str]:
         caps = _caps(day, activity, target.quota)
         what = w.amount_text(activity, target.target)
         if "spike" in caps:
-            out.append(f"You've done more {activity.label.lower()} than usual over the last "
-                       f"few days, so today is kept to {what}. That keeps this week within "
-                       f"about {t.SPIKE_RATIO:g} times your recent average.")
+            out.append(
+                f"You've done more {activity.label.lower()} than usual over the last "
+                f"few days, so today is kept to {what}. That keeps this week within "
+                f"about {t.SPIKE_RATIO:g} times your recent average."
+            )
+        if "spike_average" in caps:
+            out.append(
+                f"You've done more {activity.label.lower()} than usual over the last "
+                f"few days, so today is kept to {what}, about your average day over "
+                "the last four weeks. That lets this week settle back towards your "
+                "usual without a sudden stop."
+            )
         if "envelope" in caps:
-            out.append(f"You did more than planned over the last two days, so today is "
-                       f"lighter ({what}). Tiredness from activity can show up a day or two "
-                       "later, and this keeps you inside your energy envelope.")
+            out.append(
+                f"You did more than planned over the last two days, so today is "
+                f"lighter ({what}). Tiredness from activity can show up a day or two "
+                "later, and this keeps you inside your energy envelope."
+            )
     return out
 
 
@@ -310,8 +343,9 @@ def _override_reasons(profile: Profile) -> list[str]:
         if activity.key in o.quota:
             out.append(f"{CLINICIAN}: {w.amount_text(activity, o.quota[activity.key])} a day.")
         if activity.key in o.cap:
-            out.append(f"{CLINICIAN}: at most {w.amount_text(activity, o.cap[activity.key])} "
-                       "a day.")
+            out.append(
+                f"{CLINICIAN}: at most {w.amount_text(activity, o.cap[activity.key])} a day."
+            )
     if o.progression_rate is not None:
         out.append(f"{CLINICIAN}: weekly steps of {w.percent(o.progression_rate)} on good weeks.")
     if o.note:
@@ -334,11 +368,14 @@ def _easier(day: _Day, targets: tuple[ActivityTarget, ...]) -> EasierOption:
         amount = float(max(1, w.whole(x.target * t.EASIER_FACTOR))) if x.target >= 2 else x.target
         activity = _activity(day.profile, x.activity)
         bouts, size = split_into_bouts(activity, amount, day.profile.fatigue_dominant)
-        easier.append(ActivityTarget(x.activity, x.label, x.unit, amount, x.quota, bouts, size,
-                                     x.overridden))
+        easier.append(
+            ActivityTarget(x.activity, x.label, x.unit, amount, x.quota, bouts, size, x.overridden)
+        )
     smaller = tuple(easier)
-    text = (f"Easier today: {_amounts(day, smaller)}. Choosing the easier option on a hard day "
-            "is part of pacing, and it still counts.")
+    text = (
+        f"Easier today: {_amounts(day, smaller)}. Choosing the easier option on a hard day "
+        "is part of pacing, and it still counts."
+    )
     return EasierOption(smaller, text)
 
 
@@ -348,8 +385,9 @@ def _messages(day: _Day, today: date) -> tuple[str, ...]:
     out = []
     for activity in day.profile.activities:
         quota_on = _recent_quota_by_day(day.state, activity.key, today)
-        note = boom_bust_message(day.diary, activity, today, quota_on, day.usual,
-                                 day.calendar.flare_days)
+        note = boom_bust_message(
+            day.diary, activity, today, quota_on, day.usual, day.calendar.flare_days
+        )
         if note:
             out.append(note)
             break
@@ -389,4 +427,3 @@ def weekly_review(profile: Profile, history: Sequence[DayRecord], week_end: date
         in_baseline=not state.baseline.complete_on(start),
     )
     return review_week(ctx, start)[0]
-

@@ -4,7 +4,9 @@ Today's dose = quota x a factor from today's pain against usual, fatigue and las
 (DESIGN §5). The factor is capped at 1: a good day is not a reason to do more, because that is
 how boom-bust starts (Andrews 2012). It never falls below half, so gentle movement is kept
 (NICE NG59). Short (< 6 h) and long (> 9 h) sleep both go with more next-day pain (Finan 2013;
-Edwards 2008).
+Edwards 2008); when today's pain is reported it already carries that effect, so sleep then
+counts only for a very short night. Differences under 2 points are day-to-day noise in a
+0-10 rating (Farrar 2001) and never lower the dose.
 """
 
 from __future__ import annotations
@@ -59,8 +61,10 @@ def _fatigue_factor(checkin: CheckIn, usual: Usual) -> tuple[float, str]:
         above = checkin.fatigue - usual.fatigue
         for margin, factor in t.READINESS_FATIGUE_STEPS:
             if above >= margin:
-                return factor, (f"you're more tired than usual ({points(checkin.fatigue)}/10, "
-                                f"usually {points(usual.fatigue)})")
+                return factor, (
+                    f"you're more tired than usual ({points(checkin.fatigue)}/10, "
+                    f"usually {points(usual.fatigue)})"
+                )
         return 1.0, ""
     for level, factor in t.READINESS_FATIGUE_ABSOLUTE:
         if checkin.fatigue >= level:
@@ -69,12 +73,15 @@ def _fatigue_factor(checkin: CheckIn, usual: Usual) -> tuple[float, str]:
 
 
 def _sleep_factor(checkin: CheckIn) -> tuple[float, str]:
+    """Sleep predicts today's pain (Finan 2013). When today's pain is reported, the pain itself
+    shows what the night did, so sleep only counts again when the night was very short."""
     hours = checkin.sleep_hours
     if hours is None:
         return 1.0, ""
-    for limit, factor in t.READINESS_SHORT_SLEEP:
+    steps = t.READINESS_SHORT_SLEEP if checkin.pain is None else t.READINESS_SLEEP_WITH_PAIN
+    for limit, factor in steps:
         if hours < limit:
             return factor, f"you slept {points(hours)} hours"
-    if hours > t.LONG_SLEEP_HOURS:
+    if checkin.pain is None and hours > t.LONG_SLEEP_HOURS:
         return t.READINESS_LONG_SLEEP, f"you slept {points(hours)} hours, more than usual"
     return 1.0, ""

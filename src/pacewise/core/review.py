@@ -9,6 +9,7 @@ period and look 48 h ahead for delayed worsening (NICE NG206).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import mean, median
@@ -17,7 +18,8 @@ from typing import Literal
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, pain_limit
 from pacewise.core.readiness import readiness
-from pacewise.core.records import CheckIn, DayRecord, Profile
+from pacewise.core.records import CheckIn, DayRecord, PlanActivity, Profile
+from pacewise.core.wording import whole
 
 Colour = Literal["green", "amber", "red"]
 Change = Literal["raise", "hold", "step_back"]
@@ -84,31 +86,29 @@ def week_signals(ctx: WeekContext, start: date) -> WeekSignals:
     linked = new_flare and _load_before(ctx, flare[0])
     pains = [r.pain for r in records if r.pain is not None]
     rise = None
-    if ctx.usual.pain is not None and len(pains) >= t.USUAL_MIN_VALUES:
-        rise = mean(pains) - ctx.usual.pain
+    if ctx.usual.pain_mean is not None and len(pains) >= t.USUAL_MIN_VALUES:
+        rise = mean(pains) - ctx.usual.pain_mean
     return WeekSignals(
         logged_days=len(records),
         flare_days=len(flare),
         new_flare=new_flare,
         load_linked_flare=linked,
-        unsettled_mornings=_unsettled_mornings(ctx, records),
+        unsettled_mornings=_unsettled_mornings(ctx, records, end),
         over_limit_sessions=_over_limit_sessions(ctx, records),
         pain_rise=rise,
         completion={},
     )
 
 
-def _unsettled_mornings(ctx: WeekContext, records: list[DayRecord]) -> int:
+def _unsettled_mornings(ctx: WeekContext, records: list[DayRecord], week_end: date) -> int:
     """Mornings 2+ points above usual pain (or, fatigue-dominant, fatigue) after activity."""
-    ahead = (
-        t.LOOKAHEAD_MORNINGS_FATIGUE if ctx.profile.fatigue_dominant else t.LOOKAHEAD_MORNINGS
-    )
+    ahead = t.LOOKAHEAD_MORNINGS_FATIGUE if ctx.profile.fatigue_dominant else t.LOOKAHEAD_MORNINGS
     count = 0
     for record in records:
         active = any(
             _was_active(ctx.diary.get(record.date - timedelta(days=k))) for k in range(1, ahead + 1)
         )
-        if active and _unsettled(ctx, record):
+        if active and _unsettled(ctx, record, week_end):
             count += 1
     return count
 
@@ -117,18 +117,37 @@ def _was_active(record: DayRecord | None) -> bool:
     return record is not None and any(s.amount > 0 for s in record.sessions)
 
 
-def _unsettled(ctx: WeekContext, record: DayRecord) -> bool:
-    """A morning 2+ points above usual that is also a rise on the morning before.
+def _unsettled(ctx: WeekContext, record: DayRecord, week_end: date) -> bool:
+    """A morning 2+ points above usual that is also a rise on the morning before, and that a
+    second report does not contradict.
 
     "Settled" means back to where the person started (Thomeé 1997), so a morning that was
-    already as high the day before the activity is not laid at the activity's door.
+    already as high the day before the activity is not laid at the activity's door. One rating
+    carries about a point of noise (Farrar 2001), so a high morning counts when a second
+    report agrees (the same day's average pain, or the next morning in the same week, at
+    least ``CONFIRM_MARGIN`` above usual) or when there is no second report to ask; a lone
+    high rating that the other reports contradict is noise, not a worsening.
     """
     before = ctx.diary.get(record.date - timedelta(days=1))
+    after = ctx.diary.get(record.date + timedelta(days=1)) if record.date < week_end else None
     if _worse(record.pain, before.pain if before else None, ctx.usual.pain):
-        return True
+        second = [after.pain if after else None]
+        if record.morning_pain is not None:
+            second.append(record.avg_pain)
+        if _confirmed(second, ctx.usual.pain):
+            return True
     if not ctx.profile.fatigue_dominant:
         return False
-    return _worse(record.fatigue, before.fatigue if before else None, ctx.usual.fatigue)
+    if not _worse(record.fatigue, before.fatigue if before else None, ctx.usual.fatigue):
+        return False
+    return _confirmed([after.fatigue if after else None], ctx.usual.fatigue)
+
+
+def _confirmed(second: list[float | None], usual: float | None) -> bool:
+    known = [v for v in second if v is not None]
+    if not known or usual is None:
+        return True
+    return any(v >= usual + t.CONFIRM_MARGIN for v in known)
 
 
 def _worse(value: float | None, before: float | None, usual: float | None) -> bool:
@@ -175,7 +194,7 @@ def completions(ctx: WeekContext, start: date) -> dict[str, float | None]:
     for activity in ctx.profile.activities:
         quota = ctx.quotas.get(activity.key, 0.0)
         shares = [
-            r.amount(activity.key) / (quota * factors[r.date])
+            r.amount(activity.key) / asked_for(activity, quota, factors[r.date])
             for r in records
             if quota > 0 and r.amount(activity.key) > 0
         ]
@@ -183,9 +202,20 @@ def completions(ctx: WeekContext, start: date) -> dict[str, float | None]:
     return out
 
 
+def asked_for(activity: PlanActivity, quota: float, factor: float) -> float:
+    """The whole-number amount the plan asked for on a day (as ``plan_day`` rounds it), so
+    that doing exactly what was asked counts as 100%, however small the quota."""
+    amount = min(whole(quota * factor), math.floor(quota))
+    return max(min(activity.min_bout, quota), float(amount), 1e-9)
+
+
 def _as_checkin(record: DayRecord) -> CheckIn:
-    return CheckIn(morning_pain=record.morning_pain, sleep_hours=record.sleep_hours,
-                   fatigue=record.fatigue, pain_now=record.avg_pain)
+    return CheckIn(
+        morning_pain=record.morning_pain,
+        sleep_hours=record.sleep_hours,
+        fatigue=record.fatigue,
+        pain_now=record.avg_pain,
+    )
 
 
 def colour_of(ctx: WeekContext, s: WeekSignals) -> tuple[Colour, list[str], int]:
@@ -201,33 +231,36 @@ def colour_of(ctx: WeekContext, s: WeekSignals) -> tuple[Colour, list[str], int]
 def _red_reasons(ctx: WeekContext, s: WeekSignals) -> list[str]:
     out = []
     if s.flare_days:
-        out.append(f"You had {_days(s.flare_days)} of flare this week. Flares are common "
-                   "and most settle within days.")
+        out.append(
+            f"You had {_days(s.flare_days)} of flare this week. Flares are common "
+            "and most settle within days."
+        )
         if s.load_linked_flare:
-            out.append("It came after a day of more activity or more pain during activity "
-                       "than planned.")
+            out.append(
+                "It came after a day of more activity or more pain during activity than planned."
+            )
     if s.unsettled_mornings >= t.UNSETTLED_RED_COUNT:
         out.append(_unsettled_text(ctx, s.unsettled_mornings))
     if s.over_limit_sessions >= t.OVER_LIMIT_RED_COUNT:
         out.append(_over_limit_text(ctx, s.over_limit_sessions))
     if s.pain_rise is not None and s.pain_rise >= t.WEEKLY_TREND_RED:
-        out.append(f"Your pain this week was on average {s.pain_rise:.1f} points above "
-                   "your usual.")
+        out.append(f"Your pain this week was on average {s.pain_rise:.1f} points above your usual.")
     return out
 
 
 def _amber_reasons(ctx: WeekContext, s: WeekSignals) -> list[str]:
     out = []
     if s.logged_days < t.MIN_LOGGED_DAYS_FOR_REVIEW:
-        out.append(f"{_days(s.logged_days).capitalize()} logged this week is not quite enough "
-                   "to judge, and that's okay. Log when you can.")
+        out.append(
+            f"{_days(s.logged_days).capitalize()} logged this week is not quite enough "
+            "to judge, and that's okay. Log when you can."
+        )
     if t.UNSETTLED_AMBER_COUNT <= s.unsettled_mornings < t.UNSETTLED_RED_COUNT:
         out.append(_unsettled_text(ctx, s.unsettled_mornings))
     if t.OVER_LIMIT_AMBER_COUNT <= s.over_limit_sessions < t.OVER_LIMIT_RED_COUNT:
         out.append(_over_limit_text(ctx, s.over_limit_sessions))
     if s.pain_rise is not None and t.WEEKLY_TREND_AMBER <= s.pain_rise < t.WEEKLY_TREND_RED:
-        out.append(f"Your pain this week was on average {s.pain_rise:.1f} points above "
-                   "your usual.")
+        out.append(f"Your pain this week was on average {s.pain_rise:.1f} points above your usual.")
     return out
 
 
@@ -238,8 +271,10 @@ def _days(n: int) -> str:
 def _unsettled_text(ctx: WeekContext, n: int) -> str:
     what = "pain or tiredness" if ctx.profile.fatigue_dominant else "pain"
     mornings = "1 morning" if n == 1 else f"{n} mornings"
-    return (f"On {mornings} after activity your {what} had not settled (2 or more points "
-            "above your usual).")
+    return (
+        f"On {mornings} after activity your {what} had not settled (2 or more points "
+        "above your usual)."
+    )
 
 
 def _over_limit_text(ctx: WeekContext, n: int) -> str:

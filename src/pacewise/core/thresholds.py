@@ -52,6 +52,10 @@ LOOKAHEAD_MORNINGS_FATIGUE = 2
 # Self-reported pain varies by about a point from day to day with no real change (NRS
 # test-retest; a 2-point change is the smallest meaningful one, Farrar 2001), so one noisy
 # morning is not a signal: amber from 2 unsettled mornings in a week, red from 4 (convention).
+# A high morning is confirmed when a second report (the day's average pain, or the next
+# morning in the same week) is at least this far above usual; when every second report is
+# back within a point of usual, the high rating was noise (convention; Farrar 2001).
+CONFIRM_MARGIN = 1.0
 UNSETTLED_AMBER_COUNT = 2
 UNSETTLED_RED_COUNT = 4
 # Sessions above the pain-during limit in a week: amber from 2, red from 4 (convention).
@@ -80,8 +84,12 @@ FLARE_DELOAD = 0.50
 # Staged return to the pre-flare level over 1-2 weeks (Suri 2012: most flares last days;
 # the stages are a convention, CLINICAL §2): fraction of quota at each stage.
 RETURN_STAGES = (0.625, 0.75, 0.875)
-RETURN_STAGE_DAYS = 3  # 3 stages x 3 days + settle = about 10-12 days
-RETURN_STAGE_DAYS_FATIGUE = 4  # about 2 weeks
+# Once a flare has settled (a calm day with data), most people are back to their usual within
+# days (Suri 2012), so the return takes one week, the short end of "1-2 weeks": 1 settle day +
+# 3 stages x 2 days. Fatigue-dominant conditions, whose worsening lags, take about two weeks
+# (NICE NG206). Conventions.
+RETURN_STAGE_DAYS = 2
+RETURN_STAGE_DAYS_FATIGUE = 4
 
 # --- Daily readiness ------------------------------------------------------------------------
 # Today's dose = quota x factor, never above 1 (DESIGN §5: never above quota on a good day,
@@ -95,7 +103,11 @@ READINESS_FATIGUE_STEPS = ((3.0, 0.70), (2.0, 0.85))
 READINESS_FATIGUE_ABSOLUTE = ((9.0, 0.70), (8.0, 0.85))
 # Sleep: short (< 6 h) and long (> 9 h) sleep relate to more next-day pain
 # (Finan 2013; Edwards 2008). Hours -> factor.
-READINESS_SHORT_SLEEP = ((4.5, 0.80), (6.0, 0.90))
+# Sleep is a *predictor* of today's pain: when today's pain is reported it already shows what
+# the night did, so counting a short night again would lower the dose twice for one cause.
+# With pain reported, only a very short night (< 4.5 h) still counts (convention).
+READINESS_SHORT_SLEEP = ((4.5, 0.80), (6.0, 0.90))  # used when today's pain is not given
+READINESS_SLEEP_WITH_PAIN = ((4.5, 0.90),)
 LONG_SLEEP_HOURS = 9.0
 READINESS_LONG_SLEEP = 0.95
 READINESS_FLOOR = 0.50  # keep gentle movement: never below half the plan (NICE NG59)

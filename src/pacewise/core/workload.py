@@ -9,14 +9,26 @@ not look like rest days.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, is_high
 from pacewise.core.records import PlanActivity
 
 
-def spike_cap(diary: Diary, key: str, today: date) -> float | None:
-    """Most that can be done today without the 7-day load passing 1.3x the 28-day average."""
+class SpikeCap(NamedTuple):
+    amount: float
+    at_average: bool  # True when the cap is the 28-day daily average (its floor)
+
+
+def spike_cap(diary: Diary, key: str, today: date) -> SpikeCap | None:
+    """Most that can be done today without the 7-day load passing 1.3x the 28-day average.
+
+    The cap never goes below the 28-day daily average itself: a day at or under the average
+    cannot push the acute:chronic ratio further up (it pulls a raised 7-day mean back towards
+    the 28-day one), so it is never a spike. The guard stops today adding to a surge; it does
+    not ask for the surge to be paid back in a single day.
+    """
     window = diary.logged(today - timedelta(days=28), today - timedelta(days=1))
     if len(window) < t.SPIKE_MIN_LOGGED_DAYS:
         return None
@@ -25,7 +37,9 @@ def spike_cap(diary: Diary, key: str, today: date) -> float | None:
         return None
     recent = [r for r in window if r.date >= today - timedelta(days=6)]
     allowed = t.SPIKE_RATIO * daily * (len(recent) + 1) - sum(r.amount(key) for r in recent)
-    return max(0.0, allowed)
+    if allowed <= daily:
+        return SpikeCap(daily, True)
+    return SpikeCap(allowed, False)
 
 
 def envelope_cap(diary: Diary, key: str, today: date, quota: float) -> float | None:
@@ -53,8 +67,10 @@ def boom_bust_message(
         day = today - timedelta(days=back)
         quota = quota_on.get(day)
         done = diary.amount(day, activity.key)
-        if quota and done > t.BOOM_RATIO * quota and _crash_after(
-            diary, activity.key, day, quota, usual, flare_days
+        if (
+            quota
+            and done > t.BOOM_RATIO * quota
+            and _crash_after(diary, activity.key, day, quota, usual, flare_days)
         ):
             return (
                 f"On {day:%A} you did {done:.0f} {_unit(activity)}, about "
