@@ -1,0 +1,481 @@
+"""Questionnaire results as a FHIR R4 Bundle, and our own check of its codes.
+
+One `Bundle` of type "collection" holds the Patient (identifier only, a name
+only when given), one Questionnaire per instrument used (so every linkId can be
+read), and per completed form a QuestionnaireResponse plus Observations: the
+total score, each subscale that has a LOINC code (PHQ-2), and each safety item
+(PHQ-9 item 9) on its own, so that a receiving system can act on it without
+parsing the form. Every Observation points back to its response (`derivedFrom`).
+
+References inside the bundle are `urn:uuid:` full URLs; ids are derived from
+our uuids (uuid5), so exporting the same data twice gives the same bundle.
+
+fhir.resources has no R4 (4.0.1) module; its R4B models are structurally R4
+for these resources, and we use them to validate the structure. They do not
+check codes against value sets: `validate_codes` does that for what we emit.
+The mapping table is in docs/exchange.md.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pacewise.core.instruments import Instrument, Item, Score
+
+LOINC = "http://loinc.org"
+UCUM = "http://unitsofmeasure.org"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+
+# R4 required value sets (hl7.org/fhir/R4/valueset-*.html).
+OBSERVATION_STATUSES = frozenset(
+    {
+        "registered",
+        "preliminary",
+        "final",
+        "amended",
+        "corrected",
+        "cancelled",
+        "entered-in-error",
+        "unknown",
+    }
+)
+RESPONSE_STATUSES = frozenset(
+    {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
+)
+OBSERVATION_CATEGORIES = frozenset(
+    {
+        "social-history",
+        "vital-signs",
+        "imaging",
+        "laboratory",
+        "procedure",
+        "survey",
+        "exam",
+        "therapy",
+        "activity",
+    }
+)
+BUNDLE_TYPES = frozenset(
+    {
+        "document",
+        "message",
+        "transaction",
+        "transaction-response",
+        "batch",
+        "batch-response",
+        "history",
+        "searchset",
+        "collection",
+    }
+)
+
+_LOINC_TERM = re.compile(r"^(\d{1,7})-(\d)$")
+_LOINC_ANSWER = re.compile(r"^LA\d{1,8}-\d$")
+
+
+@dataclass(frozen=True)
+class FhirPatientRef:
+    """Who the results are about: our patient uuid, and a name only if the person wants one sent."""
+
+    id: uuid.UUID
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class ResponseRecord:
+    """One completed questionnaire: the answers as given and the score computed from them."""
+
+    instrument: Instrument
+    answers: Mapping[str, int | None]
+    score: Score
+    authored: datetime
+    response_id: uuid.UUID
+
+
+# ---------------------------------------------------------------- building
+
+
+def questionnaire_bundle(
+    patient: FhirPatientRef,
+    responses: Sequence[ResponseRecord],
+    *,
+    base_url: str,
+    include_questionnaires: bool = True,
+) -> dict:
+    """A FHIR R4 collection Bundle of these responses, validated, as a JSON-ready dict.
+
+    Raises ValueError for a naive `authored`, a score of another instrument,
+    answers that the instrument does not offer, or a `base_url` that is not http(s).
+    """
+    from fhir.resources.R4B.bundle import Bundle
+
+    base = _base(base_url)
+    patient_entry = _patient(patient, base)
+    patient_ref = {"reference": patient_entry["fullUrl"]}
+    entries = [patient_entry]
+    if include_questionnaires:
+        used = {r.instrument.id: r.instrument for r in responses}
+        entries += [_entry(questionnaire_resource(i, base_url=base)) for i in used.values()]
+    for record in responses:
+        _check(record)
+        response = _response(record, base, patient_ref)
+        entries.append(response)
+        derived = {"reference": response["fullUrl"]}
+        entries += [_entry(o) for o in _observations(record, base, patient_ref, derived)]
+    bundle = Bundle.model_validate(
+        {"resourceType": "Bundle", "type": "collection", "entry": entries}
+    )
+    return bundle.model_dump(mode="json", exclude_none=True)
+
+
+def questionnaire_resource(instrument: Instrument, *, base_url: str) -> dict:
+    """The instrument as a FHIR Questionnaire; `url|version` is what responses point to."""
+    return {
+        "resourceType": "Questionnaire",
+        "id": instrument.id,
+        "url": _questionnaire_url(instrument, _base(base_url)),
+        "version": instrument.version,
+        "name": re.sub(r"[^A-Za-z0-9_]", "", instrument.name) or instrument.id.upper(),
+        "title": instrument.title,
+        "status": "active",
+        "subjectType": ["Patient"],
+        "language": instrument.language,
+        **({"code": [_loinc(instrument.loinc_panel)]} if instrument.loinc_panel else {}),
+        "copyright": instrument.licence,
+        "item": [_questionnaire_item(item) for item in instrument.items],
+    }
+
+
+def _questionnaire_item(item: Item) -> dict:
+    return {
+        "linkId": item.id,
+        **({"code": [_loinc(item.loinc)]} if item.loinc else {}),
+        "text": item.text,
+        "type": "choice",
+        "required": item.scored,
+        "answerOption": [_answer_value(item, o.value) for o in item.options],
+    }
+
+
+def _patient(patient: FhirPatientRef, base: str) -> dict:
+    resource: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": str(patient.id),
+        "identifier": [{"system": f"{base}/patients", "value": str(patient.id)}],
+    }
+    if patient.name and patient.name.strip():
+        resource["name"] = [{"text": patient.name.strip()}]
+    return _entry(resource)
+
+
+def _response(record: ResponseRecord, base: str, patient_ref: dict) -> dict:
+    inst = record.instrument
+    items = [
+        {
+            "linkId": item.id,
+            "text": item.text,
+            "answer": [_answer_value(item, record.answers[item.id])],
+        }
+        for item in inst.items
+        if record.answers.get(item.id) is not None
+    ]
+    return _entry(
+        {
+            "resourceType": "QuestionnaireResponse",
+            "id": str(record.response_id),
+            "identifier": {
+                "system": f"{base}/questionnaire-responses",
+                "value": str(record.response_id),
+            },
+            "questionnaire": f"{_questionnaire_url(inst, base)}|{inst.version}",
+            "status": "completed",
+            "subject": patient_ref,
+            "authored": record.authored.isoformat(),
+            "author": patient_ref,
+            "source": patient_ref,
+            "item": items,
+        }
+    )
+
+
+def _answer_value(item: Item, value: int) -> dict:
+    """valueCoding with the LOINC answer code when the option has one, else valueInteger."""
+    option = next(o for o in item.options if o.value == value)
+    if option.loinc is None:
+        return {"valueInteger": value}
+    coding = _loinc(option.loinc, display=option.text)
+    # ordinalValue lets a receiver re-score the form without knowing LOINC answer lists.
+    coding["extension"] = [{"url": ORDINAL_VALUE, "valueDecimal": value}]
+    return {"valueCoding": coding}
+
+
+def _observations(
+    record: ResponseRecord, base: str, patient_ref: dict, derived: dict
+) -> Iterator[dict]:
+    inst, sc, rid = record.instrument, record.score, record.response_id
+
+    def observation(key: str, code: dict, **fields: Any) -> dict:
+        return {
+            "resourceType": "Observation",
+            "id": str(uuid.uuid5(rid, key)),
+            "status": "final",
+            "category": [_survey()],
+            "code": code,
+            "subject": patient_ref,
+            "effectiveDateTime": record.authored.isoformat(),
+            "performer": [patient_ref],
+            "derivedFrom": [derived],
+            **fields,
+        }
+
+    yield observation("total", _total_code(inst, base), **_total_fields(inst, sc))
+    for sub in sc.subscales:
+        if sub.loinc_total:
+            cut = inst.subscale(sub.id).positive_at
+            verdict = "POS" if sub.positive_screen else "NEG"
+            text = (
+                f"{'Positive' if sub.positive_screen else 'Negative'} screen (positive at {cut}+)"
+            )
+            yield observation(
+                f"subscale:{sub.id}",
+                {"coding": [_loinc(sub.loinc_total)], "text": f"{sub.name} total score"},
+                valueInteger=sub.total,
+                interpretation=[_verdict(verdict, text)],
+            )
+    for item in inst.items:
+        value = record.answers.get(item.id)
+        if item.safety and item.loinc and value is not None:
+            yield observation(f"item:{item.id}", _item_code(item), **_safety_fields(item, value))
+
+
+def _total_code(inst: Instrument, base: str) -> dict:
+    text = f"{inst.name} total score"
+    if inst.loinc_total:
+        return {"coding": [_loinc(inst.loinc_total)], "text": text}
+    # No verified LOINC code (e.g. the PEG's mean score): our own code system, plainly named.
+    return {
+        "coding": [{"system": f"{base}/fhir/CodeSystem/scores", "code": f"{inst.id}-total"}],
+        "text": text,
+    }
+
+
+def _total_fields(inst: Instrument, sc: Score) -> dict:
+    fields: dict[str, Any]
+    if inst.scoring == "sum" and float(sc.total).is_integer():
+        fields = {"valueInteger": int(sc.total)}
+    else:
+        fields = {
+            "valueQuantity": {
+                "value": sc.total,
+                "unit": "{score}",
+                "system": UCUM,
+                "code": "{score}",
+            }
+        }
+    if sc.band:
+        text = f"{sc.band.label} ({sc.band.min}-{sc.band.max} of 0-{_num(inst.score_range[1])})"
+        fields["interpretation"] = [{"text": text}]
+    notes = []
+    if sc.prorated:
+        notes.append(
+            f"Prorated: {len(sc.missing_items)} item(s) left blank "
+            f"({', '.join(sc.missing_items)}); {inst.missing.basis}"
+        )
+    if sc.safety_unanswered:
+        notes.append(f"Safety item(s) left blank: {', '.join(sc.safety_unanswered)}.")
+    if notes:
+        fields["note"] = [{"text": n} for n in notes]
+    return fields
+
+
+def _item_code(item: Item) -> dict:
+    return {"coding": [_loinc(item.loinc)], "text": item.short or item.text}
+
+
+def _safety_fields(item: Item, value: int) -> dict:
+    option = next(o for o in item.options if o.value == value)
+    fields: dict[str, Any] = (
+        {"valueCodeableConcept": {"coding": [_loinc(option.loinc, display=option.text)]}}
+        if option.loinc
+        else {"valueInteger": value}
+    )
+    if value > 0:
+        kind = (item.safety or "safety").replace("_", "-")
+        text = f"Positive {kind} item: answered '{option.text}'. Needs prompt follow-up."
+        fields["interpretation"] = [_verdict("POS", text)]
+    else:
+        fields["interpretation"] = [_verdict("NEG", f"Answered '{option.text}'.")]
+    return fields
+
+
+def _verdict(code: str, text: str) -> dict:
+    display = {"POS": "Positive", "NEG": "Negative"}[code]
+    return {"coding": [{"system": INTERPRETATION, "code": code, "display": display}], "text": text}
+
+
+def _survey() -> dict:
+    return {"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}
+
+
+def _loinc(code: str, display: str | None = None) -> dict:
+    return {"system": LOINC, "code": code, **({"display": display} if display else {})}
+
+
+def _entry(resource: dict) -> dict:
+    rid = resource["id"]
+    try:
+        full_url = f"urn:uuid:{uuid.UUID(rid)}"
+    except ValueError:
+        full_url = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, resource.get('url', rid))}"
+    return {"fullUrl": full_url, "resource": resource}
+
+
+def _questionnaire_url(inst: Instrument, base: str) -> str:
+    return f"{base}/fhir/Questionnaire/{inst.id}"
+
+
+def _base(base_url: str) -> str:
+    base = base_url.strip().rstrip("/")
+    if not re.match(r"^https?://[^/\s]+", base):
+        raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
+    return base
+
+
+def _check(record: ResponseRecord) -> None:
+    inst = record.instrument
+    if record.authored.tzinfo is None or record.authored.utcoffset() is None:
+        raise ValueError("authored must be an aware datetime (FHIR dateTime needs a zone)")
+    if record.score.instrument_id != inst.id:
+        raise ValueError(f"a {record.score.instrument_id} score cannot go with a {inst.id} form")
+    known = {i.id: i for i in inst.items}
+    for item_id, value in record.answers.items():
+        if item_id not in known:
+            raise ValueError(f"{item_id!r} is not a question of the {inst.name}")
+        if value is not None and value not in known[item_id].values:
+            raise ValueError(f"{item_id}: {value!r} is not one of {known[item_id].values}")
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+# ---------------------------------------------------------------- checking codes
+
+
+def loinc_check_digit(number: str) -> int:
+    """The LOINC mod-10 check digit of a term code's number part (the Luhn algorithm).
+
+    Answer codes (LA...) carry no check digit that this algorithm reproduces, so
+    they are checked against the definitions only.
+    """
+    total = 0
+    for position, char in enumerate(reversed(number)):
+        digit = int(char)
+        if position % 2 == 0:
+            digit *= 2
+            digit = digit - 9 if digit > 9 else digit
+        total += digit
+    return (10 - total % 10) % 10
+
+
+def known_loinc_codes(instruments: Iterable[Instrument]) -> frozenset[str]:
+    """Every LOINC code our instrument definitions use: panels, totals, items, answers."""
+    codes: set[str | None] = set()
+    for inst in instruments:
+        codes |= {inst.loinc_panel, inst.loinc_total}
+        codes |= {s.loinc_total for s in inst.subscales}
+        for item in inst.items:
+            codes.add(item.loinc)
+            codes |= {o.loinc for o in item.options}
+    return frozenset(c for c in codes if c)
+
+
+def validate_codes(
+    bundle: Mapping[str, Any],
+    *,
+    instruments: Iterable[Instrument] | None = None,
+    allowed_loinc: Iterable[str] = (),
+) -> list[str]:
+    """Problems with the codes in a bundle dict; an empty list when all is well.
+
+    Checks: bundle type; Observation and QuestionnaireResponse status against the R4
+    value sets; Observation.category codings from the observation-category code system
+    with a known code; every http://loinc.org coding is well formed, passes the check
+    digit (term codes) and is one our shipped definitions use (or is in `allowed_loinc`).
+    """
+    if instruments is None:
+        from pacewise.instruments import load_all
+
+        instruments = load_all().values()
+    known = known_loinc_codes(instruments) | frozenset(allowed_loinc)
+    problems: list[str] = []
+    if bundle.get("resourceType") != "Bundle":
+        return [f"resourceType: expected 'Bundle', got {bundle.get('resourceType')!r}"]
+    if bundle.get("type") not in BUNDLE_TYPES:
+        problems.append(f"type: {bundle.get('type')!r} is not a Bundle type")
+    for n, entry in enumerate(bundle.get("entry") or []):
+        resource = entry.get("resource") or {}
+        path = f"entry[{n}]({resource.get('resourceType', '?')})"
+        problems += _status_problems(resource, path)
+        problems += _category_problems(resource, path)
+        for where, coding in _codings(resource, path):
+            if coding.get("system") == LOINC:
+                problems += _loinc_problems(coding.get("code"), where, known)
+    return problems
+
+
+def _status_problems(resource: Mapping[str, Any], path: str) -> list[str]:
+    allowed = {"Observation": OBSERVATION_STATUSES, "QuestionnaireResponse": RESPONSE_STATUSES}
+    kind = resource.get("resourceType")
+    if kind in allowed and resource.get("status") not in allowed[kind]:
+        return [f"{path}.status: {resource.get('status')!r} is not an R4 {kind} status"]
+    return []
+
+
+def _category_problems(resource: Mapping[str, Any], path: str) -> list[str]:
+    if resource.get("resourceType") != "Observation":
+        return []
+    problems = []
+    for i, concept in enumerate(resource.get("category") or []):
+        for j, coding in enumerate(concept.get("coding") or []):
+            where = f"{path}.category[{i}].coding[{j}]"
+            if coding.get("system") != OBSERVATION_CATEGORY:
+                problems.append(
+                    f"{where}: system {coding.get('system')!r} is not {OBSERVATION_CATEGORY}"
+                )
+            elif coding.get("code") not in OBSERVATION_CATEGORIES:
+                problems.append(f"{where}: {coding.get('code')!r} is not an observation category")
+    return problems
+
+
+def _loinc_problems(code: Any, where: str, known: frozenset[str]) -> list[str]:
+    if not isinstance(code, str):
+        return [f"{where}: LOINC coding without a code"]
+    term = _LOINC_TERM.match(code)
+    if not term and not _LOINC_ANSWER.match(code):
+        return [f"{where}: {code!r} is not a LOINC code"]
+    if term and loinc_check_digit(term[1]) != int(term[2]):
+        right = f"{term[1]}-{loinc_check_digit(term[1])}"
+        return [f"{where}: LOINC {code} fails the check digit (did you mean {right}?)"]
+    if code not in known:
+        return [f"{where}: LOINC {code} is not used by any instrument we ship"]
+    return []
+
+
+def _codings(node: Any, path: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every Coding in a resource: a dict with a `system` and a `code` (Quantity included)."""
+    if isinstance(node, Mapping):
+        if "system" in node and "code" in node:
+            yield path, node
+        for key, value in node.items():
+            yield from _codings(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _codings(value, f"{path}[{i}]")
