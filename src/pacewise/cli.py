@@ -20,6 +20,7 @@ ALIASES = {
     "export-diary": "export_diary",
     "import-diary": "import_diary",
     "purge-deleted": "purge_deleted",
+    "send-reminders": "send_reminders",
 }
 
 

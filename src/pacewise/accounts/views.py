@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from pacewise.diary.models import ActivitySession, CheckIn
+from pacewise.outcomes.reminders import questionnaire_reminder
+from pacewise.outcomes.responses import unseen_alert
 
 from . import consent, invitations
 from .access import is_clinic_staff
@@ -43,6 +45,8 @@ def home(request):
 
 @patient_view()
 def patient_home(request, grant):
+    if grant.is_owner and (alert := unseen_alert(grant.patient)):
+        return redirect("outcomes-safety", patient_id=grant.patient.pk, alert_id=alert.pk)
     zone = ZoneInfo(grant.patient.user.time_zone)
     since = timezone.localdate(timezone=zone) - timedelta(days=13)
     checkins = CheckIn.objects.filter(
@@ -54,7 +58,13 @@ def patient_home(request, grant):
     return render(
         request,
         "accounts/patient_home.html",
-        {"grant": grant, "patient": grant.patient, "checkins": checkins, "sessions": sessions},
+        {
+            "grant": grant,
+            "patient": grant.patient,
+            "checkins": checkins,
+            "sessions": sessions,
+            "reminder": questionnaire_reminder(grant.patient),
+        },
     )
 
 

@@ -15,6 +15,7 @@ from pacewise.accounts.decorators import clinic_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
 from pacewise.diary.models import CheckIn
+from pacewise.outcomes.responses import open_alerts_for
 
 
 @staff_view
@@ -35,7 +36,12 @@ def caseload(request):
         .distinct()
     )
     memberships = request.user.memberships.select_related("clinic").order_by("clinic__name")
-    return render(request, "care/caseload.html", {"patients": patients, "memberships": memberships})
+    context = {
+        "patients": patients,
+        "memberships": memberships,
+        "alerts": open_alerts_for(request.user),
+    }
+    return render(request, "care/caseload.html", context)
 
 
 def _clinic_page(request, membership, form, status=200):

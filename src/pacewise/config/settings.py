@@ -25,6 +25,8 @@ PACEWISE_DEMO = env_bool("PACEWISE_DEMO", False)
 # decrypt, so a new key can be put first and old ones kept until re-encrypted). When unset, a
 # key is derived from SECRET_KEY.
 PACEWISE_FIELD_KEYS = env_list("PACEWISE_FIELD_KEYS", [])
+# Directories with extra questionnaire definitions (JSON) that a clinic holds a licence for.
+PACEWISE_INSTRUMENT_DIRS = env_list("PACEWISE_INSTRUMENT_DIRS", [])
 # Which crisis lines to show; see pacewise.accounts.crisis for the lists.
 PACEWISE_CRISIS_COUNTRY = env_str("PACEWISE_CRISIS_COUNTRY", "US").upper()
 

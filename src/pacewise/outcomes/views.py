@@ -1,0 +1,202 @@
+"""Questionnaire pages: what is due, answering one, results, progress, and the safety path."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from pacewise.accounts.crisis import crisis_lines
+from pacewise.accounts.decorators import patient_view
+from pacewise.core import instruments as core
+from pacewise.core.schedule import schedule
+from pacewise.diary.models import CheckIn
+
+from . import registry, responses
+from .charts import score_svg
+from .forms import AssignForm, FollowUpForm, QuestionnaireForm
+from .models import Assignment, Response, SafetyAlert
+from .progress import trends
+
+
+def _in_flare_today(patient) -> bool:
+    today = responses.patient_today(patient)
+    latest = CheckIn.objects.filter(patient=patient, local_date=today, deleted_at__isnull=True)
+    return latest.filter(in_flare=True).exists()
+
+
+def _safety_first(grant):
+    """The person sees crisis resources before anything else until they have read them."""
+    if grant.is_owner:
+        alert = responses.unseen_alert(grant.patient)
+        if alert is not None:
+            return redirect("outcomes-safety", patient_id=grant.patient.pk, alert_id=alert.pk)
+    return None
+
+
+@patient_view()
+def questionnaires(request, grant):
+    if blocked := _safety_first(grant):
+        return blocked
+    patient = grant.patient
+    items = schedule(
+        responses.program_start(patient),
+        responses.patient_today(patient),
+        responses.done_items(patient),
+        in_flare=_in_flare_today(patient),
+    )
+    names = {k: v.name for k, v in registry.instruments().items()}
+    assigned = Assignment.objects.filter(patient=patient, response__isnull=True)
+    for a in assigned:
+        a.name = names.get(a.instrument_id, a.instrument_id)
+    done = Response.objects.filter(patient=patient)[:50]
+    for r in done:
+        r.name = names.get(r.instrument_id, r.instrument_id)
+    form = AssignForm(choices=sorted(names.items(), key=lambda kv: kv[1]))
+    context = {
+        "grant": grant,
+        "patient": patient,
+        "open": [
+            (i, names.get(i.instrument_id, i.instrument_id)) for i in items if i.status == "open"
+        ],
+        "upcoming": [i for i in items if i.status == "upcoming"][:3],
+        "assigned": assigned,
+        "done": done,
+        "assign_form": form,
+    }
+    return render(request, "outcomes/list.html", context)
+
+
+@patient_view(owner_only=True)
+def take(request, grant, instrument_id: str):
+    if blocked := _safety_first(grant):
+        return blocked
+    instrument = registry.get(instrument_id)
+    if instrument is None:
+        raise Http404("No such questionnaire.")
+    assignment = Assignment.objects.filter(
+        patient=grant.patient, instrument_id=instrument_id, response__isnull=True
+    ).first()
+    form = QuestionnaireForm(request.POST or None, instrument=instrument)
+    if request.method == "POST" and form.is_valid():
+        try:
+            response, _result, alerts = responses.record(
+                grant.patient, instrument, form.answers(), assignment=assignment
+            )
+        except core.InstrumentError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if alerts:
+                return redirect(
+                    "outcomes-safety", patient_id=grant.patient.pk, alert_id=alerts[0].pk
+                )
+            return redirect("outcomes-result", patient_id=grant.patient.pk, response_id=response.pk)
+    context = {"patient": grant.patient, "instrument": instrument, "form": form}
+    return render(request, "outcomes/take.html", context)
+
+
+@patient_view()
+def result(request, grant, response_id):
+    if blocked := _safety_first(grant):
+        return blocked
+    response = get_object_or_404(Response, pk=response_id, patient=grant.patient)
+    instrument = registry.get(response.instrument_id)
+    if instrument is None:
+        raise Http404("This questionnaire is no longer offered.")
+    score = core.score(instrument, response.answers)
+    change = None
+    baseline = (
+        Response.objects.filter(patient=grant.patient, instrument_id=response.instrument_id)
+        .exclude(pk=response.pk)
+        .exclude(occasion="short")
+        .filter(completed_at__lt=response.completed_at)
+        .order_by("completed_at")
+        .first()
+    )
+    if baseline is not None and instrument.mcid is not None:
+        change = core.change(instrument, core.score(instrument, baseline.answers), score)
+    context = {
+        "grant": grant,
+        "patient": grant.patient,
+        "response": response,
+        "instrument": instrument,
+        "score": score,
+        "change": change,
+    }
+    return render(request, "outcomes/result.html", context)
+
+
+@patient_view()
+def progress(request, grant):
+    if blocked := _safety_first(grant):
+        return blocked
+    rows = []
+    for trend in trends(grant.patient):
+        low, high = trend.instrument.score_range
+        chart = score_svg(trend.points, low, high, f"{trend.instrument.name} scores over time")
+        rows.append({"trend": trend, "chart": chart})
+    return render(
+        request, "outcomes/progress.html", {"grant": grant, "patient": grant.patient, "rows": rows}
+    )
+
+
+@patient_view(owner_only=True)
+def safety(request, grant, alert_id: int):
+    alert = get_object_or_404(SafetyAlert, pk=alert_id, patient=grant.patient)
+    if request.method == "POST":
+        if alert.seen_by_patient_at is None:
+            alert.seen_by_patient_at = timezone.now()
+            alert.save(update_fields=["seen_by_patient_at"])
+        return redirect(
+            "outcomes-result", patient_id=grant.patient.pk, response_id=alert.response_id
+        )
+    context = {
+        "patient": grant.patient,
+        "alert": alert,
+        "lines": crisis_lines(settings.PACEWISE_CRISIS_COUNTRY),
+        "team_told": bool(alert.emailed_to),
+    }
+    return render(request, "outcomes/safety.html", context)
+
+
+@require_POST
+@patient_view()
+def assign(request, grant):
+    if grant.is_owner:
+        raise PermissionDenied("Clinicians assign questionnaires.")
+    names = {k: v.name for k, v in registry.instruments().items()}
+    form = AssignForm(request.POST, choices=list(names.items()))
+    if form.is_valid():
+        Assignment.objects.create(
+            patient=grant.patient,
+            instrument_id=form.cleaned_data["instrument_id"],
+            assigned_by=request.user,
+            clinic=grant.clinic,
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, "Added. The patient will see it on their questionnaires page.")
+    else:
+        messages.error(request, "Choose a questionnaire from the list.")
+    return redirect("outcomes-list", patient_id=grant.patient.pk)
+
+
+@require_POST
+@patient_view()
+def follow_up(request, grant, alert_id: int):
+    if grant.is_owner:
+        raise PermissionDenied("The care team records the follow-up.")
+    alert = get_object_or_404(SafetyAlert, pk=alert_id, patient=grant.patient)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Write a short note of what was done.")
+    elif alert.followed_up_at is None:
+        alert.followed_up_at = timezone.now()
+        alert.followed_up_by = request.user
+        alert.follow_up_note = form.cleaned_data["note"]
+        alert.save(update_fields=["followed_up_at", "followed_up_by", "follow_up_note"])
+        messages.success(request, "Follow-up recorded.")
+    return redirect("outcomes-list", patient_id=grant.patient.pk)
