@@ -303,7 +303,7 @@ def test_code_check_reports_a_non_bundle():
     ]
 
 
-def test_authored_in_utc_is_kept_as_given():
+def test_authored_in_utc_is_written_with_z():
     rec = ResponseRecord(**{**RECORDS[1].__dict__, "authored": datetime(2026, 1, 1, tzinfo=UTC)})
     b = questionnaire_bundle(PATIENT, [rec], base_url=BASE)
-    assert resources(b, "QuestionnaireResponse")[0]["authored"] == "2026-01-01T00:00:00+00:00"
+    assert resources(b, "QuestionnaireResponse")[0]["authored"] == "2026-01-01T00:00:00Z"
