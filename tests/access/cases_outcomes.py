@@ -3,7 +3,7 @@ only the patient answers; only the care team records a safety follow-up."""
 
 from __future__ import annotations
 
-from matrix import OWNER_ONLY, READ, Case
+from matrix import API_OWNER_ONLY, API_READ, OWNER_ONLY, READ, Case
 
 CLINICIAN_ACTS = {**READ, "patient": 403}
 
@@ -56,5 +56,17 @@ WEB = {
         "POST", CLINICIAN_ACTS, 302, lambda cast: {"note": "Called."}, params=ALERT
     ),
 }
-API: dict = {}
+
 NOT_PATIENT_DATA: set[str] = set()
+
+API = {
+    ("get", "/api/patients/{patient_id}/questionnaires"): Case("GET", API_READ),
+    ("get", "/api/patients/{patient_id}/questionnaires/responses"): Case("GET", API_READ),
+    ("post", "/api/patients/{patient_id}/questionnaires/{instrument_id}/responses"): Case(
+        "POST",
+        API_OWNER_ONLY,
+        201,
+        lambda cast: {"answers": {"peg_1": 4, "peg_2": 4, "peg_3": 4}},
+        params={"instrument_id": lambda cast: "peg"},
+    ),
+}
