@@ -103,3 +103,9 @@ def test_listing_patients_shows_only_what_you_may_see(client, cast, role):
     response = client.get("/api/patients", **bearer(getattr(cast, role)))
     ids = {p["id"] for p in response.json()}
     assert ids == {str(cast.record.pk)}
+
+
+def test_clinic_staff_without_two_factor_cannot_list_patients_by_token(client, cast):
+    response = client.get("/api/patients", **bearer(cast.clinician_without_2fa))
+    assert response.status_code == 403
+    assert "two-factor" in response.json()["detail"]

@@ -8,7 +8,7 @@ from django.db.models import Q
 from ninja import Query, Router, Status
 
 from pacewise.accounts import consent
-from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.access import TwoFactorRequired, get_patient_for, staff_needs_two_factor
 from pacewise.accounts.audit import describe
 from pacewise.accounts.models import AuditEvent, Patient
 
@@ -40,6 +40,8 @@ def _patient_out(grant) -> dict:
 def list_patients(request):
     """The records you may see: your own, and those shared with your clinics."""
     user = request.user
+    if staff_needs_two_factor(user):
+        raise TwoFactorRequired("Turn on two-factor authentication to see patient records.")
     visible = (
         Patient.objects.filter(
             Q(user=user)
