@@ -6,6 +6,10 @@ pacewise demo-code EMAIL  print the current two-factor code of a demo account
 pacewise backup FILE      copy the database safely while the app runs
 pacewise restore FILE     put a backup back (stop the server first)
 pacewise create-clinic NAME --admin EMAIL
+pacewise analyze FILE     honest trigger detection on a diary CSV (no server needed)
+pacewise export-diary EMAIL FILE, import-diary EMAIL FILE [--map ...]
+pacewise purge-deleted    remove diary entries deleted more than 30 days ago (daily)
+pacewise send-reminders   email people whose questionnaires just opened (daily)
 pacewise migrate, createsuperuser, check --deploy, ... (all of Django's)
 """
 
