@@ -330,9 +330,10 @@ _CSS = """
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
     font: 7.5pt "DejaVu Sans", sans-serif; color: #5b6770; vertical-align: top; }
 }
-html { font: 9pt/1.35 "DejaVu Sans", sans-serif; color: #1d2327; }
+html { font: 9pt/1.35 "DejaVu Sans", "Noto Color Emoji", sans-serif; color: #1d2327; }
 body { margin: 0; overflow-wrap: anywhere; word-break: break-word; }
 .page-footer { position: running(footer); font-size: 7.5pt; color: #5b6770; }
+@media screen { .page-footer { display: none; } body { max-width: 190mm; margin: 1em auto; } }
 h1 { font-size: 16pt; margin: 0; }
 h2 { font-size: 11pt; margin: 9pt 0 3pt; border-bottom: 1px solid #d5dadd; }
 h3 { font-size: 9.5pt; margin: 6pt 0 2pt; }
