@@ -245,3 +245,8 @@ def test_a_period_across_new_year_labels_the_years(data):
         data, period_start=date(2025, 12, 1), period_end=date(2026, 2, 1), questionnaires=[]
     )
     assert "1 Dec 2025 \u2013 1 Feb 2026" in render_html(shifted)
+
+
+def test_a_backwards_period_is_refused(data):
+    with pytest.raises(ValueError, match="period_end"):
+        render_html(replace(data, period_end=data.period_start - timedelta(days=1)))

@@ -247,6 +247,8 @@ def _band(r: QuestionnaireResult) -> str:
 
 def render_html(data: VisitReportData) -> str:
     """The whole report as one self-contained HTML document (no external resources)."""
+    if data.period_end < data.period_start:
+        raise ValueError("period_end is before period_start")
     flares = flare_days(data)
     days = [d for d in data.days if data.period_start <= d.date <= data.period_end]
     glance = _glance(data)
