@@ -320,6 +320,56 @@ def lessons_for_topic(lessons: Iterable[Lesson], topic: str) -> tuple[Lesson, ..
     return tuple(sorted(found, key=lambda lesson: (lesson.week, lesson.order)))
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    lesson: Lesson
+    reason: str  # shown to the person: every suggestion says why
+
+
+#: Context topics and the words that explain a suggestion made from them.
+SUGGESTION_REASONS = {
+    "flare": "You said you are in a flare today. This lesson is about flares, and they pass.",
+    "sleep": "Your recent sleep looked rough. This lesson is about sleep and pain.",
+    "stress": "Stress has been high lately. This lesson is about stress, mood and pain.",
+    "thoughts": "You have been working with your thoughts. This lesson goes with that.",
+    "goals": "You are setting goals. This lesson is about goals that fit.",
+    "setbacks": "It has been a harder stretch. This lesson is about setbacks.",
+}
+
+
+def suggest_lessons(
+    lessons: Iterable[Lesson],
+    *,
+    in_flare: bool,
+    recent_topics: Iterable[str] = (),
+    read_ids: Iterable[str] = (),
+    limit: int = 2,
+) -> tuple[Suggestion, ...]:
+    """Lessons worth offering now, most relevant first, each with the reason in plain words.
+
+    Pure. In a flare, the first lesson about flares comes first, read or not (a reminder helps
+    in a flare). For each other recent topic (e.g. "sleep", "stress", "thoughts"), the first
+    lesson on it that is not read yet. Suggestions may include lessons not yet unlocked: the
+    app lets a person open a lesson early when it is suggested.
+    """
+    lessons = tuple(lessons)
+    read = set(read_ids)
+    out: list[Suggestion] = []
+    if in_flare:
+        flare = lessons_for_topic(lessons, "flare")
+        if flare:
+            out.append(Suggestion(flare[0], SUGGESTION_REASONS["flare"]))
+    for topic in dict.fromkeys(recent_topics):
+        if topic == "flare" or topic not in SUGGESTION_REASONS:
+            continue
+        chosen = {s.lesson.id for s in out}
+        for lesson in lessons_for_topic(lessons, topic):
+            if lesson.id not in read and lesson.id not in chosen:
+                out.append(Suggestion(lesson, SUGGESTION_REASONS[topic]))
+                break
+    return tuple(out[:limit])
+
+
 def unlock_date(lesson: Lesson, start_date: date) -> date:
     """The date ``lesson`` opens: day 7*(week-1) for order 1, day 7*(week-1)+3 for order 2."""
     return start_date + timedelta(days=7 * (lesson.week - 1) + UNLOCK_DAY_IN_WEEK[lesson.order - 1])

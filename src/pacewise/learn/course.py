@@ -1,0 +1,197 @@
+"""The course for one person: start date, which lessons are open, reads, answers, suggestions.
+
+The web pages and the API both call these functions, so each rule lives here once. The
+unlock and suggestion rules themselves are pure (``content.py``); this module loads and stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from django.http import Http404
+from django.utils import timezone
+
+from pacewise.core.localtime import today_in
+from pacewise.diary.models import CheckIn
+
+from .content import Lesson, Suggestion, load_lessons, suggest_lessons, unlock_date
+from .models import Course, JournalEntry, LessonAnswer, LessonRead, ThoughtRecord
+
+#: Recent-context rules for suggestions (a few days of check-ins; plain thresholds).
+CONTEXT_DAYS = 7
+POOR_SLEEP_QUALITY = 3  # sleep quality 0-10 at or below this on a recent morning
+HIGH_STRESS = 7  # stress 0-10 at or above this on a recent evening
+
+
+class AnswerError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@cache
+def lessons() -> tuple[Lesson, ...]:
+    return load_lessons()
+
+
+def lesson_or_404(lesson_id: str) -> Lesson:
+    for lesson in lessons():
+        if lesson.id == lesson_id:
+            return lesson
+    raise Http404("No such lesson.")
+
+
+def today_for(patient) -> date:
+    return today_in(patient.user.time_zone, timezone.now())
+
+
+def start_date(patient, *, start: bool) -> date:
+    """The day the person's course began. ``start=True`` begins it today (first visit)."""
+    found = Course.objects.filter(patient=patient).values_list("started_on", flat=True).first()
+    if found is not None:
+        return found
+    today = today_for(patient)
+    if start:
+        course, _ = Course.objects.get_or_create(patient=patient, defaults={"started_on": today})
+        return course.started_on
+    return today
+
+
+@dataclass(frozen=True)
+class LessonState:
+    lesson: Lesson
+    opens_on: date
+    is_open: bool
+    is_read: bool
+    answered: int  # understanding checks answered
+
+
+@dataclass(frozen=True)
+class Overview:
+    started_on: date
+    this_week: LessonState | None
+    open: tuple[LessonState, ...]
+    locked: tuple[LessonState, ...]
+    read_count: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.read_count / self.total) if self.total else 0
+
+
+def overview(patient, *, start: bool = True) -> Overview:
+    begun = start_date(patient, start=start)
+    today = today_for(patient)
+    read = set(LessonRead.objects.filter(patient=patient).values_list("lesson_id", flat=True))
+    answered: dict[str, int] = {}
+    for lesson_id in LessonAnswer.objects.filter(patient=patient).values_list(
+        "lesson_id", flat=True
+    ):
+        answered[lesson_id] = answered.get(lesson_id, 0) + 1
+    states = [
+        LessonState(
+            lesson=lesson,
+            opens_on=unlock_date(lesson, begun),
+            is_open=unlock_date(lesson, begun) <= today,
+            is_read=lesson.id in read,
+            answered=answered.get(lesson.id, 0),
+        )
+        for lesson in lessons()
+    ]
+    open_states = tuple(s for s in states if s.is_open)
+    return Overview(
+        started_on=begun,
+        this_week=open_states[-1] if open_states else None,
+        open=open_states,
+        locked=tuple(s for s in states if not s.is_open),
+        read_count=sum(s.is_read for s in states),
+        total=len(states),
+    )
+
+
+def in_flare_today(patient) -> bool:
+    """Whether the person's latest check-in of today says they are in a flare."""
+    latest = (
+        CheckIn.objects.filter(patient=patient, local_date=today_for(patient), deleted_at=None)
+        .order_by("-entered_at")
+        .values_list("in_flare", flat=True)
+        .first()
+    )
+    return bool(latest)
+
+
+def recent_topics(patient) -> list[str]:
+    """Topics from the last week's own records that a lesson may help with."""
+    since = today_for(patient) - timedelta(days=CONTEXT_DAYS)
+    recent = CheckIn.objects.filter(patient=patient, local_date__gte=since, deleted_at=None)
+    topics = []
+    if recent.filter(sleep_quality__lte=POOR_SLEEP_QUALITY).exists():
+        topics.append("sleep")
+    if recent.filter(stress__gte=HIGH_STRESS).exists():
+        topics.append("stress")
+    if ThoughtRecord.objects.filter(patient=patient, local_date__gte=since).exists():
+        topics.append("thoughts")
+    if recent.filter(in_flare=True).count() >= 2:
+        topics.append("setbacks")
+    return topics
+
+
+def suggestions(patient, *, in_flare: bool) -> tuple[Suggestion, ...]:
+    read = LessonRead.objects.filter(patient=patient).values_list("lesson_id", flat=True)
+    return suggest_lessons(
+        lessons(), in_flare=in_flare, recent_topics=recent_topics(patient), read_ids=list(read)
+    )
+
+
+def can_open(patient, lesson: Lesson) -> bool:
+    """Open lessons, and any lesson suggested right now (e.g. the flare lesson in a flare)."""
+    if unlock_date(lesson, start_date(patient, start=False)) <= today_for(patient):
+        return True
+    offered = suggestions(patient, in_flare=in_flare_today(patient))
+    return any(s.lesson.id == lesson.id for s in offered)
+
+
+def answers(patient, lesson: Lesson) -> dict[int, LessonAnswer]:
+    rows = LessonAnswer.objects.filter(patient=patient, lesson_id=lesson.id)
+    return {row.question: row for row in rows}
+
+
+def answer(patient, lesson: Lesson, question: int, option: int) -> LessonAnswer:
+    """Store the person's answer (1-based question and option); the latest answer counts."""
+    if not 1 <= question <= len(lesson.questions):
+        raise AnswerError("question", f"choose a question from 1 to {len(lesson.questions)}")
+    options = lesson.questions[question - 1].options
+    if not 1 <= option <= len(options):
+        raise AnswerError("option", f"choose an answer from 1 to {len(options)}")
+    row, _ = LessonAnswer.objects.update_or_create(
+        patient=patient,
+        lesson_id=lesson.id,
+        question=question,
+        defaults={
+            "option": option,
+            "correct": options[option - 1].correct,
+            "answered_at": timezone.now(),
+        },
+    )
+    return row
+
+
+def feedback(lesson: Lesson, row: LessonAnswer) -> str:
+    return lesson.questions[row.question - 1].options[row.option - 1].feedback
+
+
+def mark_read(patient, lesson: Lesson) -> bool:
+    """Mark a lesson read; False when it already was."""
+    _, created = LessonRead.objects.get_or_create(patient=patient, lesson_id=lesson.id)
+    return created
+
+
+def practice_counts(patient) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key in JournalEntry.objects.filter(patient=patient).values_list("module", flat=True):
+        counts[key] = counts.get(key, 0) + 1
+    return counts
