@@ -106,6 +106,44 @@ WEB = {
     "learn-journal-entry": Case("GET", OWNER_ONLY, params=JOURNAL),
 }
 
-API: dict = {}
+API = {
+    ("get", "/api/patients/{patient_id}/lessons"): Case("GET", API_READ),
+    ("get", "/api/patients/{patient_id}/lessons/{lesson_id}/answers"): Case(
+        "GET", API_OWNER_ONLY, params=L
+    ),
+    ("post", "/api/patients/{patient_id}/lessons/{lesson_id}/answers"): Case(
+        "POST", API_OWNER_ONLY, data=lambda cast: {"question": 1, "option": 1}, params=L
+    ),
+    ("get", "/api/patients/{patient_id}/thoughts"): Case("GET", API_OWNER_ONLY),
+    ("post", "/api/patients/{patient_id}/thoughts"): Case(
+        "POST",
+        API_OWNER_ONLY,
+        201,
+        lambda cast: {
+            "situation": "At work",
+            "thought": "I always get it wrong",
+            "feelings": [{"name": "sad", "before": 60}],
+        },
+    ),
+    ("get", "/api/patients/{patient_id}/thoughts/{entry_id}"): Case(
+        "GET", API_OWNER_ONLY, params=THOUGHT
+    ),
+    ("put", "/api/patients/{patient_id}/thoughts/{entry_id}"): Case(
+        "PUT",
+        API_OWNER_ONLY,
+        data=lambda cast: {
+            "situation": "At work",
+            "thought": "It was hard",
+            "feelings": [{"name": "sad", "before": 60, "after": 40}],
+            "balanced_thought": "Hard, and I handled it.",
+        },
+        params=THOUGHT,
+    ),
+    ("delete", "/api/patients/{patient_id}/thoughts/{entry_id}"): Case(
+        "DELETE", API_OWNER_ONLY, 204, params=THOUGHT
+    ),
+    ("get", "/api/patients/{patient_id}/goals"): Case("GET", API_OWNER_ONLY),
+    ("post", "/api/patients/{patient_id}/goals"): Case("POST", API_OWNER_ONLY, 201, _new_goal),
+}
 
 NOT_PATIENT_DATA: set[str] = set()

@@ -1,5 +1,389 @@
-"""/api/patients/{id}/... for lessons and mind-body tools."""
+"""/api/patients/{id}/... for lessons and mind-body tools.
 
-from ninja import Router
+- Lessons: the course with each lesson's unlock state; answers to the understanding checks.
+- Thought records: private to the person. A sharing clinician may read one only after the
+  person has shared that record (`shared: true`); otherwise 403, as on the web.
+- Goals: list and create. With confidence below 7 the create is refused (422) until the
+  client either picks one of the offered `smaller_version`s or sends `keep_as_is: true`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from pydantic import BeforeValidator
+
+from pacewise.accounts.access import get_patient_for
+from pacewise.core.goals import (
+    UNITS,
+    GoalDraft,
+    goal_sentence,
+    needs_shrinking,
+    smaller_versions,
+)
+from pacewise.learn import course, records
+from pacewise.learn.models import Goal, ThoughtRecord
+from pacewise.learn.privacy import grant_for_entry
+
+from .errors import ApiError
 
 router = Router(tags=["learn"])
+TEXT = 2000
+
+
+def _whole(low: int, high: int):
+    def check(value):
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"must be a whole number from {low} to {high}")
+        return value
+
+    return BeforeValidator(check)
+
+
+def _strict_bool(value):
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+Ruler = Annotated[int, _whole(0, 10)]
+Intensity = Annotated[int, _whole(0, 100)]
+Flag = Annotated[bool, BeforeValidator(_strict_bool)]
+
+
+def _grant(request, patient_id, what, *, write=False, owner_only=True):
+    return get_patient_for(
+        request, patient_id, write=write, owner_only=owner_only, what=what, via="api"
+    )
+
+
+def _problem(exc: records.RecordError | course.AnswerError):
+    return ApiError(422, "Some fields need fixing.", [{"field": exc.field, "message": exc.message}])
+
+
+# --- Lessons ------------------------------------------------------------------------------
+
+
+class LessonOut(Schema):
+    id: str
+    title: str
+    week: int
+    order: int
+    minutes: int
+    summary: str
+    topics: list[str]
+    questions: int
+    opens_on: date
+    is_open: bool
+    is_read: bool
+    answered: int
+
+
+class CourseOut(Schema):
+    started_on: date
+    read_count: int
+    total: int
+    lessons: list[LessonOut]
+
+
+class AnswerIn(Schema):
+    question: Annotated[int, _whole(1, 3)] = Field(description="1-based question number")
+    option: Annotated[int, _whole(1, 5)] = Field(description="1-based option number")
+
+
+class AnswerOut(Schema):
+    question: int
+    option: int
+    correct: bool
+    feedback: str
+    answered_at: datetime
+
+
+@router.get("/patients/{patient_id}/lessons", response=CourseOut, operation_id="list_lessons")
+def list_lessons(request, patient_id: uuid.UUID):
+    """The course, every lesson with its unlock date and the person's progress.
+
+    Sharing clinicians may read it; the person's first visit starts their course."""
+    grant = _grant(request, patient_id, "api-lessons", owner_only=False)
+    view = course.overview(grant.patient, start=grant.is_owner)
+    states = view.open + view.locked
+    return {
+        "started_on": view.started_on,
+        "read_count": view.read_count,
+        "total": view.total,
+        "lessons": [
+            {
+                **{k: getattr(s.lesson, k) for k in ("id", "title", "week", "order", "minutes")},
+                "summary": s.lesson.summary,
+                "topics": list(s.lesson.topics),
+                "questions": len(s.lesson.questions),
+                "opens_on": s.opens_on,
+                "is_open": s.is_open,
+                "is_read": s.is_read,
+                "answered": s.answered,
+            }
+            for s in states
+        ],
+    }
+
+
+def _answer_out(lesson, row):
+    return {
+        "question": row.question,
+        "option": row.option,
+        "correct": row.correct,
+        "feedback": course.feedback(lesson, row),
+        "answered_at": row.answered_at,
+    }
+
+
+@router.get(
+    "/patients/{patient_id}/lessons/{lesson_id}/answers",
+    response=list[AnswerOut],
+    operation_id="list_lesson_answers",
+)
+def list_lesson_answers(request, patient_id: uuid.UUID, lesson_id: str):
+    """The person's latest answer to each understanding check of a lesson (owner only)."""
+    grant = _grant(request, patient_id, "api-lesson-answers")
+    lesson = course.lesson_or_404(lesson_id)
+    answers = course.answers(grant.patient, lesson)
+    return [_answer_out(lesson, answers[q]) for q in sorted(answers)]
+
+
+@router.post(
+    "/patients/{patient_id}/lessons/{lesson_id}/answers",
+    response=AnswerOut,
+    operation_id="answer_lesson_question",
+)
+def answer_lesson_question(request, patient_id: uuid.UUID, lesson_id: str, payload: AnswerIn):
+    """Answer one understanding check; the reply carries the kind feedback for that answer."""
+    grant = _grant(request, patient_id, "api-lesson-answers", write=True)
+    lesson = course.lesson_or_404(lesson_id)
+    if not course.can_open(grant.patient, lesson):
+        raise ApiError(
+            422,
+            "Some fields need fixing.",
+            [{"field": "lesson_id", "message": "this lesson has not opened yet"}],
+        )
+    try:
+        row = course.answer(grant.patient, lesson, payload.question, payload.option)
+    except course.AnswerError as exc:
+        raise _problem(exc) from exc
+    return _answer_out(lesson, row)
+
+
+# --- Thought records -----------------------------------------------------------------------
+
+
+class FeelingIn(Schema):
+    name: str = Field(min_length=1, max_length=40)
+    before: Intensity
+    after: Annotated[int | None, _whole(0, 100)] = None
+
+
+class ThoughtIn(Schema):
+    situation: str = Field(min_length=1, max_length=TEXT)
+    thought: str = Field(min_length=1, max_length=TEXT)
+    feelings: list[FeelingIn] = Field(min_length=1, max_length=3)
+    evidence_for: str = Field("", max_length=TEXT)
+    evidence_against: str = Field("", max_length=TEXT)
+    balanced_thought: str = Field("", max_length=TEXT)
+    shared: Flag = False
+
+
+class TrapOut(Schema):
+    key: str
+    name: str
+    prompt: str
+    phrase: str
+
+
+class ThoughtOut(Schema):
+    id: uuid.UUID
+    local_date: date
+    situation: str
+    thought: str
+    feelings: list[FeelingIn]
+    evidence_for: str
+    evidence_against: str
+    balanced_thought: str
+    shared: bool
+    finished: bool
+    traps: list[TrapOut]
+    created_at: datetime
+    updated_at: datetime
+
+
+def _thought_out(record: ThoughtRecord) -> dict:
+    out = {name: getattr(record, name) for name in ThoughtOut.model_fields if name != "traps"}
+    out["traps"] = [hit.__dict__ for hit in records.traps_in(record)]
+    return out
+
+
+def _thought_values(payload: ThoughtIn) -> dict:
+    return payload.model_dump()
+
+
+@router.get(
+    "/patients/{patient_id}/thoughts", response=list[ThoughtOut], operation_id="list_thoughts"
+)
+def list_thoughts(request, patient_id: uuid.UUID):
+    """The person's thought records, newest first (owner only)."""
+    grant = _grant(request, patient_id, "api-thoughts")
+    return [_thought_out(r) for r in ThoughtRecord.objects.filter(patient=grant.patient)[:500]]
+
+
+@router.post(
+    "/patients/{patient_id}/thoughts",
+    response={201: ThoughtOut},
+    operation_id="create_thought",
+)
+def create_thought(request, patient_id: uuid.UUID, payload: ThoughtIn):
+    """Write a thought record; the reply lists thinking-trap prompts found in the thought."""
+    grant = _grant(request, patient_id, "api-thoughts", write=True)
+    try:
+        record = records.save_thought(grant.patient, _thought_values(payload))
+    except records.RecordError as exc:
+        raise _problem(exc) from exc
+    return Status(201, _thought_out(record))
+
+
+@router.get(
+    "/patients/{patient_id}/thoughts/{entry_id}",
+    response=ThoughtOut,
+    operation_id="get_thought",
+)
+def get_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    """One thought record: the person, or a sharing clinician once the person has shared it."""
+    grant_for_entry(request, patient_id, ThoughtRecord, {"pk": entry_id}, via="api")
+    return _thought_out(get_object_or_404(ThoughtRecord, pk=entry_id, patient_id=patient_id))
+
+
+@router.put(
+    "/patients/{patient_id}/thoughts/{entry_id}",
+    response=ThoughtOut,
+    operation_id="update_thought",
+)
+def update_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload: ThoughtIn):
+    """Replace a thought record's contents (owner only)."""
+    grant = _grant(request, patient_id, "api-thoughts", write=True)
+    record = get_object_or_404(ThoughtRecord, pk=entry_id, patient=grant.patient)
+    try:
+        return _thought_out(records.save_thought(grant.patient, _thought_values(payload), record))
+    except records.RecordError as exc:
+        raise _problem(exc) from exc
+
+
+@router.delete(
+    "/patients/{patient_id}/thoughts/{entry_id}",
+    response={204: None},
+    operation_id="delete_thought",
+)
+def delete_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    """Delete a thought record for good (owner only)."""
+    grant = _grant(request, patient_id, "api-thoughts", write=True)
+    get_object_or_404(ThoughtRecord, pk=entry_id, patient=grant.patient).delete()
+    return Status(204, None)
+
+
+# --- Goals ---------------------------------------------------------------------------------
+
+
+class GoalIn(Schema):
+    value: str = Field("", max_length=TEXT, description="What matters to the person")
+    what: str = Field(min_length=1, max_length=120)
+    amount: Annotated[int, _whole(1, 500)]
+    unit: str = Field(description=f"One of: {', '.join(UNITS)}")
+    times_per_week: Annotated[int, _whole(1, 7)]
+    by_date: date
+    activity: str = Field("", max_length=60, description="A diary activity this goal counts")
+    importance: Ruler
+    confidence: Ruler
+    importance_why: str = Field("", max_length=TEXT)
+    confidence_why: str = Field("", max_length=TEXT)
+    confidence_lift: str = Field("", max_length=TEXT)
+    smaller_version: Annotated[int | None, _whole(1, 3)] = Field(
+        None, description="With confidence below 7: which smaller version to save (1-based)"
+    )
+    keep_as_is: Flag = Field(False, description="With confidence below 7: save it unchanged")
+
+
+class GoalOut(Schema):
+    id: uuid.UUID
+    sentence: str
+    value: str
+    what: str
+    amount: int
+    unit: str
+    times_per_week: int
+    by_date: date
+    activity: str
+    importance: int
+    confidence: int
+    status: str
+    started_on: date
+    created_at: datetime
+
+
+def _goal_out(goal: Goal) -> dict:
+    out = {name: getattr(goal, name) for name in GoalOut.model_fields if name != "sentence"}
+    out["sentence"] = goal_sentence(goal.draft())
+    return out
+
+
+@router.get("/patients/{patient_id}/goals", response=list[GoalOut], operation_id="list_goals")
+def list_goals(request, patient_id: uuid.UUID):
+    """The person's goals, newest first (owner only; goals being set are left out)."""
+    grant = _grant(request, patient_id, "api-goals")
+    rows = Goal.objects.filter(patient=grant.patient).exclude(status=Goal.Status.DRAFT)
+    return [_goal_out(g) for g in rows[:200]]
+
+
+@router.post("/patients/{patient_id}/goals", response={201: GoalOut}, operation_id="create_goal")
+def create_goal(request, patient_id: uuid.UUID, payload: GoalIn):
+    """Set a goal. Below 7 confidence, first offer the smaller versions named in the 422."""
+    grant = _grant(request, patient_id, "api-goals", write=True)
+    draft = GoalDraft(
+        what=payload.what,
+        amount=payload.amount,
+        unit=payload.unit,
+        times_per_week=payload.times_per_week,
+        by_date=payload.by_date,
+        activity=payload.activity,
+    )
+    undecided = not payload.keep_as_is and payload.smaller_version is None
+    if needs_shrinking(payload.confidence) and undecided:
+        versions = enumerate(smaller_versions(draft), start=1)
+        offers = " ".join(f"{i}: {goal_sentence(v)}" for i, v in versions)
+        raise ApiError(
+            422,
+            "Confidence is below 7: a smaller step may feel more doable.",
+            [
+                {
+                    "field": "smaller_version",
+                    "message": f"choose one ({offers}) or send keep_as_is: true",
+                }
+            ],
+        )
+    answers = payload.model_dump(include={"importance_why", "confidence_why", "confidence_lift"})
+    version = 0 if payload.keep_as_is else (payload.smaller_version or 0)
+    try:
+        with transaction.atomic():
+            goal = records.start_goal(
+                grant.patient,
+                draft,
+                value=payload.value,
+                importance=payload.importance,
+                confidence=payload.confidence,
+            )
+            goal = records.confirm_goal(goal, answers=answers, version=version)
+    except records.RecordError as exc:
+        raise _problem(exc) from exc
+    return Status(201, _goal_out(goal))

@@ -154,13 +154,6 @@ def confirm_goal(goal: Goal, *, answers: dict, version: int = 0) -> Goal:
     return goal
 
 
-def create_goal(patient, draft: GoalDraft, **fields) -> Goal:
-    """One-step create (the API): draft and confirm together."""
-    answers = {k: fields.pop(k) for k in ("importance_why", "confidence_why", "confidence_lift")}
-    goal = start_goal(patient, draft, **fields)
-    return confirm_goal(goal, answers=answers)
-
-
 def reflect(goal: Goal, values: dict) -> GoalReflection:
     if not any(str(v).strip() for v in values.values()):
         raise RecordError("went_well", "write a few words in any of the boxes")
