@@ -51,6 +51,8 @@ WEB = {
     "outcomes-take": Case("GET", OWNER_ONLY, params={"instrument_id": lambda cast: "peg"}),
     "outcomes-result": Case("GET", READ, params={"response_id": lambda cast: _response(cast).pk}),
     "outcomes-safety": Case("GET", OWNER_ONLY, params=ALERT),
+    "outcomes-report": Case("GET", READ),
+    "outcomes-fhir": Case("GET", READ),
     "outcomes-assign": Case("POST", CLINICIAN_ACTS, 302, lambda cast: {"instrument_id": "gad7"}),
     "outcomes-follow-up": Case(
         "POST", CLINICIAN_ACTS, 302, lambda cast: {"note": "Called."}, params=ALERT

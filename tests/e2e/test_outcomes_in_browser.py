@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from e2e_helpers import assert_accessible
 from playwright.sync_api import expect
@@ -49,4 +51,13 @@ def test_phq9_with_self_harm_answer_then_progress(page, live_server, csp_errors)
     page.get_by_role("link", name="Progress over time").click()
     expect(page.get_by_role("img", name="PHQ-9 scores over time")).to_be_visible()
     assert_accessible(page)
+
+    page.get_by_role("link", name="Visit report to bring to your appointment (PDF)").click()
+    assert_accessible(page)
+    page.get_by_label("Your questions for the visit").fill("Is swimming a good idea?")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the visit report (PDF)").click()
+    pdf = download.value
+    assert pdf.suggested_filename.startswith("pacewise-visit-report-")
+    assert Path(pdf.path()).read_bytes()[:5] == b"%PDF-"
     assert csp_errors == []

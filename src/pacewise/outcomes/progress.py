@@ -15,6 +15,7 @@ from .models import Response
 class Trend:
     instrument: core.Instrument
     points: list[tuple[date, float]]
+    responses: list[Response]
     baseline: Response
     latest: Response
     change: core.Change | None
@@ -41,5 +42,5 @@ def trends(patient) -> list[Trend]:
                 core.score(instrument, last.answers),
             )
         points = [(r.local_date, r.total) for r in responses]
-        out.append(Trend(instrument, points, first, last, change))
+        out.append(Trend(instrument, points, responses, first, last, change))
     return out

@@ -11,4 +11,6 @@ urlpatterns = [
     path(P + "safety/<int:alert_id>/", views.safety, name="outcomes-safety"),
     path(P + "safety/<int:alert_id>/follow-up/", views.follow_up, name="outcomes-follow-up"),
     path(P + "take/<slug:instrument_id>/", views.take, name="outcomes-take"),
+    path(P + "visit-report/", views.visit_report, name="outcomes-report"),
+    path(P + "fhir.json", views.fhir_export, name="outcomes-fhir"),
 ]

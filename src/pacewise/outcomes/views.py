@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,12 +17,15 @@ from pacewise.accounts.decorators import patient_view
 from pacewise.core import instruments as core
 from pacewise.core.schedule import schedule
 from pacewise.diary.models import CheckIn
+from pacewise.exchange.fhir import FhirPatientRef, ResponseRecord, questionnaire_bundle
+from pacewise.exchange.report import render_pdf
 
 from . import registry, responses
 from .charts import score_svg
-from .forms import AssignForm, FollowUpForm, QuestionnaireForm
+from .forms import AssignForm, FollowUpForm, QuestionnaireForm, ReportForm
 from .models import Assignment, Response, SafetyAlert
 from .progress import trends
+from .visit_report import visit_report_data
 
 
 def _in_flare_today(patient) -> bool:
@@ -200,3 +205,46 @@ def follow_up(request, grant, alert_id: int):
         alert.save(update_fields=["followed_up_at", "followed_up_by", "follow_up_note"])
         messages.success(request, "Follow-up recorded.")
     return redirect("outcomes-list", patient_id=grant.patient.pk)
+
+
+@patient_view()
+def visit_report(request, grant):
+    """The "bring this to your appointment" PDF: a form for the person's questions, then the PDF."""
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        questions = [q.strip() for q in form.cleaned_data["questions"].splitlines() if q.strip()]
+        data = visit_report_data(grant.patient, questions)
+        response = HttpResponse(render_pdf(data), content_type="application/pdf")
+        name = f"pacewise-visit-report-{data.generated_on:%Y-%m-%d}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(
+        request, "outcomes/report.html", {"grant": grant, "patient": grant.patient, "form": form}
+    )
+
+
+@patient_view()
+def fhir_export(request, grant):
+    """Questionnaire responses and scores as a FHIR R4 Bundle (QuestionnaireResponse and
+    Observation resources with LOINC codes)."""
+    bundle = fhir_bundle(grant.patient)
+    response = HttpResponse(json.dumps(bundle, indent=2), content_type="application/fhir+json")
+    response["Content-Disposition"] = 'attachment; filename="pacewise-questionnaires.fhir.json"'
+    return response
+
+
+def fhir_bundle(patient) -> dict:
+    records = []
+    for row in Response.objects.filter(patient=patient).order_by("completed_at"):
+        instrument = registry.get(row.instrument_id)
+        if instrument is not None:
+            records.append(
+                ResponseRecord(
+                    instrument,
+                    row.answers,
+                    core.score(instrument, row.answers),
+                    row.completed_at,
+                    row.pk,
+                )
+            )
+    return questionnaire_bundle(FhirPatientRef(patient.pk), records, base_url=settings.SITE_URL)

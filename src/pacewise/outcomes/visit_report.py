@@ -1,0 +1,102 @@
+"""Gathering a visit report's figures from the diary and questionnaires (rendering is in
+pacewise.exchange.report; trigger findings come from pacewise.core.triggers)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pacewise.core import instruments as core
+from pacewise.core.day_summary import DaySummary, summarize_days
+from pacewise.core.triggers import DailyTable, detect
+from pacewise.diary.catalog import activity_label
+from pacewise.diary.convert import checkin_entries, session_entries
+from pacewise.diary.models import CheckIn
+from pacewise.exchange.report import ActivityWeek, DateRange, VisitReportData, questionnaire_result
+
+from .progress import trends
+from .responses import patient_today, program_start
+
+PERIOD_DAYS = 84  # the last 12 weeks, or since the start when shorter
+
+
+def period(patient) -> tuple[date, date]:
+    end = patient_today(patient)
+    return max(program_start(patient), end - timedelta(days=PERIOD_DAYS - 1)), end
+
+
+def visit_report_data(patient, questions: list[str]) -> VisitReportData:
+    start, end = period(patient)
+    sessions = session_entries(patient, start, end)
+    days = summarize_days(checkin_entries(patient, start, end), sessions)
+    return VisitReportData(
+        person_name=patient.user.name,
+        period_start=start,
+        period_end=end,
+        generated_on=end,
+        days=days,
+        capacity=weekly_capacity(sessions, start),
+        flares=flare_ranges(days),
+        questionnaires=questionnaire_results(patient, start),
+        insights=insights(patient, days, start, end),
+        questions=questions,
+    )
+
+
+def weekly_capacity(sessions, start: date) -> list[ActivityWeek]:
+    totals: dict[tuple[str, date], float] = {}
+    for s in sessions:
+        week = start + timedelta(days=7 * ((s.local_date - start).days // 7))
+        key = (activity_label(s.activity), week)
+        totals[key] = totals.get(key, 0.0) + s.amount
+    units = {
+        activity_label(s.activity): "min" if s.minutes is not None else "reps" for s in sessions
+    }
+    return [ActivityWeek(a, w, t, units[a]) for (a, w), t in sorted(totals.items())]
+
+
+def flare_ranges(days: list[DaySummary]) -> list[DateRange]:
+    ranges: list[DateRange] = []
+    for day in (d.date for d in days if d.flare):
+        if ranges and day - ranges[-1].end == timedelta(days=1):
+            ranges[-1] = DateRange(ranges[-1].start, day)
+        else:
+            ranges.append(DateRange(day, day))
+    return ranges
+
+
+def questionnaire_results(patient, start: date):
+    out = []
+    for trend in trends(patient):
+        scored = [(core.score(trend.instrument, r.answers), r.local_date) for r in trend.responses]
+        history = [(s, d) for s, d in scored if d >= start] or scored[-1:]
+        out.append(questionnaire_result(trend.instrument, scored[0], scored[-1], history))
+    return out
+
+
+def insights(patient, days: list[DaySummary], start: date, end: date) -> list[str]:
+    """Only patterns that pass the detector's false-discovery control are mentioned."""
+    table = diary_table(patient, days, start, end)
+    return [f.message for f in detect(table) if f.significant][:4]
+
+
+def diary_table(patient, days: list[DaySummary], start: date, end: date) -> DailyTable:
+    tags_by_day: dict[date, set[str]] = {}
+    rows = CheckIn.objects.filter(
+        patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
+    ).prefetch_related("tags")
+    for row in rows:
+        tags_by_day.setdefault(row.local_date, set()).update(t.name for t in row.tags.all())
+    names = sorted(set().union(*tags_by_day.values())) if tags_by_day else []
+    factors = {
+        "sleep hours": [d.sleep_hours for d in days],
+        "stress": [d.stress for d in days],
+        "minutes of movement": [d.minutes for d in days],
+    }
+    for name in names:
+        factors[name] = [
+            (1.0 if name in tags_by_day[d.date] else 0.0) if d.date in tags_by_day else None
+            for d in days
+        ]
+    return DailyTable(
+        dates=tuple(d.date for d in days), pain=tuple(d.avg_pain for d in days), factors=factors
+    )
