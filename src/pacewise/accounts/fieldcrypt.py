@@ -3,8 +3,9 @@
 Fernet (AES-128-CBC + HMAC-SHA256) through ``MultiFernet``: the first key in
 ``settings.PACEWISE_FIELD_KEYS`` encrypts, every key decrypts, so keys can be rotated by putting
 a new one first, running ``pacewise reencrypt``, then dropping the old one. With no keys set, one
-key is derived from ``SECRET_KEY`` with HKDF-SHA256 (so changing SECRET_KEY then needs the old
-derived key kept: see README, "Private notes and encryption").
+key is derived from ``SECRET_KEY`` with HKDF-SHA256; that derived key is also always kept as the
+last decrypting key, so setting explicit keys later loses nothing (see README, "Private notes and
+encryption").
 
 The column holds only the Fernet token; nothing about the text is searchable in the database.
 """
@@ -30,6 +31,7 @@ class DecryptionFailed(ValueError):
     """A stored value could not be decrypted with any configured key."""
 
 
+@lru_cache(maxsize=4)
 def derive_key(secret: str) -> bytes:
     """A Fernet key derived from ``secret`` (the SECRET_KEY) with HKDF-SHA256."""
     raw = HKDF(algorithm=hashes.SHA256(), length=32, salt=HKDF_SALT, info=HKDF_INFO).derive(
@@ -39,10 +41,11 @@ def derive_key(secret: str) -> bytes:
 
 
 def configured_keys() -> tuple[str, ...]:
+    """The keys in use, the encrypting one first. The key derived from SECRET_KEY always comes
+    last, to decrypt notes written before explicit keys were set (then ``pacewise reencrypt``)."""
     keys = tuple(k.strip() for k in getattr(settings, "PACEWISE_FIELD_KEYS", []) if k.strip())
-    if keys:
-        return keys
-    return (derive_key(settings.SECRET_KEY).decode("ascii"),)
+    derived = derive_key(settings.SECRET_KEY).decode("ascii")
+    return tuple(dict.fromkeys((*keys, derived)))
 
 
 @lru_cache(maxsize=8)
