@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
-from . import account, diary, errors, learn, outcomes, patients
+from . import account, diary, errors, insights, learn, outcomes, patients, plans
 from .auth import TokenAuth
 
 
@@ -41,3 +41,5 @@ api.add_router("", patients.router)
 api.add_router("", diary.router)
 api.add_router("", learn.router)
 api.add_router("", outcomes.router)
+api.add_router("", plans.router)
+api.add_router("", insights.router)

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "pacewise.care",
     "pacewise.learn",
     "pacewise.outcomes",
+    "pacewise.plans",
+    "pacewise.insights",
     "pacewise.ops",
 ]
 

@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("pacewise.diary.urls")),
     path("", include("pacewise.learn.urls")),
     path("", include("pacewise.outcomes.urls")),
+    path("", include("pacewise.plans.urls")),
+    path("", include("pacewise.insights.urls")),
 ]

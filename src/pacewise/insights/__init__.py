@@ -1,0 +1,1 @@
+"""Insights: trends, honest trigger detection, the flare outlook and self-experiments."""
