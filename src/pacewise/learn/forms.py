@@ -13,6 +13,11 @@ FEELINGS = 3  # up to three feelings per thought record
 INTENSITY_HINT = "0 = not at all, 100 = as strong as it gets"
 
 
+def posted(request):
+    """The submitted data on POST (even when every box was left empty), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def text_field(label: str, help_text: str = "", *, rows: int = 3, required=False):
     return forms.CharField(
         label=label,

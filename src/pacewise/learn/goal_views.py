@@ -26,7 +26,7 @@ from pacewise.diary.models import ActivitySession
 
 from . import records
 from .course import today_for
-from .forms import GoalForm, GoalRulersForm, ReflectionForm
+from .forms import GoalForm, GoalRulersForm, ReflectionForm, posted
 from .models import Goal
 
 
@@ -69,7 +69,7 @@ def _activity_choices(patient) -> list[str]:
 def goal_new(request, grant):
     patient = grant.patient
     initial = {"by_date": default_by_date(today_for(patient)), "unit": "minutes"}
-    form = GoalForm(request.POST or None, initial=initial)
+    form = GoalForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         draft = GoalDraft(
@@ -105,7 +105,7 @@ def goal_rulers(request, grant, entry_id):
     shrink = needs_shrinking(goal.confidence) and goal.status == Goal.Status.DRAFT
     versions = smaller_versions(goal.draft()) if shrink else ()
     form = GoalRulersForm(
-        request.POST or None,
+        posted(request),
         initial={
             "importance_why": goal.importance_why,
             "confidence_why": goal.confidence_why,
@@ -137,7 +137,7 @@ def goal_rulers(request, grant, entry_id):
 def goal_reflect(request, grant, entry_id):
     patient = grant.patient
     goal = _own_goal(grant, entry_id)
-    form = ReflectionForm(request.POST or None)
+    form = ReflectionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             records.reflect(goal, form.cleaned_data)

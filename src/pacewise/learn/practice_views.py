@@ -11,7 +11,7 @@ from pacewise.core import positive
 
 from . import records
 from .course import practice_counts
-from .forms import JournalForm
+from .forms import JournalForm, posted
 from .models import JournalEntry
 from .privacy import private_entry_view
 
@@ -52,7 +52,7 @@ def practice_module(request, grant, module: str):
     if state is None:
         raise Http404("No such exercise.")
     found = state["module"]
-    form = JournalForm(request.POST or None, prompt=found.prompt)
+    form = JournalForm(posted(request), prompt=found.prompt)
     if request.method == "POST" and state["is_open"] and form.is_valid():
         try:
             records.add_journal_entry(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.decorators import patient_view
 
 from . import records
-from .forms import ThoughtFinishForm, ThoughtStartForm
+from .forms import ThoughtFinishForm, ThoughtStartForm, posted
 from .models import ThoughtRecord
 from .privacy import private_entry_view
 
@@ -38,7 +38,7 @@ def thoughts(request, grant):
 @patient_view(owner_only=True)
 def thought_new(request, grant):
     patient = grant.patient
-    form = ThoughtStartForm(request.POST or None)
+    form = ThoughtStartForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -67,7 +67,7 @@ def thought_finish(request, grant, entry_id):
         "evidence_against": record.evidence_against,
         "balanced_thought": record.balanced_thought,
     } | {f"after_{n}": f.get("after") for n, f in enumerate(record.feelings, start=1)}
-    form = ThoughtFinishForm(request.POST or None, initial=initial, feelings=record.feelings)
+    form = ThoughtFinishForm(posted(request), initial=initial, feelings=record.feelings)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         records.save_thought(

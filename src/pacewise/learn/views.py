@@ -12,7 +12,7 @@ from pacewise.accounts.decorators import patient_view
 from pacewise.core import positive
 
 from . import course, records
-from .forms import AnswerForm, FlareKitForm
+from .forms import AnswerForm, FlareKitForm, posted
 from .models import FlareKit, Goal, LessonRead, ThoughtRecord
 from .privacy import SHAREABLE, flare_kit_view, set_shared, shared_entries
 
@@ -117,7 +117,7 @@ def flare_kit_edit(request, grant):
     patient = grant.patient
     kit = FlareKit.objects.filter(patient=patient).first()
     initial = {name: getattr(kit, name) for name in records.FLARE_KIT_FIELDS} if kit else None
-    form = FlareKitForm(request.POST or None, initial=initial)
+    form = FlareKitForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         records.save_flare_kit(patient, form.cleaned_data)
         messages.success(request, "Your flare kit is saved. It will be here when you need it.")
