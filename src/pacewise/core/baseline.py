@@ -41,6 +41,9 @@ def find_baseline(profile: Profile, diary: Diary) -> Baseline:
     end = _baseline_end(profile, diary, start)
     records = diary.logged(start, min(end, diary.today) - ONE_DAY)
     usual = _baseline_usual(records)
+    # Only mornings inside the baseline window are looked at, so a finished baseline never
+    # changes afterwards (a flare after it cannot rewrite the starting quota).
+    window = Diary(records, min(end, diary.today))
     logged: dict[str, int] = {}
     tolerated: dict[str, float | None] = {}
     quotas: dict[str, float] = {}
@@ -48,7 +51,7 @@ def find_baseline(profile: Profile, diary: Diary) -> Baseline:
         days = [r for r in records if r.did(activity.key)]
         logged[activity.key] = len(days)
         tolerated[activity.key] = _tolerated_amount(
-            activity.key, days, diary, usual, profile.fatigue_dominant
+            activity.key, days, window, usual, profile.fatigue_dominant
         )
         quotas[activity.key] = starting_quota(profile, activity, tolerated[activity.key])
     return Baseline(start, end, logged, tolerated, quotas)
@@ -88,14 +91,14 @@ def _tolerated_amount(
     time for that day, not what they can tolerate; in a boom-bust diary light days can be half
     the days, and their median would start the plan at the "bust" level. The upper quartile
     is the amount reached on a usual full day; one tolerated big day (of 5 or more) still
-    cannot set it. With no tolerated day, the median of all days is used (cautious).
+    cannot set it. With no tolerated day, the median of the days outside flares is used
+    (cautious); flare days never set a plan.
     """
-    if not days:
-        return None
     limit = pain_limit(usual.pain)
     ok = [r.amount(key) for r in days if _tolerated(r, key, diary, usual, limit, fatigue)]
     if not ok:
-        return float(median(r.amount(key) for r in days))
+        calm = [r.amount(key) for r in days if not r.flare]
+        return float(median(calm)) if calm else None
     if len(ok) == 1:
         return float(ok[0])
     return float(quantiles(ok, n=4, method="inclusive")[2])

@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
 from pacewise.core import thresholds as t
 from pacewise.core import wording as w
+from pacewise.core.baseline import find_baseline
 from pacewise.core.diary import Diary, Usual
 from pacewise.core.flare import FlareCalendar, FlareStatus, Today, find_flares, flare_status
-from pacewise.core.progression import PlanState, recovering, replay, review_week
+from pacewise.core.progression import (
+    PlanState,
+    recovering,
+    replay,
+    review_week,
+    with_overrides,
+)
 from pacewise.core.readiness import Readiness, readiness
 from pacewise.core.records import CheckIn, DayRecord, PlanActivity, Profile
 from pacewise.core.reentry import Reentry, find_reentry
@@ -140,7 +147,45 @@ def _work_out(
     reentry = find_reentry(diary, today, profile.fatigue_dominant)
     ready = readiness(checkin, usual)
     phase, factor = _phase(state, flare, reentry, today)
+    if phase == "flare":
+        state = _quotas_before_flare(profile, history, calendar, state, today)
     return _Day(profile, diary, calendar, state, usual, flare, reentry, ready, phase, factor)
+
+
+def _quotas_before_flare(
+    profile: Profile,
+    history: Sequence[DayRecord],
+    calendar: FlareCalendar,
+    state: PlanState,
+    today: date,
+) -> PlanState:
+    """In a flare that began before the baseline was finished, the plan is the one from the
+    days before the flare: flare days never set (or raise) a plan. Once weekly reviews run,
+    a flare week never raises the quota, so the lower of the two stands."""
+    start = _flare_start(Diary(history, today), calendar, today)
+    if start >= state.baseline.end:
+        return state
+    before = with_overrides(profile, find_baseline(profile, Diary(history, start)).quotas)
+    if state.baseline.complete_on(today):
+        before = {k: min(v, before.get(k, v)) for k, v in state.quotas.items()}
+    return replace(state, quotas=before)
+
+
+def _flare_start(diary: Diary, calendar: FlareCalendar, today: date) -> date:
+    """First day of the flare that is on today: the earliest flare day since the last calm
+    day with data (today itself when the flare began today). More than ``LONG_GAP_DAYS``
+    without entries ends a flare, as in ``flare_status``."""
+    first, gap = today, 0
+    day = today - timedelta(days=1)
+    while diary.first is not None and day >= diary.first and gap <= t.LONG_GAP_DAYS:
+        if day in calendar.flare_days:
+            first, gap = day, 0
+        elif diary.get(day) is not None:
+            break
+        else:
+            gap += 1
+        day -= timedelta(days=1)
+    return first
 
 
 def _checkin_from_history(history: Sequence[DayRecord], today: date) -> CheckIn | None:
