@@ -69,7 +69,7 @@ def test_rotation_old_key_second_still_decrypts_then_reencrypt_moves_to_the_new(
         old_token = raw_column("learn_thoughtrecord", "thought")
     with override_settings(PACEWISE_FIELD_KEYS=[NEW, OLD]):
         assert ThoughtRecord.objects.get().thought == SECRET  # old key, second in the list
-        call_command("reencrypt", stdout=io.StringIO())
+        call_command("reencrypt", "learn", stdout=io.StringIO())
         assert raw_column("learn_thoughtrecord", "thought") != old_token
     with override_settings(PACEWISE_FIELD_KEYS=[NEW]):  # the old key is gone
         record = ThoughtRecord.objects.get()
@@ -82,7 +82,7 @@ def test_rotation_old_key_second_still_decrypts_then_reencrypt_moves_to_the_new(
 
 def test_reencrypt_reports_what_it_did(cast, capsys):
     thought_for(cast.record)
-    call_command("reencrypt")
+    call_command("reencrypt", "learn")
     out = capsys.readouterr().out
     assert "learn.ThoughtRecord: 1 rows" in out and "Re-encrypted" in out
 

@@ -6,9 +6,11 @@ from django.db.models.functions import Cast
 from pacewise.accounts.fieldcrypt import EncryptedTextField, rotate
 
 
-def encrypted_fields():
-    """(model, [field names]) for every model that has encrypted fields."""
+def encrypted_fields(app_labels=()):
+    """(model, [field names]) for every model that has encrypted fields (in these apps)."""
     for model in apps.get_models():
+        if app_labels and model._meta.app_label not in app_labels:
+            continue
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
         if names:
             yield model, names
@@ -39,9 +41,12 @@ class Command(BaseCommand):
         "Run it after putting a new key first; then the old key can be removed."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument("apps", nargs="*", help="only these apps (default: all)")
+
     def handle(self, *args, **options):
         total = 0
-        for model, names in encrypted_fields():
+        for model, names in encrypted_fields(options["apps"]):
             count = reencrypt_model(model, names)
             total += count
             self.stdout.write(f"{model._meta.label}: {count} rows")
