@@ -1,0 +1,118 @@
+"""Access cases for the exercise program.
+
+Sharing clinicians may read the program, clear a red-flag pause and undo a swap; only they
+add, remove, swap or dose exercises (the person gets 403 there); onboarding, screening and
+the session player are the person's own.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from matrix import OWNER_ONLY, READ, Case
+
+CLINICIAN_ACTS = {**READ, "patient": 403}
+
+
+def _program(cast):
+    from pacewise.plans import programs
+    from pacewise.plans.models import Program
+    from pacewise.plans.onboarding import STEPS, onboarding_for, save_step
+
+    existing = Program.objects.filter(patient=cast.record).first()
+    if existing is not None:
+        return existing
+    onboarding = onboarding_for(cast.record)
+    values = {
+        "conditions": ["low_back"],
+        "fatigue_dominant": False,
+        "locations": ["lower_back"],
+        "limitations": [],
+        "equipment": ["chair", "wall", "towel"],
+        "likes": [],
+        "dislikes": [],
+        "current_activity": [],
+        "goals": "",
+    }
+    for step in STEPS:
+        save_step(onboarding, step, {f: values[f] for f in step.fields})
+    actor = programs.Actor(cast.patient, cast.patient.name, by_clinician=False)
+    return programs.build_for(cast.record, actor)
+
+
+def _item(cast):
+    from pacewise.plans import programs
+
+    return programs.active_items(_program(cast)).first()
+
+
+def _swapped_item(cast):
+    from pacewise.plans import programs
+
+    item = _item(cast)
+    actor = programs.Actor(cast.patient, cast.patient.name, by_clinician=False)
+    return programs.swap_easier(item, actor)
+
+
+def _session(cast):
+    from pacewise.plans import sessions
+
+    return sessions.start(cast.record, _program(cast))
+
+
+def _free_exercise(cast):
+    from pacewise.plans import programs
+
+    program = _program(cast)
+    taken = set(programs.active_items(program).values_list("exercise_id", flat=True))
+    return next(
+        e.id for e in programs.library() if e.category == "relaxation" and e.id not in taken
+    )
+
+
+ITEM = {"item_id": lambda cast: _item(cast).pk}
+SESSION = {"session_id": lambda cast: _session(cast).pk}
+TODAY = lambda cast: {"cleared": "on", "seen_on": timezone.localdate().isoformat()}  # noqa: E731
+
+WEB = {
+    "plans-program": Case("GET", READ),
+    "plans-onboarding": Case("GET", OWNER_ONLY, 302),
+    "plans-onboarding-step": Case("GET", OWNER_ONLY, params={"step": lambda cast: "conditions"}),
+    "plans-symptoms": Case("GET", OWNER_ONLY),
+    "plans-resume": Case("POST", READ, 302, TODAY),
+    "plans-rebuild": Case("POST", OWNER_ONLY, 302),
+    "plans-undo": Case("POST", READ, 302, params={"item_id": lambda cast: _swapped_item(cast).pk}),
+    "plans-add": Case(
+        "POST",
+        CLINICIAN_ACTS,
+        302,
+        lambda cast: {
+            "exercise_id": _free_exercise(cast),
+            "sessions_per_week": "3",
+            "minutes": "5",
+        },
+    ),
+    "plans-remove": Case("POST", CLINICIAN_ACTS, 302, params=ITEM),
+    "plans-swap": Case(
+        "POST",
+        CLINICIAN_ACTS,
+        302,
+        lambda cast: {"exercise_id": _free_exercise(cast)},
+        params=ITEM,
+    ),
+    "plans-dose": Case(
+        "POST",
+        CLINICIAN_ACTS,
+        302,
+        lambda cast: {"sessions_per_week": "2", "sets": "1", "reps": "5"},
+        params=ITEM,
+    ),
+    "plans-session-start": Case("POST", OWNER_ONLY, 302),
+    "plans-session": Case("GET", OWNER_ONLY, params=SESSION),
+    "plans-session-next": Case("POST", OWNER_ONLY, 302, params=SESSION),
+    "plans-session-easier": Case("POST", OWNER_ONLY, 302, params=SESSION),
+    "plans-session-finish": Case("GET", OWNER_ONLY, params=SESSION),
+}
+
+NOT_PATIENT_DATA: set[str] = set()
+
+API: dict = {}
