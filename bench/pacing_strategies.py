@@ -1,7 +1,7 @@
 """Compare the pacing engine with what people do without it, in simulated people.
 
     .venv/bin/python bench/pacing_strategies.py [--people 300] [--weeks 12] [--workers 2]
-                                                [--model primary|variant|both]
+                                                [--model primary|variant|both] [--first 0]
 
 Each person lives 14 logged days of habit (the baseline), then 12 weeks under each strategy,
 with the same hidden traits and the same random draws for every strategy (a paired design).
@@ -96,13 +96,20 @@ def main() -> None:
     parser.add_argument("--weeks", type=int, default=12)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--model", choices=(*MODELS, "both"), default="both")
+    parser.add_argument(
+        "--first",
+        type=int,
+        default=0,
+        help="index of the first simulated person (a fresh sample: --first 1000)",
+    )
     args = parser.parse_args()
     models = MODELS if args.model == "both" else (args.model,)
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         for model in models:
-            jobs = [(i, args.weeks, model) for i in range(args.people)]
+            jobs = [(i, args.weeks, model) for i in range(args.first, args.first + args.people)]
             rows = [row for rs in pool.map(person_outcomes, jobs, chunksize=8) for row in rs]
-            print(f"### {model} model, {args.weeks} weeks\n")
+            sample = f"people {args.first}-{args.first + args.people - 1}"
+            print(f"### {model} model, {args.weeks} weeks, {sample}\n")
             groups = (
                 ("Everyone", rows),
                 ("Not fatigue-dominant", [r for r in rows if not r[1]]),

@@ -219,6 +219,13 @@ def test_flare_returns_in_stages_to_the_pre_flare_quota_within_a_week():
     assert back.phase != "returning" and back.target("walk").target == 10.0
 
 
+def test_a_day_still_2_points_up_does_not_settle_a_flare():
+    history = days(0, 7, minutes=12.5) + [day(7, minutes=5, flare=True)]
+    # not declared today, but pain 6 is 3 above the usual 3: still a flare, at 50%
+    plan = plan_day(PROFILE, history, at(8), CheckIn(morning_pain=6))
+    assert plan.phase == "flare" and plan.target("walk").target == 5.0
+
+
 def test_fatigue_dominant_return_takes_about_two_weeks():
     # settle needs 2 calm days (8, 9), then stages of 4 days: 62.5% on days 9-12
     history = days(0, 7, minutes=10) + [day(7, minutes=3, flare=True)]

@@ -105,8 +105,9 @@ def flare_status(diary: Diary, calendar: FlareCalendar, today: Today, fatigue: b
     stage = (today.day - settled_on).days // stage_days(fatigue)
     if stage >= len(t.RETURN_STAGES):
         return FlareStatus("none")
-    return FlareStatus("returning", t.RETURN_STAGES[stage], stage=stage,
-                       stages=len(t.RETURN_STAGES))
+    return FlareStatus(
+        "returning", t.RETURN_STAGES[stage], stage=stage, stages=len(t.RETURN_STAGES)
+    )
 
 
 def _last_flare_day(calendar: FlareCalendar, today: date) -> date | None:
@@ -122,13 +123,16 @@ def _settled_on(
 ) -> date | None:
     """The day the flare counted as settled: the ``needed``-th calm day with data after it.
 
-    With no data at all for a long gap after the flare, time is taken to have settled it.
+    A calm day is one outside the flare whose pain, when rated, is below usual + 2: a day
+    still 2+ points up is not "settled", declared or not (Costa 2019). With no data at all for
+    a long gap after the flare, time is taken to have settled it.
     """
     calm = 0
     day = last + ONE_DAY
     while day <= today.day:
         has_data = today.has_data if day == today.day else diary.get(day) is not None
-        if has_data and day not in calendar.flare_days:
+        pain = today.pain if day == today.day else diary.pain(day)
+        if has_data and day not in calendar.flare_days and not is_high(pain, today.usual):
             calm += 1
             if calm >= needed:
                 return day
