@@ -8,7 +8,7 @@ the session player are the person's own.
 from __future__ import annotations
 
 from django.utils import timezone
-from matrix import OWNER_ONLY, READ, Case
+from matrix import API_OWNER_ONLY, API_READ, OWNER_ONLY, READ, Case
 
 CLINICIAN_ACTS = {**READ, "patient": 403}
 
@@ -115,4 +115,23 @@ WEB = {
 
 NOT_PATIENT_DATA: set[str] = set()
 
-API: dict = {}
+
+def _session_payload(cast):
+    item = _item(cast)
+    done = {"exercise_id": item.exercise_id}
+    if item.minutes is not None:
+        done["minutes"] = item.minutes
+    else:
+        done |= {"sets": item.sets, "reps": item.reps}
+    return {"exercises": [done], "pain_peak": 3, "effort": 4}
+
+
+API = {
+    ("get", "/api/patients/{patient_id}/program"): Case("GET", API_READ),
+    ("post", "/api/patients/{patient_id}/program/symptoms"): Case(
+        "POST", API_OWNER_ONLY, 201, lambda cast: {"answers": {"fever": False}}
+    ),
+    ("post", "/api/patients/{patient_id}/program/sessions"): Case(
+        "POST", API_OWNER_ONLY, 201, _session_payload
+    ),
+}

@@ -1,5 +1,267 @@
-"""/api/patients/{id}/program...: the exercise program, screening and sessions."""
+"""/api/patients/{id}/program...: the exercise program, reporting symptoms, logging a session.
 
-from ninja import Router
+- Reporting symptoms runs the red-flag screen: any `true` answer pauses the program (the
+  reply says how urgently to get care; the server alerts the care team). A client must show
+  `headline` and `advice` at once.
+- While the program is paused, logging a session answers 409.
+- Logging a session writes one diary activity per exercise, with `planned_item` = the
+  exercise id. Send your own `id`: a retry returns the same entries, never duplicates.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from ninja import Field, Router, Schema, Status
+from pydantic import BeforeValidator, field_validator
+
+from pacewise.accounts.access import get_patient_for
+from pacewise.core import screening as core_screening
+from pacewise.diary import entries
+from pacewise.plans import programs, red_flags, sessions
+from pacewise.plans.models import ProgramChange, Screening
+
+from .diary_schemas import ActivityOut, Day, Scale
+from .errors import ApiError, Error
 
 router = Router(tags=["program"])
+
+
+class QuestionOut(Schema):
+    id: str
+    text: str
+    urgency: str
+
+
+class ItemOut(Schema):
+    id: int
+    exercise_id: str
+    name: str
+    category: str
+    sessions_per_week: int
+    sets: int | None
+    reps: int | None
+    minutes: int | None
+    bouts: int
+    dose: str
+    reason: str
+    added_by: str
+    changed_by: str
+    swapped_from: str
+
+
+class ChangeOut(Schema):
+    kind: str
+    text: str
+    by: str
+    by_clinician: bool
+    at: datetime
+
+
+class PauseOut(Schema):
+    level: str
+    reported: list[str]
+    since: datetime
+    care_team_told: bool
+
+
+class ProgramOut(Schema):
+    exists: bool
+    paused: PauseOut | None
+    items: list[ItemOut]
+    notes: list[str]
+    gaps: list[str]
+    changes: list[ChangeOut]
+
+
+class SymptomsIn(Schema):
+    answers: dict[str, bool] = Field(description="Question id -> true/false (see GET questions).")
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def strict(cls, value):
+        if not isinstance(value, dict) or not value:
+            raise ValueError("give at least one answer as {question_id: true or false}")
+        for qid, answer in value.items():
+            if qid not in core_screening.BY_ID:
+                raise ValueError(f"unknown question {qid!r}")
+            if not isinstance(answer, bool):
+                raise ValueError(f"{qid}: must be true or false")
+        return value
+
+
+class ScreeningOut(Schema):
+    stops_program: bool
+    level: str | None
+    headline: str
+    advice: list[str]
+    positive: list[str]
+    care_team_told: bool
+
+
+def _count(high: int):
+    """A whole number from 1 to ``high``; refuses `true` and `2.5` (pydantic's lax mode)."""
+
+    def check(value):
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
+            raise ValueError(f"must be a whole number from 1 to {high}")
+        return value
+
+    return BeforeValidator(check)
+
+
+class DoneIn(Schema):
+    exercise_id: str = Field(min_length=1, max_length=80)
+    sets: Annotated[int | None, _count(10)] = None
+    reps: Annotated[int | None, _count(100)] = None
+    minutes: Annotated[int | None, _count(240)] = None
+
+
+class SessionIn(Schema):
+    id: uuid.UUID | None = Field(None, description="Your own UUID: a retry never duplicates.")
+    local_date: Day = Field(None, description="The person's local day; default: today.")
+    exercises: list[DoneIn] = Field(min_length=1, max_length=30)
+    pain_peak: Scale = None
+    effort: Scale = None
+    feeling: Literal["", "easier", "as_expected", "harder"] = ""
+
+
+class SessionOut(Schema):
+    entries: list[ActivityOut]
+
+
+def _grant(request, patient_id, what, *, write=False):
+    return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
+
+
+@router.get(
+    "/program/screening-questions", response=list[QuestionOut], operation_id="screening_questions"
+)
+def screening_questions(request):
+    """The red-flag questions, with ids for reporting symptoms, most urgent first."""
+    return [{"id": q.id, "text": q.text, "urgency": q.urgency} for q in core_screening.QUESTIONS]
+
+
+def _pause(patient):
+    alert = red_flags.open_alert(patient)
+    if alert is None:
+        return None
+    return {
+        "level": alert.level,
+        "reported": red_flags.describe(alert),
+        "since": alert.created_at,
+        "care_team_told": bool(alert.emailed_to),
+    }
+
+
+def _item(item) -> dict:
+    return {
+        "id": item.pk,
+        "exercise_id": item.exercise_id,
+        "name": programs.exercise_name(item.exercise_id),
+        "category": item.category,
+        "sessions_per_week": item.sessions_per_week,
+        "sets": item.sets,
+        "reps": item.reps,
+        "minutes": item.minutes,
+        "bouts": item.bouts,
+        "dose": programs.dose_text(item),
+        "reason": item.reason,
+        "added_by": item.added_by,
+        "changed_by": item.changed_by_label,
+        "swapped_from": item.swapped_from,
+    }
+
+
+@router.get("/patients/{patient_id}/program", response=ProgramOut, operation_id="get_program")
+def get_program(request, patient_id: uuid.UUID):
+    """This week's exercises with dose and reason, what changed and who changed it, and
+    whether the program is paused for a medical check."""
+    patient = _grant(request, patient_id, "api-program").patient
+    program = programs.program_for(patient)
+    changes = [
+        {"kind": c.kind, "text": c.text, "by": c.actor_label, "by_clinician": c.by_clinician}
+        | {"at": c.created_at}
+        for c in ProgramChange.objects.filter(patient=patient)[:50]
+    ]
+    return {
+        "exists": program is not None,
+        "paused": _pause(patient),
+        "items": [_item(i) for i in programs.active_items(program)] if program else [],
+        "notes": program.notes if program else [],
+        "gaps": program.gaps if program else [],
+        "changes": changes,
+    }
+
+
+@router.post(
+    "/patients/{patient_id}/program/symptoms",
+    response={201: ScreeningOut},
+    operation_id="report_symptoms",
+)
+def report_symptoms(request, patient_id: uuid.UUID, payload: SymptomsIn):
+    """Report new symptoms (the red-flag screen). Any `true` pauses the program."""
+    patient = _grant(request, patient_id, "api-symptoms", write=True).patient
+    _, result, alert = red_flags.record(patient, payload.answers, Screening.Occasion.NEW_SYMPTOMS)
+    return Status(
+        201,
+        {
+            "stops_program": result.stops_program,
+            "level": result.level,
+            "headline": result.headline,
+            "advice": list(result.advice),
+            "positive": list(result.positive_ids),
+            "care_team_told": bool(alert and alert.emailed_to),
+        },
+    )
+
+
+def _field_error(field: str, message: str, status: int = 422):
+    return ApiError(status, "Some fields need fixing.", [{"field": field, "message": message}])
+
+
+@router.post(
+    "/patients/{patient_id}/program/sessions",
+    response={200: SessionOut, 201: SessionOut, 409: Error},
+    operation_id="log_program_session",
+)
+def log_session(request, patient_id: uuid.UUID, payload: SessionIn):
+    """Log a session done away from the player: one diary activity per exercise.
+    409 while the program is paused for a medical check."""
+    patient = _grant(request, patient_id, "api-program-session", write=True).patient
+    program = programs.program_for(patient)
+    if program is None:
+        raise _field_error("exercises", "there is no program yet; finish onboarding first")
+    if red_flags.is_paused(patient):
+        raise ApiError(409, "The program is paused until a clinician has checked the symptoms.")
+    in_program = set(programs.active_items(program).values_list("exercise_id", flat=True))
+    done = []
+    for i, d in enumerate(payload.exercises):
+        if d.exercise_id not in in_program:
+            raise _field_error(f"exercises.{i}.exercise_id", "is not in the program")
+        if (d.minutes is None) == (d.sets is None or d.reps is None):
+            raise _field_error(f"exercises.{i}", "give the minutes, or the sets and reps")
+        done.append(sessions.Done(d.exercise_id, d.sets, d.reps, d.minutes))
+    ids = (
+        [uuid.uuid5(payload.id, f"{i}:{d.exercise_id}") for i, d in enumerate(done)]
+        if payload.id
+        else None
+    )
+    try:
+        rows, created = sessions.log_to_diary(
+            patient,
+            request.user,
+            done,
+            local_date=payload.local_date or sessions.patient_today(patient),
+            pain_peak=payload.pain_peak,
+            effort=payload.effort,
+            feeling=payload.feeling,
+            entry_ids=ids,
+        )
+    except entries.EntryError as exc:
+        raise _field_error(exc.field, exc.message) from exc
+    return Status(201 if created else 200, {"entries": rows})

@@ -89,12 +89,18 @@ def log_to_diary(
     pain_peak: int | None,
     effort: int | None,
     feeling: str = "",
-) -> list[ActivitySession]:
-    """One diary entry per exercise done. Raises ``entries.EntryError``."""
+    entry_ids=None,
+) -> tuple[list[ActivitySession], bool]:
+    """One diary entry per exercise done; returns them and whether any was new.
+
+    With ``entry_ids`` (one per exercise), a retry returns the stored entries.
+    Raises ``entries.EntryError``.
+    """
     note = FEELINGS.get(feeling, "")
-    rows = []
+    rows, created_any = [], False
+    ids = entry_ids or [None] * len(done)
     with transaction.atomic():
-        for d in done:
+        for d, entry_id in zip(done, ids, strict=True):
             values = {
                 "activity": exercise_name(d.exercise_id)[:60],
                 "minutes": d.minutes,
@@ -105,17 +111,23 @@ def log_to_diary(
                 "note": f"Guided session. {note}".strip(),
                 "planned_item": d.exercise_id,
             }
-            entry, _ = entries.create(
-                ActivitySession, patient, actor, values=values, local_date=local_date
+            entry, created = entries.create(
+                ActivitySession,
+                patient,
+                actor,
+                values=values,
+                local_date=local_date,
+                entry_id=entry_id,
             )
             rows.append(entry)
-    return rows
+            created_any = created_any or created
+    return rows, created_any
 
 
 @transaction.atomic
 def finish(session: GuidedSession, actor, *, pain_peak, effort, feeling) -> list[ActivitySession]:
     done = [Done(d["exercise_id"], d["sets"], d["reps"], d["minutes"]) for d in session.done]
-    rows = log_to_diary(
+    rows, _ = log_to_diary(
         session.patient,
         actor,
         done,
