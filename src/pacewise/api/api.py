@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
-from . import account, diary, errors, insights, learn, outcomes, patients, plans
+from . import account, diary, errors, insights, learn, outcomes, patients, plans, today
 from .auth import TokenAuth
 
 
@@ -43,3 +43,4 @@ api.add_router("", learn.router)
 api.add_router("", outcomes.router)
 api.add_router("", plans.router)
 api.add_router("", insights.router)
+api.add_router("", today.router)

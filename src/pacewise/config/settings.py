@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "pacewise.outcomes",
     "pacewise.plans",
     "pacewise.insights",
+    "pacewise.today",
     "pacewise.ops",
 ]
 

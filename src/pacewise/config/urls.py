@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("pacewise.outcomes.urls")),
     path("", include("pacewise.plans.urls")),
     path("", include("pacewise.insights.urls")),
+    path("", include("pacewise.today.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Today's plan: plan state per patient, the Today page, the weekly review and overrides."""
