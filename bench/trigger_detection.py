@@ -14,6 +14,10 @@ baseline is what common trackers show: the same-day Pearson correlation of each 
 pain, p < 0.05, no adjustment, no multiplicity control; it is scored strictly and also
 leniently (right factor and direction at any lag).
 
+Generator B (`make_case_b`) was designed separately, from how real diaries arise (weekly
+rhythms, a cycle, busy weeks as a common cause, reactive movement, runs of missing days,
+whole-point pain with floor and ceiling, a slow drift); both are reported.
+
 Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]
 """
 
@@ -50,6 +54,8 @@ SUBTLE = Scenario("subtle effects", (0.8, 1.5), (0.4, 0.8), (0.8, 1.6), (0.1, 0.
 class Case:
     table: DailyTable
     truth: dict[tuple[str, int], str]  # (factor, lag) -> "raises" | "lowers"
+    complete: dict[str, np.ndarray]  # every factor on every calendar day, before blanks
+    related: tuple[str, ...]  # factors the oracle is told about besides the true ones
 
 
 def _binary(rng: np.random.Generator, days: int, prevalence: float) -> np.ndarray:
@@ -110,7 +116,8 @@ def make_case(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR) -
         source = factors[f"f{causal[n_comp % n_true]}"]
         factors[f"c{n_comp}"] = _companion(rng, source)
     pain = _pain(rng, days, effects, scenario.noise)
-    return Case(_table(rng, days, pain, factors), truth)
+    companions = tuple(name for name in factors if name.startswith("c"))
+    return Case(_table(rng, days, pain, factors), truth, factors, companions)
 
 
 def _pain(
@@ -151,6 +158,129 @@ def _table(rng: np.random.Generator, days: int, pain: np.ndarray, factors: dict)
     )
 
 
+# --- Generator B: diary-like lives (designed separately from A, to judge robustness) ---------
+#
+# Factors come from the processes that shape real diaries rather than from coin flips: a
+# weekly rhythm (work days, weekend drinks), a menstrual-like cycle, "busy weeks" that raise
+# stress, late nights and short sleep together (a common cause, not a copy), habits that are
+# almost always present, rare events, sleep as hours rounded to the half hour, 0-10 ratings,
+# and movement that people cut back after a bad day (reacting to yesterday's pain, which must
+# not be read as a helper). Pain is whole points 0-10 with floor and ceiling, a slow drift over
+# months, autocorrelated noise, and effects sized in units of the person's own day-to-day
+# noise. Missing days come in runs (a holiday, a bad week) and more often on bad days.
+
+
+def _b_factors(rng: np.random.Generator, days: int):
+    weekday = (np.arange(days) + int(rng.integers(0, 7))) % 7
+    busy_week = np.repeat(rng.random(days // 7 + 1) < rng.uniform(0.2, 0.4), 7)[:days]
+    latent = np.empty(days)
+    latent[0] = rng.normal()
+    for t in range(1, days):
+        latent[t] = 0.6 * latent[t - 1] + 0.8 * rng.normal()
+    latent += 1.2 * busy_week
+    cycle = int(rng.integers(25, 32))
+    phase = (np.arange(days) + int(rng.integers(0, cycle))) % cycle
+    pool = {
+        "work day": (weekday < 5).astype(float) * (rng.random(days) < 0.95),
+        "drinks": (rng.random(days) < np.where(weekday >= 4, 0.45, 0.08)).astype(float),
+        "period": (phase < int(rng.integers(4, 7))).astype(float),
+        "late night": (rng.random(days) < 0.1 + 0.35 * busy_week).astype(float),
+        "stress": np.clip(np.round(4 + 1.6 * latent), 0, 10),
+        "sleep hours": np.round(2 * np.clip(7.2 - 0.4 * latent + rng.normal(0, 0.8, days), 3, 11))
+        / 2,
+        "coffee": (rng.random(days) < 0.85).astype(float),
+        "long drive": (rng.random(days) < rng.uniform(0.05, 0.12)).astype(float),
+        "physio exercises": ((weekday % 2 == 0) & (rng.random(days) < 0.8)).astype(float),
+        "hot bath": (rng.random(days) < rng.uniform(0.1, 0.3)).astype(float),
+        "gardening": _binary(rng, days, rng.uniform(0.15, 0.35)),
+        "cold weather": _runs(rng, days, rng.uniform(0.2, 0.5), stay=0.85),
+        "screen hours": np.round(
+            np.clip(3 + 1.5 * rng.standard_normal(days) + 0.5 * latent, 0, 12)
+        ),
+    }
+    related = {
+        "stress": ("late night", "sleep hours", "screen hours"),
+        "late night": ("stress", "sleep hours", "screen hours"),
+        "sleep hours": ("stress", "late night", "screen hours"),
+        "screen hours": ("stress", "late night", "sleep hours"),
+    }
+    return pool, related
+
+
+def _runs(rng: np.random.Generator, days: int, prevalence: float, stay: float) -> np.ndarray:
+    x = np.empty(days)
+    x[0] = rng.random() < prevalence
+    for t in range(1, days):
+        x[t] = x[t - 1] if rng.random() < stay else rng.random() < prevalence
+    return x
+
+
+def make_case_b(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR) -> Case:
+    pool, related = _b_factors(rng, days)
+    names = list(pool)
+    k = int(rng.integers(6, len(names) + 1))
+    chosen = [names[i] for i in sorted(rng.choice(len(names), size=k, replace=False))]
+    factors = {name: pool[name] for name in chosen}
+    n_true = int(rng.integers(1, 4))
+    causal = [chosen[i] for i in rng.choice(k, size=n_true, replace=False)]
+    sigma = rng.uniform(*scenario.noise)
+    # effect in units of the day-to-day noise: binary d from the scenario's point range
+    # divided by its mid noise, numeric per SD likewise; same spirit, different parameterisation
+    mid_noise = sum(scenario.noise) / 2
+    truth: dict[tuple[str, int], str] = {}
+    effects = np.zeros(days)
+    for name in causal:
+        x = factors[name]
+        is_binary = set(np.unique(x)) <= {0.0, 1.0}
+        size = rng.uniform(*(scenario.binary_effect if is_binary else scenario.numeric_effect))
+        size *= sigma / mid_noise / (1.0 if is_binary else (x.std() or 1.0))
+        lag = 1 if name == "sleep hours" and rng.random() < 0.7 else int(rng.integers(0, 2))
+        sign = rng.choice([-1.0, 1.0])
+        centred = x - x.mean()
+        effects += sign * size * (np.concatenate([[0.0], centred[:-1]]) if lag else centred)
+        truth[(name, lag)] = "raises" if sign > 0 else "lowers"
+    pain = _pain_b(rng, days, effects, sigma)
+    if rng.random() < 0.6:  # movement, cut back after a bad day; no effect of its own
+        prev = np.concatenate([[pain.mean()], pain[:-1]])
+        factors["walk minutes"] = np.round(
+            np.clip(rng.lognormal(3.0, 0.4, days) * np.exp(-0.15 * (prev - pain.mean())), 0, 180)
+        )
+    rel = tuple(sorted({r for c in causal for r in related.get(c, ()) if r in factors}))
+    return Case(_table_b(rng, days, pain, factors), truth, factors, rel)
+
+
+def _pain_b(rng: np.random.Generator, days: int, effects: np.ndarray, sigma: float) -> np.ndarray:
+    phi, level = rng.uniform(0.3, 0.8), rng.uniform(2.5, 7.0)
+    drift = np.cumsum(rng.normal(0, 0.03, days)) - rng.uniform(0, 1.0) * np.arange(days) / 365
+    u, pain = 0.0, np.empty(days)
+    for t in range(days):
+        u = phi * u + sigma * np.sqrt(1 - phi**2) * rng.standard_t(6) / np.sqrt(1.5)
+        pain[t] = level + drift[t] + u + effects[t]
+    return np.clip(np.round(pain), 0, 10)
+
+
+def _table_b(rng: np.random.Generator, days: int, pain: np.ndarray, factors: dict) -> DailyTable:
+    keep = np.ones(days, bool)
+    for _ in range(int(rng.integers(0, 3))):  # a holiday or a bad week without entries
+        start = int(rng.integers(0, days))
+        keep[start : start + int(rng.integers(3, 10))] = False
+    worse = pain - np.median(pain)
+    keep &= rng.random(days) >= np.clip(rng.uniform(0.0, 0.1) + 0.03 * worse, 0, 0.5)
+    sleep_blank = rng.random(days) < rng.uniform(0, 0.1)  # morning questions skipped together
+
+    def cells(name: str, values: np.ndarray) -> tuple[float | None, ...]:
+        hole = rng.random(days) < 0.03
+        if name == "sleep hours":
+            hole |= sleep_blank
+        return tuple(None if hole[t] else float(values[t]) for t in range(days) if keep[t])
+
+    return DailyTable(
+        dates=tuple(START + timedelta(days=t) for t in range(days) if keep[t]),
+        pain=cells("pain", pain),
+        factors={name: cells(name, x) for name, x in factors.items()},
+    )
+
+
 def naive_flags(table: DailyTable) -> set[tuple[str, int, str]]:
     pain = np.array([np.nan if v is None else v for v in table.pain], dtype=float)
     flags = set()
@@ -166,33 +296,28 @@ def naive_flags(table: DailyTable) -> set[tuple[str, int, str]]:
 
 
 def oracle_recall(case: Case) -> tuple[int, int]:
-    """Ceiling for reference: OLS that is *told* which factors matter (true ones and their
-    companions, both lags, yesterday's pain), complete days only, a BH-like bar of
-    0.05 * (number of truths) / (number of tests). No method can know this; it shows how
-    much signal the diary holds."""
+    """A reference ceiling: OLS that is *told* which factors matter (the true ones and the
+    ones related to them) and sees their values even where the diary has a blank; rows need
+    pain today and yesterday; each truth must pass the bar BH would set if exactly the true
+    factor-lags were found: 0.05 * truths / (2 * factors). No method can know this much; it
+    shows how much signal the diary holds."""
     table = case.table
-    first = table.dates[0]
-    length = (table.dates[-1] - first).days + 1
+    first = START
+    length = next(iter(case.complete.values())).size
     index = [(d - first).days for d in table.dates]
-
-    def on_grid(values: tuple) -> np.ndarray:
-        out = np.full(length, np.nan)
-        out[index] = [np.nan if v is None else v for v in values]
-        return out
-
-    pain = on_grid(table.pain)
-    names = sorted({f for f, _ in case.truth} | {f for f in table.factors if f.startswith("c")})
-    cols = [np.roll(pain, 1)]
+    pain = np.full(length, np.nan)
+    pain[index] = [np.nan if v is None else v for v in table.pain]
+    names = sorted({f for f, _ in case.truth} | set(case.related))
+    cols = [np.concatenate([[np.nan], pain[:-1]])]
     for name in names:
-        x = on_grid(table.factors[name])
-        cols += [x, np.roll(x, 1)]
-    design = np.column_stack([np.ones(length)] + cols)[1:]
-    y = pain[1:]
-    ok = np.isfinite(y) & np.isfinite(design).all(axis=1)
+        x = case.complete[name]
+        cols += [x, np.concatenate([[np.nan], x[:-1]])]
+    design = np.column_stack([np.ones(length)] + cols)
+    ok = np.isfinite(pain) & np.isfinite(design).all(axis=1)
     found = 0
     if ok.sum() > design.shape[1] + 2:
-        beta, *_ = np.linalg.lstsq(design[ok], y[ok], rcond=None)
-        resid = y[ok] - design[ok] @ beta
+        beta, *_ = np.linalg.lstsq(design[ok], pain[ok], rcond=None)
+        resid = pain[ok] - design[ok] @ beta
         df = int(ok.sum()) - design.shape[1]
         cov = resid @ resid / df * np.linalg.pinv(design[ok].T @ design[ok])
         bar = 0.05 * len(case.truth) / (2 * len(table.factors))
@@ -235,17 +360,23 @@ class Score:
         return self.found / self.truths if self.truths else float("nan")
 
 
-def run(diaries: int, seed: int, scenario: Scenario) -> None:
-    print(f"\n{scenario.name}: {diaries} diaries per length, seed {seed}")
-    print("| days | detector precision | detector recall | flags (false) "
-          "| naive precision (strict / lenient) | naive recall | oracle recall |")
+GENERATORS = {"A (random factors)": make_case, "B (diary-like lives)": make_case_b}
+
+
+def run(diaries: int, seed: int, scenario: Scenario, generator: str) -> None:
+    make = GENERATORS[generator]
+    print(f"\nGenerator {generator}, {scenario.name}: {diaries} diaries per length, seed {seed}")
+    print(
+        "| days | detector precision | detector recall | flags (false) "
+        "| naive precision (strict / lenient) | naive recall | oracle recall |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for days in LENGTHS:
         ours, naive = Score(), Score()
         oracle = [0, 0]
         rng = np.random.default_rng([seed, days])
         for _ in range(diaries):
-            case = make_case(rng, days, scenario)
+            case = make(rng, days, scenario)
             ours.add(detector_flags(case.table), case.truth)
             naive.add(naive_flags(case.table), case.truth)
             hit, total = oracle_recall(case)
@@ -277,8 +408,9 @@ def main() -> None:
     parser.add_argument("--diaries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    for scenario in (CLEAR, SUBTLE):
-        run(args.diaries, args.seed, scenario)
+    for generator in GENERATORS:
+        for scenario in (CLEAR, SUBTLE):
+            run(args.diaries, args.seed, scenario, generator)
     timing()
 
 

@@ -22,8 +22,15 @@ START = date(2025, 1, 1)
 
 
 def planted(
-    days=180, seed=1, effects=(("alcohol", 0, 2.0),), companion_of=None, extra_nulls=4,
-    phi=0.5, sigma=1.0, drop_days=0.0, blank_cells=0.0,
+    days=180,
+    seed=1,
+    effects=(("alcohol", 0, 2.0),),
+    companion_of=None,
+    extra_nulls=4,
+    phi=0.5,
+    sigma=1.0,
+    drop_days=0.0,
+    blank_cells=0.0,
 ):
     """A diary whose pain follows yesterday's pain plus the planted effects and noise."""
     rng = np.random.default_rng(seed)
@@ -83,8 +90,9 @@ def test_a_planted_next_day_helper_is_found_on_the_next_day_only():
 
 def test_a_companion_that_only_travels_with_the_trigger_is_not_flagged():
     for seed in range(3):
-        findings = detect(planted(effects=(("alcohol", 0, 2.0),), companion_of="alcohol",
-                                  seed=seed))
+        findings = detect(
+            planted(effects=(("alcohol", 0, 2.0),), companion_of="alcohol", seed=seed)
+        )
         assert ("alcohol", 0, "raises") in flagged(findings)
         assert not any(f.significant for f in findings if f.factor == "companion")
 
@@ -98,8 +106,9 @@ def test_a_same_day_trigger_does_not_echo_as_a_next_day_helper_with_ar_noise():
     for t in range(1, days):
         noise[t] = 0.7 * noise[t - 1] + rng.normal()
     pain = 5 + 2.5 * x + noise
-    table = DailyTable(tuple(START + timedelta(days=t) for t in range(days)),
-                       tuple(pain), {"x": tuple(x)})
+    table = DailyTable(
+        tuple(START + timedelta(days=t) for t in range(days)), tuple(pain), {"x": tuple(x)}
+    )
     findings = detect(table)
     assert finding(findings, "x", 0).significant
     assert not finding(findings, "x", 1).significant
@@ -110,8 +119,11 @@ def test_a_numeric_factor_is_reported_per_natural_unit():
     days = 200
     sleep = rng.normal(7, 1.2, days)
     pain = 5 - 0.8 * (sleep - 7) + rng.normal(0, 0.8, days)
-    table = DailyTable(tuple(START + timedelta(days=t) for t in range(days)),
-                       tuple(pain), {"sleep_hours": tuple(sleep)})
+    table = DailyTable(
+        tuple(START + timedelta(days=t) for t in range(days)),
+        tuple(pain),
+        {"sleep_hours": tuple(sleep)},
+    )
     hit = finding(detect(table), "sleep_hours", 0)
     assert hit.kind == "numeric" and hit.significant and hit.direction == "lowers"
     assert hit.ci_low <= -0.8 <= hit.ci_high
@@ -129,13 +141,29 @@ def test_too_few_days_gives_not_enough_data_with_days_needed():
 
 def test_days_needed_counts_the_missing_days_with_and_without():
     days = 40
-    tag = [1.0 if t % 10 == 0 else 0.0 for t in range(days)]  # 4 days with, 36 without
-    table = DailyTable(tuple(START + timedelta(days=t) for t in range(days)),
-                       tuple(5.0 + (t % 3) for t in range(days)), {"rare": tuple(tag)})
+    tag = [1.0 if t % 8 == 4 else 0.0 for t in range(days)]  # 5 separate days with it
+    table = DailyTable(
+        tuple(START + timedelta(days=t) for t in range(days)),
+        tuple(5.0 + (t % 3) for t in range(days)),
+        {"rare": tuple(tag)},
+    )
     (only,) = detect(table)
     assert only.status == INSUFFICIENT
-    assert only.days_needed == 10 - 3  # day 0 has no yesterday, so 3 usable days with it
+    assert only.days_needed == 10 - 5
     assert "with and without it" in only.message
+
+
+def test_a_tag_that_comes_in_a_few_long_runs_waits_for_more_separate_times():
+    days = 120
+    tag = [1.0 if (t // 30) % 2 == 0 and t % 30 < 12 else 0.0 for t in range(days)]
+    rng = np.random.default_rng(0)
+    pain = tuple(5.0 + 1.5 * v + rng.normal() for v in tag)  # 2 runs of 12 days: 24 days with
+    table = DailyTable(
+        tuple(START + timedelta(days=t) for t in range(days)), pain, {"period": tuple(tag)}
+    )
+    (only,) = detect(table)
+    assert only.status == INSUFFICIENT
+    assert only.days_needed == 3 * 60  # 3 more runs at one run per 60 days so far
 
 
 def test_yesterday_means_the_calendar_day_before_not_the_previous_row():
@@ -162,8 +190,10 @@ def test_nan_and_none_are_both_blanks():
     with_nan = DailyTable(
         with_none.dates,
         tuple(math.nan if v is None else v for v in with_none.pain),
-        {k: tuple(math.nan if v is None else v for v in vals)
-         for k, vals in with_none.factors.items()},
+        {
+            k: tuple(math.nan if v is None else v for v in vals)
+            for k, vals in with_none.factors.items()
+        },
     )
     assert detect(with_none) == detect(with_nan)
 
@@ -171,8 +201,9 @@ def test_nan_and_none_are_both_blanks():
 def test_constant_and_all_blank_columns_abstain():
     base = planted(days=120, seed=7)
     n = len(base.dates)
-    table = DailyTable(base.dates, base.pain,
-                       {**base.factors, "always": (1.0,) * n, "never_logged": (None,) * n})
+    table = DailyTable(
+        base.dates, base.pain, {**base.factors, "always": (1.0,) * n, "never_logged": (None,) * n}
+    )
     findings = detect(table)
     for name in ("always", "never_logged"):
         (entry,) = [f for f in findings if f.factor == name]
@@ -198,11 +229,32 @@ def test_benjamini_hochberg_on_a_hand_example():
     assert benjamini_hochberg([]) == []
 
 
-def test_q_values_in_findings_are_bh_over_all_tests():
-    findings = [f for f in detect(planted(seed=9)) if f.status == TESTED]
-    assert len(findings) == 2 * 5
-    q = benjamini_hochberg([f.p for f in findings])
-    assert [f.q for f in findings] == pytest.approx(q)
+def test_q_values_follow_the_two_level_rule_on_a_hand_example():
+    from pacewise.core.triggers import _hierarchical_q
+    from pacewise.core.triggers_model import Estimate
+
+    def est(p):
+        return Estimate(0.0, 1.0, 50, p)
+
+    # factor A: lags at p .001 / .2, joint p .002; factor B: .03 / .5, joint .04
+    estimates = {
+        1: est(0.001),
+        2: est(0.2),
+        3: est(0.03),
+        4: est(0.5),
+        -1: est(0.002),
+        -3: est(0.04),
+    }
+    q = _hierarchical_q(estimates, 0.05)
+    # factors: BH of (.002, .04) = (.004, .04), both selected, so the within-pair scale is 1
+    assert q == pytest.approx({1: 0.004, 2: 0.2, 3: 0.06, 4: 0.5})
+
+
+def test_significant_means_q_and_p_bars_and_q_is_never_below_p():
+    for f in detect(planted(seed=9)):
+        if f.status == TESTED:
+            assert f.p <= f.q + 1e-12
+            assert f.significant == (f.q <= 0.05 and f.p <= 0.005)
 
 
 FORBIDDEN = ("causes", "caused", "because", "makes your", "leads to", "triggers your")
@@ -259,11 +311,10 @@ def tables(draw):
     n = draw(st.integers(min_value=0, max_value=70))
     offsets = draw(st.lists(st.integers(0, 120), min_size=n, max_size=n, unique=True))
     k = draw(st.integers(0, 5))
-    pain = draw(st.lists(st.one_of(st.none(), st.integers(0, 10).map(float), cell),
-                         min_size=n, max_size=n))
-    factors = {
-        f"f{i}": draw(st.lists(cell, min_size=n, max_size=n)) for i in range(k)
-    }
+    pain = draw(
+        st.lists(st.one_of(st.none(), st.integers(0, 10).map(float), cell), min_size=n, max_size=n)
+    )
+    factors = {f"f{i}": draw(st.lists(cell, min_size=n, max_size=n)) for i in range(k)}
     if k and n and draw(st.booleans()):
         factors["dup"] = list(factors["f0"])
     return DailyTable(tuple(START + timedelta(days=o) for o in offsets), tuple(pain), factors)
@@ -291,8 +342,12 @@ def test_pure_noise_diaries_rarely_flag_anything():
     false_flags = 0
     for seed in range(20):
         rng = np.random.default_rng(seed)
-        table = planted(days=int(rng.integers(30, 200)), seed=seed, extra_nulls=6,
-                        effects=(("alcohol", 0, 0.0),))
+        table = planted(
+            days=int(rng.integers(30, 200)),
+            seed=seed,
+            extra_nulls=6,
+            effects=(("alcohol", 0, 0.0),),
+        )
         false_flags += len(flagged(detect(table)))
     assert false_flags <= 1
 

@@ -27,7 +27,11 @@ ALPHA = 0.05  # false-discovery rate for `significant`
 # ...and each flagged test must also pass p <= 0.005 on its own (Benjamin et al., Nat Hum
 # Behav 2018;2:6-10): BH alone is lenient when only a few factors can be tested yet.
 P_MAX = 0.005
-MIN_DAYS_EACH = 10  # days with and days without a factor before it is tested (a convention)
+MIN_DAYS_EACH = 10
+# A 0/1 factor must also have come and gone this many separate times: a tag that comes in a
+# few long runs (a cycle, a holiday, a cold spell) cannot be told apart from anything else
+# that happened in those weeks, however many days the runs hold.
+MIN_EPISODES = 5  # days with and days without a factor before it is tested (a convention)
 
 TESTED = "tested"
 INSUFFICIENT = "insufficient"
@@ -151,7 +155,22 @@ def _profile(values: np.ndarray, days: np.ndarray, min_days: int) -> _Profile:
         needed = max(needed, _shortfall(logged, min_days))
     if kind == "numeric":
         needed = max(needed, *(_shortfall_numeric(c[np.isfinite(c)], min_days) for c in counts))
+    else:
+        needed = max(needed, _shortfall_episodes(values))
     return _Profile(kind, n, needed)
+
+
+def _shortfall_episodes(values: np.ndarray) -> int:
+    """Days still needed, at the pace so far, for MIN_EPISODES separate runs with the factor."""
+    known = np.flatnonzero(np.isfinite(values))
+    if known.size == 0:
+        return 3 * MIN_EPISODES
+    present = values[known] == 1.0  # a blank or missing day neither ends nor starts a run
+    starts = int(present[0]) + int((present[1:] & ~present[:-1]).sum()) if values.size else 0
+    if starts >= MIN_EPISODES:
+        return 0
+    pace = values.size / max(starts, 1)
+    return max(1, math.ceil((MIN_EPISODES - starts) * pace))
 
 
 def _varies(cells: np.ndarray) -> bool:
@@ -183,23 +202,31 @@ def _shortfall_numeric(logged: np.ndarray, min_days: int) -> int:
 def _insufficient(name: str, profile: _Profile) -> Finding:
     days = max(1, profile.days_needed)
     return Finding(
-        factor=name, status=INSUFFICIENT, n=profile.n, days_needed=days, kind=profile.kind,
+        factor=name,
+        status=INSUFFICIENT,
+        n=profile.n,
+        days_needed=days,
+        kind=profile.kind,
         message=text.insufficient_sentence(name, profile.kind, days),
     )
 
 
 def _test(
-    pain: np.ndarray, grids: dict[str, np.ndarray], tested: list[str], extra: list[str],
-    profiles: dict[str, _Profile], alpha: float, min_days: int,
+    pain: np.ndarray,
+    grids: dict[str, np.ndarray],
+    tested: list[str],
+    extra: list[str],
+    profiles: dict[str, _Profile],
+    alpha: float,
+    min_days: int,
 ) -> list[Finding]:
     everyone = tested + extra
     lagged = [g for name in everyone for g in (grids[name], _lagged(grids[name]))]
     design = model.build_design(pain, lagged)
     assert design is not None  # tested factors have usable days by construction
-    estimates = _fit(design, targets=range(1, 2 * len(tested) + 1))
+    estimates = _fit(design, range(1, 2 * len(tested) + 1))
+    q_values = _hierarchical_q(estimates, alpha)
     labels = [(name, lag) for name in everyone for lag in (0, 1)]
-    ok = [j for j, est in estimates.items() if est.entangled_with is None]
-    q_values = dict(zip(ok, benjamini_hochberg([estimates[j].p for j in ok]), strict=True))
     out: list[Finding] = []
     for col, (name, lag) in enumerate(labels[: 2 * len(tested)], start=1):
         profile = profiles[name]
@@ -211,13 +238,47 @@ def _test(
             out.append(_insufficient(name, _Profile(profile.kind, n, need)))
         elif est.entangled_with is not None:
             partner = _partner(est.entangled_with, labels)
-            out.append(Finding(
-                factor=name, status=ENTANGLED, lag=lag, n=n, kind=profile.kind,
-                message=text.entangled_sentence(name, lag, partner),
-            ))
+            out.append(
+                Finding(
+                    factor=name,
+                    status=ENTANGLED,
+                    lag=lag,
+                    n=n,
+                    kind=profile.kind,
+                    message=text.entangled_sentence(name, lag, partner),
+                )
+            )
         else:
             out.append(_tested(name, lag, profile, design, col, est, q_values[col], alpha, n))
     return _dedupe_insufficient(out)
+
+
+def _hierarchical_q(estimates: dict[int, model.Estimate], alpha: float) -> dict[int, float]:
+    """q-values from a two-level false-discovery control.
+
+    Level 1, factors: Benjamini-Hochberg over each factor's joint test (either day).
+    Level 2, days within a selected factor: Benjamini-Hochberg within the pair at the level
+    alpha * R / m (R of m factors selected), which keeps the false-discovery rate of the
+    reported factor-day pairs near alpha (Benjamini & Bogomolov, J R Stat Soc B
+    2014;76:297-318). The q of a factor-day is the larger of its factor's q and its adjusted
+    within-pair p scaled by m / R, so `q <= alpha` is exactly the two-level rule.
+    """
+    families = sorted(-j for j in estimates if j < 0)
+    if not families:
+        return {}
+    q_family = dict(
+        zip(families, benjamini_hochberg([estimates[-j].p for j in families]), strict=True)
+    )
+    m = len(families)
+    selected = sum(q <= alpha for q in q_family.values())
+    scale = m / max(selected, 1)
+    out: dict[int, float] = {}
+    for j in families:
+        pair = [c for c in (j, j + 1) if c in estimates and estimates[c].entangled_with is None]
+        within = benjamini_hochberg([estimates[c].p for c in pair])
+        for c, adj in zip(pair, within, strict=True):
+            out[c] = min(1.0, max(q_family[j], adj * scale))
+    return out
 
 
 def _partner(column: int, labels: list[tuple[str, int]]) -> str | None:
@@ -229,8 +290,15 @@ def _partner(column: int, labels: list[tuple[str, int]]) -> str | None:
 
 
 def _tested(
-    name: str, lag: int, profile: _Profile, design: model.Design, col: int,
-    est: model.Estimate, q: float, alpha: float, n: int,
+    name: str,
+    lag: int,
+    profile: _Profile,
+    design: model.Design,
+    col: int,
+    est: model.Estimate,
+    q: float,
+    alpha: float,
+    n: int,
 ) -> Finding:
     unit = float(design.y_scale / design.scales[col])
     effect, se = float(est.effect * unit), float(est.se * unit)
@@ -240,9 +308,19 @@ def _tested(
     if profile.kind == "numeric":
         step = text.nice_step(float(design.scales[col]))
     return Finding(
-        factor=name, status=TESTED, lag=lag, direction="raises" if effect > 0 else "lowers",
-        effect=effect, ci_low=effect - half, ci_high=effect + half, p=est.p, q=q, n=n,
-        significant=significant, kind=profile.kind, step=step,
+        factor=name,
+        status=TESTED,
+        lag=lag,
+        direction="raises" if effect > 0 else "lowers",
+        effect=effect,
+        ci_low=effect - half,
+        ci_high=effect + half,
+        p=est.p,
+        q=q,
+        n=n,
+        significant=significant,
+        kind=profile.kind,
+        step=step,
         message=text.tested_sentence(
             name, lag, profile.kind, step, effect, effect - half, effect + half, significant
         ),
@@ -263,7 +341,11 @@ def _dedupe_insufficient(findings: list[Finding]) -> list[Finding]:
 
 
 def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
-    """Estimate every factor-lag column with post-double-selected controls."""
+    """Estimate every factor-lag column with post-double-selected controls.
+
+    Each pair of columns (a factor at lag 0 and lag 1) also gets a joint test, stored under
+    the negative of its lag-0 column: does the factor go with pain on either day?
+    """
     cols = design.columns
     n, width = cols.shape
     ones = np.ones((n, 1))
@@ -271,6 +353,7 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     bar = model.outcome_threshold(width - 1)
     for_pain = {c + 1 for c in model.forward_select(design.y, base, cols[:, 1:], bar)}
     out: dict[int, model.Estimate] = {}
+    used: dict[int, list[int]] = {}
     for j in targets:
         sibling = j + 1 if j % 2 else j - 1
         forced = [0, sibling]
@@ -278,14 +361,38 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
         basis = model.orthonormal(np.column_stack([ones, cols[:, forced]]))
         picked = model.forward_select(cols[:, j], basis, cols[:, candidates])
         controls = sorted((set(forced) | for_pain | {candidates[i] for i in picked}) - {j})
-        est = model.estimate(design.y, cols[:, j], np.column_stack([ones, cols[:, controls]]),
-                             model.MIN_TEST_DF)
+        used[j] = controls
+        est = model.estimate(
+            design.y,
+            cols[:, j],
+            np.column_stack([ones, cols[:, controls]]),
+            model.MIN_TEST_DF,
+            design.days,
+        )
         if est is not None and est.entangled_with is not None:
             est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
         if est is not None and est.entangled_with is None and j % 2 == 0:
             est = _next_day(design, j, controls, est, out.get(j - 1))
         if est is not None:
             out[j] = est
+    for j in targets:
+        if j % 2 == 0:
+            continue
+        pair = [c for c in (j, j + 1) if c in out and out[c].entangled_with is None]
+        if len(pair) == 2:
+            controls = sorted((set(used[j]) | set(used[j + 1])) - {j, j + 1})
+            p = model.joint_p(
+                design.y,
+                cols[:, pair],
+                np.column_stack([ones, cols[:, controls]]),
+                model.MIN_TEST_DF,
+                design.days,
+            )
+        elif pair:
+            p = out[pair[0]].p
+        else:
+            continue
+        out[-j] = model.Estimate(0.0, 0.0, 0, p)
     return out
 
 
@@ -296,7 +403,10 @@ def _control_column(est: model.Estimate, controls: list[int]) -> int:
 
 
 def _next_day(
-    design: model.Design, j: int, controls: list[int], est: model.Estimate,
+    design: model.Design,
+    j: int,
+    controls: list[int],
+    est: model.Estimate,
     same_day: model.Estimate | None,
 ) -> model.Estimate:
     """Guard the next-day estimate against the echo of a same-day link.
@@ -323,6 +433,9 @@ _STATUS_ORDER = {TESTED: 0, ENTANGLED: 1, INSUFFICIENT: 2}
 
 def _rank(f: Finding) -> tuple[int, int, float, str, int]:
     return (
-        _STATUS_ORDER[f.status], 0 if f.significant else 1,
-        f.q if f.q is not None else 2.0, f.factor, -1 if f.lag is None else f.lag,
+        _STATUS_ORDER[f.status],
+        0 if f.significant else 1,
+        f.q if f.q is not None else 2.0,
+        f.factor,
+        -1 if f.lag is None else f.lag,
     )

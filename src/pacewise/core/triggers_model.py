@@ -31,6 +31,9 @@ MIN_DF = 6
 # A reported test needs at least this many residual degrees of freedom: in the first weeks a
 # handful of odd days can otherwise carry a "pattern" (benchmark, 30-day diaries).
 MIN_TEST_DF = 15
+# Calendar days of leftover correlation the robust error allows for (Newey-West; the usual
+# rule 4 * (n / 100) ** (2 / 9) gives 3-4 for 60-365 days).
+HAC_LAGS = 3
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,9 @@ def _impute(columns: np.ndarray, observed: np.ndarray) -> None:
             continue
         others = [c for c in range(1, width) if c != j]
         ones = np.ones((int(seen.sum()), 1))
-        picked = forward_select(filled[seen, j], ones / np.sqrt(ones.size),
-                                filled[np.ix_(seen, others)])
+        picked = forward_select(
+            filled[seen, j], ones / np.sqrt(ones.size), filled[np.ix_(seen, others)]
+        )
         if not picked:
             continue
         use = [others[i] for i in picked]
@@ -168,7 +172,11 @@ def forward_select(
 
 
 def estimate(
-    y: np.ndarray, x: np.ndarray, controls: np.ndarray, min_df: int = MIN_DF
+    y: np.ndarray,
+    x: np.ndarray,
+    controls: np.ndarray,
+    min_df: int = MIN_DF,
+    days: np.ndarray | None = None,
 ) -> Estimate | None:
     """Coefficient of x in y ~ x + controls (controls must already hold any intercept)."""
     q = orthonormal(controls)
@@ -183,22 +191,44 @@ def estimate(
         return Estimate(0.0, np.inf, df, 1.0, entangled_with=_closest(x, controls))
     b = float(xr @ yr) / sxx
     e = yr - b * xr
-    se = max(float(np.sqrt(max(float(e @ e), 0.0) / df / sxx)), _hc2(q, xr, e, sxx))
+    se = max(float(np.sqrt(max(float(e @ e), 0.0) / df / sxx)), _hc2(q, xr, e, sxx, days))
     if not np.isfinite(b) or not np.isfinite(se):
         return None
     p = 1.0 if se == 0.0 else float(2 * stats.t.sf(abs(b) / se, df))
     return Estimate(b, se, df, p)
 
 
-def _hc2(q: np.ndarray, xr: np.ndarray, e: np.ndarray, sxx: float) -> float:
-    """Heteroskedasticity-robust (HC2) standard error of the FWL coefficient.
+def _hc2(
+    q: np.ndarray, xr: np.ndarray, e: np.ndarray, sxx: float, days: np.ndarray | None = None
+) -> float:
+    """Robust standard error of the FWL coefficient: HC2 (MacKinnon & White 1985), and with
+    `days` also robust to leftover day-to-day correlation (Newey & West, Econometrica
+    1987;55:703-708; Bartlett weights over the HAC_LAGS calendar days before).
 
-    The larger of this and the classical error is used: in a few weeks of diary a handful of
-    unusual days can carry a pattern, and HC2 (MacKinnon & White 1985) discounts them.
+    The larger of this and the classical error is used. Leftover correlation is what real
+    diaries have when pain is logged in whole points or drifts: a factor that comes in runs
+    (a cycle, busy weeks) would otherwise look far surer than it is.
     """
     leverage = np.einsum("ij,ij->i", q, q) + xr**2 / sxx
     room = np.sqrt(np.clip(1.0 - leverage, 1e-3, None))
-    return float(np.sqrt(np.sum((xr * e / room) ** 2)) / sxx)
+    score = xr * e / room
+    return float(np.sqrt(max(_long_run(score[:, None], days)[0, 0], 0.0)) / sxx)
+
+
+def _long_run(score: np.ndarray, days: np.ndarray | None) -> np.ndarray:
+    """Sum of score outer products, plus Bartlett-weighted products at calendar lags."""
+    total = score.T @ score
+    if days is None or HAC_LAGS <= 0:
+        return total
+    for lag in range(1, HAC_LAGS + 1):
+        at = np.searchsorted(days, days - lag)
+        at = np.minimum(at, days.size - 1)
+        has = days[at] == days - lag
+        if not has.any():
+            continue
+        cross = score[has].T @ score[at[has]]
+        total = total + (1 - lag / (HAC_LAGS + 1)) * (cross + cross.T)
+    return total
 
 
 def _closest(x: np.ndarray, controls: np.ndarray) -> int | None:
@@ -243,3 +273,42 @@ def _quasi(v: np.ndarray, rho: float, prev: np.ndarray, has_prev: np.ndarray) ->
     out = v * np.sqrt(1 - rho**2)
     out[has_prev] = v[has_prev] - rho * v[prev[has_prev]]
     return out
+
+
+def joint_p(
+    y: np.ndarray,
+    xs: np.ndarray,
+    controls: np.ndarray,
+    min_df: int = MIN_DF,
+    days: np.ndarray | None = None,
+) -> float:
+    """p of the Wald test that every column of xs is zero in y ~ xs + controls.
+
+    Used to ask first "does this factor go with pain at all (on either day)?" before asking
+    which day: when a factor comes in runs its two lags share most of their variation, and
+    the joint test keeps the power that splitting it between two single tests loses. The
+    larger p of the classical and the HC2 covariance is kept (as for single estimates).
+    """
+    q = orthonormal(controls)
+    xr = xs - q @ (q.T @ xs)
+    yr = y - q @ (q.T @ y)
+    df = y.size - q.shape[1] - xs.shape[1]
+    xtx = xr.T @ xr
+    if df < min_df or np.linalg.cond(xtx) > 1e8:
+        return 1.0
+    inv = np.linalg.inv(xtx)
+    b = inv @ (xr.T @ yr)
+    e = yr - xr @ b
+    classical = inv * float(e @ e) / df
+    leverage = np.einsum("ij,ij->i", q, q) + np.einsum("ij,jk,ik->i", xr, inv, xr)
+    u = xr * (e / np.sqrt(np.clip(1.0 - leverage, 1e-3, None)))[:, None]
+    robust = inv @ _long_run(u, days) @ inv
+    k = xs.shape[1]
+    p = 0.0
+    for cov in (classical, robust):
+        try:
+            wald = float(b @ np.linalg.solve(cov, b))
+        except np.linalg.LinAlgError:
+            return 1.0
+        p = max(p, float(stats.f.sf(wald / k, k, df)))
+    return p

@@ -38,7 +38,13 @@ def _when(factor: str, lag: int, kind: str, step: float) -> str:
 
 
 def tested_sentence(
-    factor: str, lag: int, kind: str, step: float, effect: float, low: float, high: float,
+    factor: str,
+    lag: int,
+    kind: str,
+    step: float,
+    effect: float,
+    low: float,
+    high: float,
     significant: bool,
 ) -> str:
     """Sentence for a factor-lag that was estimated (effect and interval per step)."""
