@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from pacewise.diary.models import ActivitySession, CheckIn
+from pacewise.core.day_summary import summarize_days
+from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.outcomes.reminders import questionnaire_reminder
 from pacewise.outcomes.responses import unseen_alert
 
@@ -48,24 +49,18 @@ def patient_home(request, grant):
     if grant.is_owner and (alert := unseen_alert(grant.patient)):
         return redirect("outcomes-safety", patient_id=grant.patient.pk, alert_id=alert.pk)
     zone = ZoneInfo(grant.patient.user.time_zone)
-    since = timezone.localdate(timezone=zone) - timedelta(days=13)
-    checkins = CheckIn.objects.filter(
-        patient=grant.patient, local_date__gte=since, deleted_at__isnull=True
+    today = timezone.localdate(timezone=zone)
+    start = today - timedelta(days=6)
+    days = summarize_days(
+        checkin_entries(grant.patient, start, today), session_entries(grant.patient, start, today)
     )
-    sessions = ActivitySession.objects.filter(
-        patient=grant.patient, local_date__gte=since, deleted_at__isnull=True
-    )
-    return render(
-        request,
-        "accounts/patient_home.html",
-        {
-            "grant": grant,
-            "patient": grant.patient,
-            "checkins": checkins,
-            "sessions": sessions,
-            "reminder": questionnaire_reminder(grant.patient),
-        },
-    )
+    context = {
+        "grant": grant,
+        "patient": grant.patient,
+        "days": list(reversed(days)),
+        "reminder": questionnaire_reminder(grant.patient),
+    }
+    return render(request, "accounts/patient_home.html", context)
 
 
 @patient_view(owner_only=True)

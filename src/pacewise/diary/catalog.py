@@ -15,6 +15,8 @@ ACTIVITIES: dict[str, tuple[str, str]] = {
     "gardening": ("Gardening", "minutes"),
     "housework": ("Housework", "minutes"),
     "relaxation": ("Relaxation or breathing", "minutes"),
+    "walk": ("Walking", "minutes"),
+    "sit_to_stand": ("Sit-to-stand", "reps"),
 }
 
 BODY_REGIONS: dict[str, str] = {
