@@ -13,10 +13,16 @@ from pacewise.accounts.models import Clinic, Share
 from pacewise.diary.models import ActivitySession
 from pacewise.plans import programs
 from pacewise.plans.models import ProgramChange, RedFlagAlert
+from pacewise.plans.onboarding import STEPS, onboarding_for, save_step
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 SAVE = "Save and continue"
+PROFILE = {
+    "conditions": ["knee_hip_oa"], "fatigue_dominant": False, "locations": ["knees"],
+    "limitations": ["no_floor"], "equipment": ["chair", "wall", "towel"], "likes": [],
+    "dislikes": [], "current_activity": [], "goals": "Climb the stairs at home",
+}  # fmt: skip
 
 
 def sign_in(page, live_server, email):
@@ -150,3 +156,45 @@ def test_a_red_flag_in_onboarding_stops_the_program(page, live_server, csp_error
     expect(page.get_by_role("link", name="Carry on where you left off")).to_be_visible()
     assert_accessible(page)
     assert csp_errors == []
+
+
+def test_the_clinician_sees_the_pause_clears_it_and_edits_the_program(page, live_server):
+    from django.test import Client
+
+    from pacewise.plans import red_flags
+
+    clinic = Clinic.objects.create(name="Harbour Physio")
+    user = make_user("kim@example.com", patient=True, display_name="Kim")
+    Share.objects.create(patient=user.patient, clinic=clinic)
+    clinician = make_clinician("sharer@harbour.example", clinic)
+    onboarding = onboarding_for(user.patient)
+    for s in STEPS:
+        save_step(onboarding, s, {f: PROFILE[f] for f in s.fields})
+    programs.build_for(user.patient, programs.Actor(user, "Kim", by_clinician=False))
+    red_flags.record(user.patient, {"fever": True}, "new_symptoms")
+
+    client = Client()
+    client.force_login(clinician)
+    page.set_viewport_size(PHONE)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(live_server.url + "/care/")
+    expect(
+        page.get_by_role("heading", name="Program paused: needs a medical check")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Kim").first.click()  # the alert opens the program
+    expect(page.get_by_role("heading", name="Paused for a medical check")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("I have assessed these symptoms").check()
+    page.get_by_label("The day of the assessment").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Clear and resume the program").click()
+    expect(page.get_by_text("The program is open again")).to_be_visible()
+    first = programs.active_items(programs.program_for(user.patient)).first()
+    name = programs.exercise_name(first.exercise_id)
+    page.get_by_text(f"Change {name}").click()
+    page.get_by_role("button", name=f"Remove {name}").click()
+    expect(page.get_by_text(f"Removed {name}.")).to_be_visible()
+    assert_accessible(page)
+    assert not red_flags.is_paused(user.patient)
