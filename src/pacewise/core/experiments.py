@@ -82,18 +82,19 @@ class Phase:
 def phase_on(d: Design, today: date) -> Phase:
     blocks = d.blocks()
     if today < d.start:
-        return Phase("not_started", blocks=len(blocks),
-                     message=f"Your experiment with '{d.factor}' starts on {d.start:%-d %b}.")  # fmt: skip
+        message = f"Your experiment with '{d.factor}' starts on {d.start.day} {d.start:%b}."
+        return Phase("not_started", blocks=len(blocks), message=message)
     if today > d.end:
-        return Phase("finished", blocks=len(blocks),
-                     message=f"Your experiment with '{d.factor}' has finished: see the result.")  # fmt: skip
+        message = f"Your experiment with '{d.factor}' has finished: see the result."
+        return Phase("finished", blocks=len(blocks), message=message)
     for i, (begin, last, is_with) in enumerate(blocks, start=1):
         if begin <= today <= last:
             what = f"with '{d.factor}'" if is_with else f"without '{d.factor}'"
+            until = f"{last.day} {last:%b}"
+            message = f"Self-experiment: block {i} of {len(blocks)}, days {what} until {until}."
             return Phase(
-                "running", is_with, i, len(blocks), (today - begin).days + 1, last,
-                f"Self-experiment: block {i} of {len(blocks)}, days {what} until {last:%-d %b}.",
-            )  # fmt: skip
+                "running", is_with, i, len(blocks), (today - begin).days + 1, last, message
+            )
     raise AssertionError("unreachable: today lies within the design")
 
 
@@ -130,7 +131,7 @@ def analyse(
     diffs = []
     for i in range(d.pairs):
         means = {}
-        for begin, last, is_with in blocks[2 * i : 2 * i + 2]:
+        for begin, _last, is_with in blocks[2 * i : 2 * i + 2]:
             days = [begin + timedelta(days=k) for k in range(WASHOUT_DAYS, d.block_days)]
             values = [pain[x] for x in days if pain.get(x) is not None]
             if len(values) >= MIN_DAYS_PER_BLOCK:
@@ -201,5 +202,8 @@ def _result_sentence(
     else:
         text += f"This could well be chance (p = {p:.2f}): no clear difference."
     if adherence is not None and adherence < 0.8:
-        text += f" The schedule was followed on {round(100 * adherence)}% of logged days, which blurs the comparison."
+        text += (
+            f" The schedule was followed on {round(100 * adherence)}% of logged days, which "
+            "blurs the comparison."
+        )
     return text
