@@ -7,6 +7,7 @@ they need care, before spending time on the rest (DESIGN §6).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -60,7 +61,7 @@ EQUIPMENT_CHOICES = [
 @dataclass(frozen=True)
 class Style:
     label: str
-    matches: object  # a function of a library exercise -> bool
+    matches: Callable[[object], bool]  # does this library exercise belong to the style?
 
 
 STYLES: dict[str, Style] = {

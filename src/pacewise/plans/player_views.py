@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from pacewise.accounts.decorators import patient_view
+from pacewise.core.program import NoEasierOption
 from pacewise.diary import entries
 
 from . import programs, red_flags, sessions
@@ -87,7 +88,7 @@ def session_easier(request, grant, session_id: int):
     old_name = programs.exercise_name(item.exercise_id)
     try:
         item = programs.swap_easier(item, actor_for(request, grant))
-    except programs.NoEasierOption:
+    except NoEasierOption:
         messages.info(
             request,
             f"{old_name} is already the gentlest version at the smallest amount. "

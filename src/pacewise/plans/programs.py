@@ -22,7 +22,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from pacewise.core.program import (
-    NoEasierOption,
     Prescription,
     WeeklyProgram,
     build_program,
@@ -36,8 +35,6 @@ from pacewise.plans.library import Library, load_library
 
 from .models import Program, ProgramChange, ProgramItem
 from .onboarding import profile_as_dict, profile_from_dict, program_profile
-
-__all__ = ["NoEasierOption"]
 
 SNAPSHOT_FIELDS = (
     "exercise_id", "category", "sessions_per_week", "sets", "reps", "minutes", "bouts",
@@ -238,8 +235,8 @@ def undo(item: ProgramItem, actor: Actor) -> ProgramItem:
         setattr(item, name, value)
     item.previous = rest or None
     item.save()
-    _change(item.patient, item, "undo", f"Put back {exercise_name(item.exercise_id)} "
-            f"in place of {current}.", actor)  # fmt: skip
+    text = f"Put back {exercise_name(item.exercise_id)} in place of {current}."
+    _change(item.patient, item, "undo", text, actor)
     return item
 
 
