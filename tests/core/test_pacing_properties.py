@@ -1,16 +1,18 @@
 """Invariants of the pacing engine over random diaries (gaps, blanks, flares, overrides)."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pacewise.core import thresholds as t
-from pacewise.core.pacing import plan_day, weekly_review
+from pacewise.core.pacing import plan_day, review_offer, weekly_review
 from pacewise.core.records import (
     ActivitySession,
     CheckIn,
     DayRecord,
+    Decision,
     Overrides,
     PlanActivity,
     Profile,
@@ -167,3 +169,53 @@ def test_a_good_day_never_lifts_today_above_the_quota(diary):
         CheckIn(morning_pain=0, sleep_hours=8, fatigue=0),
     )
     assert all(x.target <= x.quota for x in plan.targets)
+
+
+decisions = st.lists(
+    st.builds(
+        Decision,
+        kind=st.sampled_from(["accepted", "smaller"]),
+        step=st.floats(0, 1),
+        confidence=st.one_of(st.none(), st.integers(0, 10)),
+    ),
+    min_size=30,
+    max_size=30,
+)
+
+
+@settings(deadline=None, max_examples=60)
+@given(profiles, histories(max_days=120), decisions)
+def test_an_accepted_smaller_step_never_exceeds_the_proposed_one(profile, diary, answers):
+    history, today = diary
+    plan = plan_day(profile, history, today)
+    if plan.week_start is None or not history:
+        return
+    week_ends = []
+    week_end = plan.week_start - timedelta(days=1)
+    while week_end >= history[0].date:
+        week_ends.append(week_end)
+        week_end -= timedelta(days=7)
+    chosen = {end - timedelta(days=6): a for end, a in zip(week_ends, answers, strict=False)}
+    with_answers = replace(profile, decisions=chosen)
+    for week_end in week_ends:
+        offer = review_offer(with_answers, history, week_end, confidence=3)
+        taken = weekly_review(with_answers, history, week_end)
+        for proposed, accepted in zip(offer.proposal.proposed, taken.proposed, strict=True):
+            assert accepted.before == proposed.before
+            assert accepted.after <= proposed.after + 1e-9
+            assert accepted.after >= min(proposed.before, proposed.after) - 1e-9
+        if offer.smaller is not None:
+            for proposed, smaller in zip(offer.proposal.proposed, offer.smaller.proposed):
+                assert smaller.after <= proposed.after + 1e-9
+
+
+@settings(deadline=None, max_examples=40)
+@given(profiles, histories(max_days=120))
+def test_accepting_every_review_is_the_plan_without_decisions(profile, diary):
+    history, today = diary
+    plan = plan_day(profile, history, today)
+    weeks = {today - timedelta(days=7 * k) - timedelta(days=d) for k in range(25) for d in range(7)}
+    accepted = replace(profile, decisions={w: Decision("accepted") for w in weeks})
+    again = plan_day(accepted, history, today)
+    assert again.targets == plan.targets and again.phase == plan.phase
+    assert again.reasons == plan.reasons

@@ -2,11 +2,14 @@
 
 from datetime import date, timedelta
 
-from pacewise.core.pacing import plan_day, weekly_review
+import pytest
+
+from pacewise.core.pacing import decide, plan_day, review_offer, weekly_review
 from pacewise.core.records import (
     ActivitySession,
     CheckIn,
     DayRecord,
+    Decision,
     Overrides,
     PlanActivity,
     Profile,
@@ -381,3 +384,66 @@ def test_explanations_never_shame():
     texts = " ".join(plan_day(PROFILE, history, at(20)).reasons).lower()
     for word in ("fail", "missed", "streak", "should have", "lazy"):
         assert word not in texts
+
+
+# --- the person's decision on the weekly review ---------------------------------------------
+# Green week 7-13 proposes walking 10 -> 11 minutes (see the 10% test above); the decision is
+# keyed by the reviewed week's first day, at(7).
+
+GREEN = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+
+
+def decided(kind, step=0.5, confidence=5):
+    return Profile(activities=(WALK,), decisions={at(7): Decision(kind, step, confidence)})
+
+
+def test_a_smaller_step_applies_half_of_the_raise():
+    plan = plan_day(decided("smaller"), GREEN, at(14))
+    assert plan.target("walk").quota == 10.5  # 10 + 0.5 x (11 - 10)
+    assert plan.phase == "building"
+    assert plan.last_review.decision == Decision("smaller", 0.5, 5)
+    assert "You chose a smaller step this week: up 5% instead of 10%." in " ".join(plan.reasons)
+
+
+def test_an_accepted_review_is_the_engines_proposal():
+    assert plan_day(decided("accepted", 1.0, 9), GREEN, at(14)).target("walk").quota == 11.0
+
+
+def test_the_next_week_builds_on_the_smaller_step():
+    history = GREEN + days(14, 21, minutes=10.5)
+    assert plan_day(decided("smaller"), history, at(21)).target("walk").quota == 11.55  # 10.5x1.1
+
+
+def test_a_smaller_step_never_changes_a_hold():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    history[9] = day(9, pain=5, avg=5)
+    history[11] = day(11, pain=5, avg=5)
+    assert plan_day(PROFILE, history, at(14)).target("walk").quota == 10.0  # amber: hold
+    assert plan_day(decided("smaller"), history, at(14)).target("walk").quota == 10.0
+
+
+def test_weekly_review_shows_the_decision_taken():
+    review = weekly_review(decided("smaller"), GREEN, at(13))
+    assert review.decision.kind == "smaller"
+    assert [(c.before, c.after) for c in review.proposed] == [(10.0, 10.5)]
+
+
+def test_low_confidence_offers_a_smaller_step_and_high_confidence_does_not():
+    low = review_offer(decided("smaller"), GREEN, at(13), confidence=5)
+    assert [(c.before, c.after) for c in low.proposal.proposed] == [(10.0, 11.0)]
+    assert low.proposal.decision is None  # the proposal, before the person's answer
+    assert [(c.before, c.after) for c in low.smaller.proposed] == [(10.0, 10.5)]
+    assert review_offer(PROFILE, GREEN, at(13), confidence=7).smaller is None
+    assert review_offer(PROFILE, GREEN, at(13)).smaller is None
+
+
+def test_a_smaller_step_is_only_offered_when_the_plan_goes_up():
+    history = days(0, 7, minutes=12.5) + days(7, 14, minutes=10)
+    history[9] = day(9, pain=5, avg=5)
+    history[11] = day(11, pain=5, avg=5)
+    offer = review_offer(PROFILE, history, at(13), confidence=2)
+    assert offer.proposal.change == "hold" and offer.smaller is None
+    assert decide(offer.proposal, 2, smaller=False) == Decision("accepted", 1.0, 2)
+    with pytest.raises(ValueError):
+        decide(offer.proposal, 2, smaller=True)
+    assert decide(review_offer(PROFILE, GREEN, at(13)).proposal, 4, True).step == 0.5

@@ -21,6 +21,7 @@ from pacewise.core import wording as w
 from pacewise.core.baseline import find_baseline
 from pacewise.core.diary import Diary, Usual
 from pacewise.core.flare import FlareCalendar, FlareStatus, Today, find_flares, flare_status
+from pacewise.core.goals import needs_shrinking
 from pacewise.core.progression import (
     PlanState,
     recovering,
@@ -29,7 +30,7 @@ from pacewise.core.progression import (
     with_overrides,
 )
 from pacewise.core.readiness import Readiness, readiness
-from pacewise.core.records import CheckIn, DayRecord, PlanActivity, Profile
+from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
 from pacewise.core.reentry import Reentry, find_reentry
 from pacewise.core.review import QuotaChange, WeekContext, WeeklyReview
 from pacewise.core.workload import boom_bust_message, envelope_cap, spike_cap
@@ -42,8 +43,11 @@ __all__ = [
     "DayPlan",
     "EasierOption",
     "QuotaChange",
+    "ReviewOffer",
     "WeeklyReview",
+    "decide",
     "plan_day",
+    "review_offer",
     "weekly_review",
 ]
 
@@ -472,3 +476,36 @@ def weekly_review(profile: Profile, history: Sequence[DayRecord], week_end: date
         in_baseline=not state.baseline.complete_on(start),
     )
     return review_week(ctx, start)[0]
+
+
+@dataclass(frozen=True)
+class ReviewOffer:
+    """What the weekly review puts to the person: the engine's proposal (before their answer)
+    and, when the plan would go up and their confidence is below 7, a smaller step."""
+
+    proposal: WeeklyReview
+    smaller: WeeklyReview | None = None
+
+
+def review_offer(
+    profile: Profile, history: Sequence[DayRecord], week_end: date, confidence: int | None = None
+) -> ReviewOffer:
+    """The proposal for the week ending ``week_end``, and the smaller step when one is offered
+    (confidence ruler below 7: Miller & Rollnick 2013; the choice stays with the person)."""
+    start = week_end - timedelta(days=6)
+    others = {k: v for k, v in profile.decisions.items() if k != start}
+    proposal = weekly_review(replace(profile, decisions=others), history, week_end)
+    if proposal.change != "raise" or not needs_shrinking(confidence):
+        return ReviewOffer(proposal)
+    smaller = Decision("smaller", t.SMALLER_STEP, confidence)
+    with_smaller = replace(profile, decisions={**others, start: smaller})
+    return ReviewOffer(proposal, weekly_review(with_smaller, history, week_end))
+
+
+def decide(proposal: WeeklyReview, confidence: int | None, smaller: bool) -> Decision:
+    """The person's answer to ``proposal``. A smaller step exists only when the plan goes up."""
+    if not smaller:
+        return Decision("accepted", 1.0, confidence)
+    if proposal.change != "raise":
+        raise ValueError("this week's plan does not go up, so there is no smaller step")
+    return Decision("smaller", t.SMALLER_STEP, confidence)

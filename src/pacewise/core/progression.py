@@ -111,9 +111,7 @@ def gap_ended_between(diary: Diary, first: date, last: date) -> bool:
     """Did logging resume after 7+ empty days on some day in [first, last)?"""
     dates = diary.dates
     lo, hi = bisect_left(dates, first), bisect_right(dates, last - timedelta(days=1))
-    return any(
-        (dates[i] - dates[i - 1]).days > t.LONG_GAP_DAYS for i in range(max(lo, 1), hi)
-    )
+    return any((dates[i] - dates[i - 1]).days > t.LONG_GAP_DAYS for i in range(max(lo, 1), hi))
 
 
 def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
@@ -130,15 +128,54 @@ def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
     streak = ctx.green_streak + 1 if colour == "green" else 0
     if change == "raise":
         streak = 0
+    decision = ctx.profile.decisions.get(start)
+    if change == "raise" and decision is not None and decision.kind == "smaller":
+        proposed, change, note = _smaller_step(proposed, decision.step)
     sentences = [*reasons, note, *_change_sentences(ctx, proposed, signals, decided)]
-    review = WeeklyReview(start, start + timedelta(days=6), colour, change, proposed,
-                          tuple(s for s in sentences if s), signals.logged_days)
+    review = WeeklyReview(
+        start,
+        start + timedelta(days=6),
+        colour,
+        change,
+        proposed,
+        tuple(s for s in sentences if s),
+        signals.logged_days,
+        decision,
+    )
     return review, streak
 
 
-def _decide(
-    ctx: WeekContext, colour: str, s: WeekSignals, n_red: int
-) -> tuple[Change, float, str]:
+def _smaller_step(
+    proposed: tuple[QuotaChange, ...], step: float
+) -> tuple[tuple[QuotaChange, ...], Change, str]:
+    """The person chose a smaller step (confidence ruler below 7): only ``step`` of each raise
+    applies, so the accepted quota never exceeds the proposed one (Miller & Rollnick 2013:
+    people reach the goals they feel confident about)."""
+    step = min(1.0, max(0.0, step))
+    smaller = tuple(
+        c
+        if c.overridden or c.after <= c.before
+        else replace(c, after=round(c.before + step * (c.after - c.before), 2))
+        for c in proposed
+    )
+    if not any(c.after > c.before for c in smaller):
+        return smaller, "hold", "You chose to keep your plan the same this week."
+    full, small = next(
+        (c.after / c.before - 1, s.after / s.before - 1)
+        for c, s in zip(proposed, smaller, strict=True)
+        if s.after > s.before and s.before > 0
+    )
+    return (
+        smaller,
+        "raise",
+        (
+            f"You chose a smaller step this week: up {percent(small)} instead of {percent(full)}. "
+            "Choosing a step you feel sure of is good pacing."
+        ),
+    )
+
+
+def _decide(ctx: WeekContext, colour: str, s: WeekSignals, n_red: int) -> tuple[Change, float, str]:
     if ctx.in_baseline:
         return "hold", 0.0, "We're still learning your usual level, so the plan isn't set yet."
     if colour == "red" and s.flare_days:
@@ -146,10 +183,19 @@ def _decide(
         # return to the pre-flare level) does the work; the plan itself steps back once, and
         # only when the flare followed load above the plan.
         if s.load_linked_flare:
-            return "step_back", t.RED_STEP_BACK, (
-                f"So we'll ease your plan back by {percent(t.RED_STEP_BACK)}.")
-        return "hold", 0.0, ("Your flare plan is in place; once it settles you'll build back "
-                             "up to where you were, in steps.")
+            return (
+                "step_back",
+                t.RED_STEP_BACK,
+                (f"So we'll ease your plan back by {percent(t.RED_STEP_BACK)}."),
+            )
+        return (
+            "hold",
+            0.0,
+            (
+                "Your flare plan is in place; once it settles you'll build back "
+                "up to where you were, in steps."
+            ),
+        )
     if colour == "red":
         step = t.RED_STEP_BACK_SEVERE if n_red >= 2 else t.RED_STEP_BACK
         return "step_back", step, f"So we'll ease your plan back by {percent(step)}."
@@ -165,8 +211,11 @@ def _decide_green(ctx: WeekContext) -> tuple[Change, float, str]:
     if ctx.recovering:
         return "hold", 0.0, "You're still building back up, so your plan stays the same for now."
     if ctx.profile.fatigue_dominant and ctx.green_streak + 1 < t.STABLE_GREEN_WEEKS_FATIGUE:
-        return "hold", 0.0, (f"One more steady week like this and your plan goes up "
-                             f"{percent(rate)}.")
+        return (
+            "hold",
+            0.0,
+            (f"One more steady week like this and your plan goes up {percent(rate)}."),
+        )
     return "raise", rate, f"So your plan goes up {percent(rate)}."
 
 
@@ -206,8 +255,10 @@ def _change_sentences(
         completion = s.completion.get(change.activity)
         held = change_kind == "raise" and change.after == change.before
         if held and completion is not None and completion < t.COMPLETION_FOR_PROGRESS:
-            out.append(f"You did about {percent(completion)} of the {activity.label.lower()} "
-                       "plan; it stays the same and is there when you're ready.")
+            out.append(
+                f"You did about {percent(completion)} of the {activity.label.lower()} "
+                "plan; it stays the same and is there when you're ready."
+            )
         if change.overridden:
             out.append(f"{activity.label}: set by your clinician.")
     return out

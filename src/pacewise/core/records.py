@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal
 
 Unit = Literal["minutes", "reps"]
+DecisionKind = Literal["accepted", "smaller"]
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,26 @@ class Overrides:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """The person's answer to one weekly review.
+
+    "accepted": the proposed change applies as it is. "smaller": only ``step`` (0-1) of each
+    proposed raise applies, e.g. 0.5 = half the step. A smaller step never changes a hold or a
+    step back. ``confidence`` is the 0-10 ruler answer, kept for the record.
+    """
+
+    kind: DecisionKind = "accepted"
+    step: float = 1.0
+    confidence: int | None = None
+
+
+@dataclass(frozen=True)
 class Profile:
+    """``decisions`` maps the first day of a reviewed week to the person's decision on that
+    review; without one, the engine's proposal applies (the person has not answered yet)."""
+
     conditions: tuple[str, ...] = ()
     fatigue_dominant: bool = False
     activities: tuple[PlanActivity, ...] = ()
     overrides: Overrides = field(default_factory=Overrides)
+    decisions: Mapping[date, Decision] = field(default_factory=dict)

@@ -18,7 +18,7 @@ from typing import Literal
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, pain_limit
 from pacewise.core.readiness import readiness
-from pacewise.core.records import CheckIn, DayRecord, PlanActivity, Profile
+from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
 from pacewise.core.wording import whole
 
 Colour = Literal["green", "amber", "red"]
@@ -42,6 +42,7 @@ class WeeklyReview:
     proposed: tuple[QuotaChange, ...]
     reasons: tuple[str, ...]
     logged_days: int
+    decision: Decision | None = None  # the person's answer, when they have given one
 
     def quotas_after(self) -> dict[str, float]:
         return {c.activity: c.after for c in self.proposed}

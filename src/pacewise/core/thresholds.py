@@ -31,6 +31,11 @@ STABLE_GREEN_WEEKS_FATIGUE = 2
 # Red week: step back ~10-20% (DESIGN §5; convention).
 RED_STEP_BACK = 0.10
 RED_STEP_BACK_SEVERE = 0.20
+# Weekly review confidence ruler (0-10): below 7 a smaller step is offered and the person
+# chooses (Miller & Rollnick 2013; 7 is a working threshold in MI practice, not a trial
+# cut-off: the same figure as Learn's goal setting, ``goals.CONFIDENT_ENOUGH``).
+# The smaller step applies half of the proposed raise (convention).
+SMALLER_STEP = 0.5
 # Progress only when the plan was mostly done on the days it was done: a raise on top of a plan
 # that was not reached adds nothing but pressure (convention).
 COMPLETION_FOR_PROGRESS = 0.80
