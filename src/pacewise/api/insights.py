@@ -1,5 +1,165 @@
-"""/api/patients/{id}/insights...: findings, the flare outlook and self-experiments."""
+"""/api/patients/{id}/insights...: findings, the flare outlook and self-experiments.
 
-from ninja import Router
+Sharing clinicians may read findings, the outlook and experiments; only the person starts or
+stops an experiment. The rules live in pacewise.core; loading is in pacewise.insights.data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from pacewise.accounts.access import get_patient_for
+from pacewise.core.experiments import phase_on
+from pacewise.insights import data
+from pacewise.insights.models import Experiment
+
+from .errors import ApiError
 
 router = Router(tags=["insights"])
+
+
+class FindingOut(Schema):
+    factor: str
+    status: str
+    lag: int | None
+    direction: str | None
+    effect: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p: float | None
+    q: float | None
+    n: int
+    significant: bool
+    days_needed: int | None
+    kind: str
+    step: float
+    message: str
+
+
+class ReasonOut(Schema):
+    feature: str
+    words: str
+    helps: str
+
+
+class OutlookOut(Schema):
+    status: str
+    chance: float | None
+    usual_chance: float | None
+    level: str
+    reasons: list[ReasonOut]
+    personal: bool
+    message: str
+
+
+class ExperimentIn(Schema):
+    factor: str = Field(min_length=1, max_length=60)
+    block_days: int = Field(4, ge=2, le=14)
+    pairs: int = Field(6, ge=2, le=10)
+
+
+class BlockOut(Schema):
+    first: date
+    last: date
+    with_factor: bool
+
+
+class ResultOut(Schema):
+    status: str
+    pairs_used: int
+    effect: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p: float | None
+    smallest_possible_p: float | None
+    adherence: float | None
+    message: str
+    limits: str
+
+
+class ExperimentOut(Schema):
+    id: uuid.UUID
+    factor: str
+    start: date
+    end: date
+    seed: int
+    stopped_on: date | None
+    phase: str
+    phase_message: str
+    blocks: list[BlockOut]
+    result: ResultOut
+
+
+def _grant(request, patient_id, what, *, write=False):
+    return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
+
+
+def _experiment_out(exp: Experiment) -> dict:
+    design = exp.to_core()
+    phase = phase_on(design, data.patient_today(exp.patient))
+    return {
+        "id": exp.pk, "factor": exp.factor, "start": design.start, "end": design.end,
+        "seed": exp.seed, "stopped_on": exp.stopped_on, "phase": phase.status,
+        "phase_message": phase.message,
+        "blocks": [{"first": b, "last": e, "with_factor": w} for b, e, w in design.blocks()],
+        "result": data.experiment_result(exp).__dict__,
+    }  # fmt: skip
+
+
+@router.get("/patients/{patient_id}/insights/findings", response=list[FindingOut])
+def list_findings(request, patient_id: uuid.UUID):
+    """Trigger and helper findings over the last year, significant first, then unclear ones,
+    then "not enough data yet" entries."""
+    grant = _grant(request, patient_id, "api-insights-findings")
+    return [f.__dict__ for f in data.findings(grant.patient)]
+
+
+@router.get("/patients/{patient_id}/insights/outlook", response=OutlookOut)
+def get_outlook(request, patient_id: uuid.UUID):
+    """The chance of a flare in the next 48 hours, with the main reasons and what helps."""
+    grant = _grant(request, patient_id, "api-insights-outlook")
+    o = data.flare_outlook(grant.patient)
+    return {**o.__dict__, "reasons": [r.__dict__ for r in o.reasons]}
+
+
+@router.get("/patients/{patient_id}/insights/experiments", response=list[ExperimentOut])
+def list_experiments(request, patient_id: uuid.UUID):
+    """Self-experiments, newest first, each with its schedule, phase and result so far."""
+    grant = _grant(request, patient_id, "api-insights-experiments")
+    return [_experiment_out(e) for e in Experiment.objects.filter(patient=grant.patient)]
+
+
+@router.post(
+    "/patients/{patient_id}/insights/experiments", response={201: ExperimentOut, 409: dict}
+)
+def create_experiment(request, patient_id: uuid.UUID, payload: ExperimentIn):
+    """Start a self-experiment tomorrow (one at a time; 409 while another runs)."""
+    grant = _grant(request, patient_id, "api-insights-experiments", write=True)
+    try:
+        exp = data.start_experiment(grant.patient, payload.factor, payload.pairs,
+                                    payload.block_days)  # fmt: skip
+    except data.ExperimentError as exc:
+        raise ApiError(409, str(exc)) from exc
+    return Status(201, _experiment_out(exp))
+
+
+@router.get("/patients/{patient_id}/insights/experiments/{experiment_id}",
+            response=ExperimentOut)  # fmt: skip
+def get_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
+    grant = _grant(request, patient_id, "api-insights-experiments")
+    return _experiment_out(get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient))
+
+
+@router.post("/patients/{patient_id}/insights/experiments/{experiment_id}/stop",
+             response=ExperimentOut)  # fmt: skip
+def stop_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
+    grant = _grant(request, patient_id, "api-insights-experiments", write=True)
+    exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
+    if exp.stopped_on is None:
+        data.stop_experiment(exp)
+    return _experiment_out(exp)

@@ -1,0 +1,31 @@
+"""Self-experiments: the stored, seeded schedule of a person's n-of-1 experiment."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+
+from pacewise.core import experiments as core
+
+
+class Experiment(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4)
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    factor = models.CharField(max_length=60)  # a tag name or a finding's factor
+    start = models.DateField()
+    block_days = models.PositiveSmallIntegerField(default=core.BLOCK_DAYS)
+    seed = models.PositiveIntegerField()
+    with_first = models.JSONField(default=list)  # per pair: is "with" first (the drawn order)
+    created_at = models.DateTimeField(default=timezone.now)
+    stopped_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start", "-created_at"]
+        indexes = [models.Index(fields=["patient", "start"])]
+
+    def to_core(self) -> core.Design:
+        return core.Design(
+            self.factor, self.start, self.block_days, tuple(self.with_first), self.seed
+        )

@@ -1,0 +1,20 @@
+"""{% experiment_reminder grant %}: one line on the home page while a self-experiment runs."""
+
+from django import template
+
+from pacewise.core.experiments import phase_on
+
+from .. import data
+
+register = template.Library()
+
+
+@register.inclusion_tag("insights/_reminder.html")
+def experiment_reminder(grant):
+    if not grant.is_owner:
+        return {}
+    exp = data.active_experiment(grant.patient)
+    if exp is None:
+        return {}
+    phase = phase_on(exp.to_core(), data.patient_today(grant.patient))
+    return {"experiment": exp, "phase": phase, "patient": grant.patient}

@@ -1,0 +1,108 @@
+"""The insights page (trends, findings, outlook, boom-bust, self-experiment) and experiments."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from statistics import median
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from pacewise.accounts.decorators import patient_view
+from pacewise.core import experiments as core_experiments
+
+from . import data
+from .charts import MEASURES, series, trend_svg
+from .forms import ExperimentForm
+from .models import Experiment
+
+
+def _charts(days, start, end):
+    minutes = [v for v in series(days, start, end, "minutes") if v]
+    usual = median(minutes) if len(minutes) >= 5 else None
+    return [
+        {"measure": m, "svg": trend_svg(days, start, end, m, f"chart-{m.key}",
+                                        usual if m.key == "minutes" else None)}
+        for m in MEASURES
+    ]  # fmt: skip
+
+
+@patient_view()
+def insights(request, grant):
+    patient = grant.patient
+    end = data.patient_today(patient)
+    start = end - timedelta(days=data.TREND_DAYS - 1)
+    days = data.summaries(patient, data.TREND_DAYS, end)
+    found = data.findings(patient)
+    experiment = data.active_experiment(patient)
+    context = {
+        "grant": grant,
+        "patient": patient,
+        "charts": _charts(days, start, end),
+        "table": list(reversed(days)),
+        "significant": [f for f in found if f.significant],
+        "unclear": [f for f in found if f.status != "insufficient" and not f.significant],
+        "insufficient": [f for f in found if f.status == "insufficient"],
+        "outlook": data.flare_outlook(patient),
+        "boom_bust": data.boom_bust_pattern(patient),
+        "experiment": experiment,
+        "phase": core_experiments.phase_on(experiment.to_core(), end) if experiment else None,
+        "past": Experiment.objects.filter(patient=patient).exclude(
+            pk=getattr(experiment, "pk", None)
+        )[:5],
+        "form": ExperimentForm(choices=data.experiment_choices(patient, found)),
+    }
+    return render(request, "insights/page.html", context)
+
+
+@require_POST
+@patient_view(owner_only=True)
+def start_experiment(request, grant):
+    patient = grant.patient
+    form = ExperimentForm(request.POST, choices=None)
+    if form.is_valid():
+        try:
+            exp = data.start_experiment(patient, form.cleaned_data["factor"],
+                                        block_days=form.cleaned_data["block_days"])  # fmt: skip
+        except data.ExperimentError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, "Your self-experiment starts tomorrow. The schedule is below."
+            )
+            return redirect("insights-experiment", patient_id=patient.pk, experiment_id=exp.pk)
+    else:
+        messages.error(request, "Choose what to test.")
+    return redirect("insights-page", patient_id=patient.pk)
+
+
+@patient_view()
+def experiment(request, grant, experiment_id):
+    exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
+    design = exp.to_core()
+    today = data.patient_today(grant.patient)
+    context = {
+        "grant": grant,
+        "patient": grant.patient,
+        "experiment": exp,
+        "design": design,
+        "blocks": [
+            {"first": b, "last": e, "with": w, "now": b <= today <= e}
+            for b, e, w in design.blocks()
+        ],
+        "phase": core_experiments.phase_on(design, today),
+        "result": data.experiment_result(exp),
+        "washout": core_experiments.WASHOUT_DAYS,
+    }
+    return render(request, "insights/experiment.html", context)
+
+
+@require_POST
+@patient_view(owner_only=True)
+def stop_experiment(request, grant, experiment_id):
+    exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
+    if exp.stopped_on is None:
+        data.stop_experiment(exp)
+        messages.success(request, "Stopped. What was logged so far is still shown.")
+    return redirect("insights-experiment", patient_id=grant.patient.pk, experiment_id=exp.pk)
