@@ -1,0 +1,102 @@
+"""Flare outlook: signals from the diary, a calm message, shrinkage toward the population."""
+
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pacewise.core import forecast
+from pacewise.core.forecast import FEATURES, POPULATION, OutlookDay, features, fit, outlook
+
+TODAY = date(2026, 3, 1)
+
+
+def steady(n=28, changes=None):
+    """n calm days ending today; `changes` maps a day offset back from today to field values."""
+    days = []
+    for i in range(n):
+        d = TODAY - timedelta(days=n - 1 - i)
+        values = {"pain": 4.0, "sleep_hours": 7.0, "stress": 4.0, "load": 20.0}
+        values.update((changes or {}).get((TODAY - d).days, {}))
+        days.append(OutlookDay(d, **values))
+    return days
+
+
+def test_a_steady_month_has_every_signal_at_usual():
+    assert features(steady(), TODAY) == pytest.approx((0.0, 0.0, 0.0, 0.0, 0.0))
+
+
+def test_hand_worked_signals():
+    changes = {0: {"load": 50.0, "sleep_hours": 5.0, "stress": 7.0, "pain": 6.0},
+               1: {"sleep_hours": 5.0, "pain": 6.0}}  # fmt: skip
+    x = dict(zip(FEATURES, features(steady(changes=changes), TODAY), strict=True))
+    usual_load = (26 * 20 + 50 + 20) / 28
+    assert x["spike"] == pytest.approx(np.log((6 * 20 + 50) / 7 / usual_load))
+    assert x["overdid"] == pytest.approx(50 / usual_load - 1.3)
+    assert x["sleep_debt"] == pytest.approx(7.0 - (5 + 5 + 7) / 3)
+    assert x["stress"] == pytest.approx((7 + 4 + 4) / 3 - (27 * 4 + 7) / 28)
+    assert x["pain_trend"] == pytest.approx((6 + 6 + 4) / 3 - 4.0)
+
+
+def test_missing_answers_count_as_usual_and_never_raise_the_chance():
+    days = [OutlookDay(d.date, d.pain, None, None, d.load) for d in steady()]
+    x = features(days, TODAY)
+    assert x[2] == 0.0 and x[3] == 0.0
+
+
+def test_too_few_days_and_a_current_flare_give_plain_words_instead_of_a_number():
+    assert outlook(steady(n=5), TODAY).status == "not_enough_data"
+    days = steady()
+    days[-1] = OutlookDay(TODAY, 7.0, flare=True)
+    o = outlook(days, TODAY)
+    assert o.status == "in_flare" and o.chance is None
+
+
+def test_a_spike_raises_the_chance_names_the_reason_and_what_helps():
+    calm = outlook(steady(), TODAY)
+    busy = outlook(steady(changes={i: {"load": 60.0} for i in range(3)}), TODAY)
+    assert busy.chance > calm.chance
+    assert calm.level == "about usual"
+    assert busy.reasons and busy.reasons[0].feature in ("spike", "overdid")
+    assert busy.reasons[0].helps
+    for word in ("danger", "warning", "alert", "risk!"):
+        assert word not in busy.message.lower()
+    assert "most days like this pass without a flare" in busy.message
+
+
+def test_the_population_fit_recovers_known_coefficients():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(20000, 5))
+    truth = np.array([-2.0, 1.0, 0.5, 0.0, 0.3, -0.2])
+    y = (rng.random(20000) < 1 / (1 + np.exp(-(truth[0] + x @ truth[1:])))).astype(float)
+    coef = fit(x, y, prior=(0.0,) * 6, prior_sd=None)
+    assert coef == pytest.approx(truth, abs=0.1)
+
+
+def test_a_strong_prior_keeps_a_few_flares_from_moving_the_coefficients_far():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(100, 5))
+    y = np.zeros(100)
+    y[:3] = 1.0
+    loose = fit(x, y, prior_sd=10.0)
+    tight = fit(x, y, prior_sd=0.1)
+    assert (
+        np.abs(np.subtract(tight, POPULATION)).max() < np.abs(np.subtract(loose, POPULATION)).max()
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 10), st.floats(3, 11), st.floats(0, 10), st.floats(0, 200)),
+                min_size=10, max_size=40))  # fmt: skip
+def test_any_diary_gives_a_probability(rows):
+    days = [OutlookDay(TODAY - timedelta(days=i), *r) for i, r in enumerate(rows)]
+    o = outlook(days, TODAY)
+    assert o.status in ("ok", "not_enough_data")
+    if o.status == "ok":
+        assert 0.0 < o.chance < 1.0 and 0.0 < o.usual_chance < 1.0
+
+
+def test_personal_coefficients_need_enough_own_flares():
+    assert forecast.personal_coefficients(steady(n=120)) is None
