@@ -1,0 +1,67 @@
+"""Starting, following and stopping a self-experiment on the web."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from pacewise.insights.models import Experiment
+
+
+def start(client, cast, factor="late coffee", block_days=4):
+    client.force_login(cast.patient)
+    return client.post(reverse("insights-experiment-start", args=[cast.record.pk]),
+                       {"factor": factor, "block_days": block_days})  # fmt: skip
+
+
+def test_starting_stores_a_seeded_balanced_schedule_from_tomorrow(client, cast):
+    response = start(client, cast)
+    exp = Experiment.objects.get(patient=cast.record)
+    assert response.status_code == 302 and str(exp.pk) in response["Location"]
+    assert exp.start == timezone.localdate() + timedelta(days=1)
+    assert len(exp.with_first) == 6 and exp.block_days == 4
+    assert exp.to_core().blocks()[0][2] is exp.with_first[0]
+
+
+def test_the_schedule_page_lists_every_phase_and_what_it_can_show(client, cast):
+    start(client, cast)
+    exp = Experiment.objects.get(patient=cast.record)
+    text = client.get(reverse("insights-experiment", args=[cast.record.pk, exp.pk])).content
+    text = text.decode()
+    assert text.count("<td>With 'late coffee'</td>") == 6
+    assert text.count("<td>Without 'late coffee'</td>") == 6
+    assert "What it can show" in text and "cannot show" in text
+    assert "Not enough logged days to judge" in text
+
+
+def test_one_experiment_at_a_time(client, cast):
+    start(client, cast)
+    response = start(client, cast, factor="gardening")
+    assert response.status_code == 302
+    assert Experiment.objects.filter(patient=cast.record).count() == 1
+
+
+def test_the_home_page_and_the_insights_page_show_the_phase(client, cast):
+    exp = Experiment.objects.create(patient=cast.record, factor="late coffee",
+                                    start=timezone.localdate(), seed=1,
+                                    with_first=[True] * 6)  # fmt: skip
+    client.force_login(cast.patient)
+    home = client.get(reverse("patient-home", args=[cast.record.pk])).content.decode()
+    assert "Self-experiment: block 1 of 12, days with &#x27;late coffee&#x27;" in home
+    insights = client.get(reverse("insights-page", args=[cast.record.pk])).content.decode()
+    assert "block 1 of 12" in insights and str(exp.pk) in insights
+
+
+def test_stopping_keeps_the_record_and_frees_the_slot(client, cast):
+    start(client, cast)
+    exp = Experiment.objects.get(patient=cast.record)
+    client.post(reverse("insights-experiment-stop", args=[cast.record.pk, exp.pk]))
+    exp.refresh_from_db()
+    assert exp.stopped_on == timezone.localdate()
+    start(client, cast, factor="gardening")
+    assert Experiment.objects.filter(patient=cast.record).count() == 2
+
+
+def test_a_blank_factor_is_refused(client, cast):
+    start(client, cast, factor="   ")
+    assert not Experiment.objects.exists()

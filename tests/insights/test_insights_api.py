@@ -1,0 +1,44 @@
+"""The insights API: findings, outlook and experiments."""
+
+from cast import bearer
+from pacewise.insights.models import Experiment
+
+
+def url(cast, tail):
+    return f"/api/patients/{cast.record.pk}/insights/{tail}"
+
+
+def test_findings_carry_the_documented_fields(client, diary):
+    rows = client.get(url(diary, "findings"), **bearer(diary.patient)).json()
+    hit = next(r for r in rows if r["factor"] == "late coffee" and r["lag"] == 0)
+    assert hit["significant"] and hit["direction"] == "raises"
+    assert hit["ci_low"] <= 2.5 <= hit["ci_high"]
+    assert set(hit) >= {"p", "q", "n", "message", "days_needed", "kind"}
+
+
+def test_the_outlook_is_a_probability_with_reasons(client, diary):
+    body = client.get(url(diary, "outlook"), **bearer(diary.patient)).json()
+    assert body["status"] in ("ok", "in_flare")
+    if body["status"] == "ok":
+        assert 0 < body["chance"] < 1 and isinstance(body["reasons"], list)
+
+
+def test_creating_an_experiment_returns_its_schedule_and_a_second_one_conflicts(client, cast):
+    headers = bearer(cast.patient)
+    first = client.post(url(cast, "experiments"), {"factor": "coffee", "pairs": 4},
+                        content_type="application/json", **headers)  # fmt: skip
+    assert first.status_code == 201
+    body = first.json()
+    assert len(body["blocks"]) == 8 and body["phase"] == "not_started"
+    assert body["result"]["status"] == "not_enough_data"
+    second = client.post(url(cast, "experiments"), {"factor": "tea"},
+                         content_type="application/json", **headers)  # fmt: skip
+    assert second.status_code == 409 and set(second.json()) == {"detail", "errors"}
+    assert Experiment.objects.count() == 1
+
+
+def test_bad_input_names_the_field(client, cast):
+    response = client.post(url(cast, "experiments"), {"factor": "", "block_days": 99},
+                           content_type="application/json", **bearer(cast.patient))  # fmt: skip
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {"factor", "block_days"}

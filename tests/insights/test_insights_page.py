@@ -1,0 +1,51 @@
+"""The insights page: trends with text alternatives, honest findings, outlook, boom-bust."""
+
+import re
+
+from django.urls import reverse
+
+
+def page(client, cast, user=None):
+    client.force_login(user or cast.patient)
+    return client.get(reverse("insights-page", args=[cast.record.pk]))
+
+
+def test_it_shows_the_planted_pattern_as_a_careful_sentence(client, diary):
+    response = page(client, diary)
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "On days you logged &#x27;late coffee&#x27;, your pain was on average" in text
+    assert "This is a pattern, not proof of cause." in text
+    assert "causes" not in text
+
+
+def test_every_chart_has_a_title_and_a_description_and_the_table_holds_the_figures(client, diary):
+    text = page(client, diary).content.decode()
+    charts = re.findall(r"<svg[^>]*aria-labelledby=\"([^\"]+)\"", text)
+    assert len(charts) == 4
+    for ids in charts:
+        title, desc = ids.split()
+        assert f'<title id="{title}">' in text and f'<desc id="{desc}">' in text
+    assert "7-day average went from" in text
+    assert '<th scope="col">Pain</th>' in text
+
+
+def test_the_outlook_and_boom_bust_sections_speak_plainly(client, diary):
+    text = page(client, diary).content.decode()
+    assert "Flare outlook for the next two days" in text
+    assert "chance of a flare in the next two days looks" in text
+    assert "most days like this pass without a flare" in text
+    assert "your usual amount" in text  # no plan stored: the person's usual is the reference
+
+
+def test_a_new_person_sees_not_enough_data_instead_of_guesses(client, cast):
+    text = page(client, cast).content.decode()
+    assert "No clear patterns yet" in text
+    assert "Not enough recent entries for an outlook yet" in text
+    assert "Not enough days yet to look for a boom-bust pattern" in text
+
+
+def test_a_sharing_clinician_sees_the_page_without_the_start_form(client, diary):
+    response = page(client, diary, diary.sharing_clinician)
+    assert response.status_code == 200
+    assert "Start a self-experiment" not in response.content.decode()
