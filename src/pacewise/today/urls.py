@@ -1,1 +1,17 @@
-urlpatterns: list = []
+from django.urls import path
+
+from . import review_views, views
+
+P = "p/<uuid:patient_id>/today/"
+urlpatterns = [
+    path(P, views.today, name="today"),
+    path(P + "setup/", views.setup, name="today-setup"),
+    path(P + "bout/", views.log_bout, name="today-log-bout"),
+    path(P + "flare/", views.flare, name="today-flare"),
+    path(P + "easier/", views.easier, name="today-easier"),
+    path(P + "easier/undo/", views.easier_undo, name="today-easier-undo"),
+    path(P + "review/", review_views.review, name="today-review"),
+    path(P + "review/accept/", review_views.review_accept, name="today-review-accept"),
+    path(P + "plan/", review_views.plan, name="today-plan"),
+    path(P + "plan/clear/", review_views.plan_clear, name="today-plan-clear"),
+]

@@ -1,0 +1,182 @@
+"""Load a person's plan: their stored decisions mapped to the core's ``Profile``, their diary
+mapped to ``DayRecord``s, and today's plan worked out by ``pacewise.core.pacing``.
+
+Nothing computed is stored: every page and API call replays the plan from the diary, so the
+web pages, the API and the weekly review always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from pacewise.core.day_summary import SessionEntry, summarize_days
+from pacewise.core.localtime import today_in
+from pacewise.core.pacing import DayPlan, ReviewOffer, plan_day, review_offer
+from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
+from pacewise.diary.catalog import ACTIVITIES
+from pacewise.diary.convert import checkin_entries
+from pacewise.diary.models import ActivitySession
+from pacewise.plans.programs import pacing_profile_for
+from pacewise.plans.red_flags import is_paused
+
+from .models import EasierChoice, OverrideSet, PacedActivity, PlanSetup, ReviewDecision
+
+HISTORY_DAYS = 730  # two years: enough for every rule; the core reads back at most 28 days
+
+
+def patient_today(patient) -> date:
+    return today_in(patient.user.time_zone, timezone.now())
+
+
+def current_overrides(patient) -> OverrideSet | None:
+    latest = OverrideSet.objects.filter(patient=patient).select_related("set_by").first()
+    return None if latest is None or latest.is_empty else latest
+
+
+def to_overrides(row: OverrideSet | None) -> Overrides:
+    if row is None:
+        return Overrides()
+    return Overrides(
+        progression_rate=row.progression_rate,
+        quota={k: float(v) for k, v in row.quotas.items()},
+        cap={k: float(v) for k, v in row.caps.items()},
+        note=row.note,
+    )
+
+
+def chosen_activities(patient) -> tuple[PlanActivity, ...]:
+    return tuple(
+        PlanActivity(a.key, a.label, a.unit, a.min_bout, a.starting_amount)
+        for a in PacedActivity.objects.filter(patient=patient)
+    )
+
+
+def decisions(patient) -> dict[date, Decision]:
+    return {
+        d.week_start: Decision(d.kind, d.step, d.confidence)
+        for d in ReviewDecision.objects.filter(patient=patient)
+    }
+
+
+def profile_for(patient, overrides: OverrideSet | None = None) -> Profile:
+    """The exercise program's activities when there is a program (or the usual activities
+    given at onboarding); otherwise the ones chosen on the "choose what to pace" page. While a
+    red-flag pause is open, the program's exercises are left out."""
+    base = pacing_profile_for(patient)
+    activities = base.activities
+    if is_paused(patient):
+        activities = tuple(a for a in activities if a.key in ACTIVITIES)
+    setup = PlanSetup.objects.filter(patient=patient).first()
+    if not activities:
+        activities = chosen_activities(patient)
+    return Profile(
+        conditions=base.conditions,
+        fatigue_dominant=base.fatigue_dominant or bool(setup and setup.fatigue_dominant),
+        activities=activities,
+        overrides=to_overrides(overrides or current_overrides(patient)),
+        decisions=decisions(patient),
+    )
+
+
+def session_entries(patient, start: date, end: date) -> list[SessionEntry]:
+    """Diary sessions keyed by the plan's activity: a session logged from a plan (the Today
+    page or the program's player) carries the plan's key in ``planned_item``."""
+    rows = ActivitySession.objects.filter(
+        patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
+    )
+    return [
+        SessionEntry(
+            local_date=r.local_date,
+            activity=r.planned_item or r.activity,
+            minutes=r.minutes,
+            sets=r.sets,
+            reps=r.reps,
+            exertion=r.exertion,
+            pain_peak=r.pain_peak,
+            pain_after=r.pain_after,
+            planned=bool(r.planned_item),
+        )
+        for r in rows
+    ]
+
+
+def history_for(patient, today: date) -> list[DayRecord]:
+    start = today - timedelta(days=HISTORY_DAYS)
+    summaries = summarize_days(
+        checkin_entries(patient, start, today), session_entries(patient, start, today)
+    )
+    return [s.to_record() for s in summaries]
+
+
+@dataclass(frozen=True)
+class TodayState:
+    """Everything the Today page and the API show, worked out once per request."""
+
+    today: date
+    profile: Profile
+    plan: DayPlan
+    done: dict[str, float]  # today's logged amount per plan activity
+    easier: bool  # "easier today" chosen
+    override: OverrideSet | None
+    paused: bool
+    history: tuple[DayRecord, ...] = ()
+
+    @property
+    def set_up(self) -> bool:
+        return bool(self.profile.activities)
+
+    @property
+    def shown(self):
+        """The targets to show: the easier ones when "easier today" was chosen."""
+        return self.plan.easier_option.targets if self.easier else self.plan.targets
+
+    @property
+    def review_pending(self) -> bool:
+        """A weekly review set this week's plan and the person has not answered it yet."""
+        review = self.plan.last_review
+        return review is not None and review.week_start not in self.profile.decisions
+
+    def review_week_end(self) -> date | None:
+        """The last day of the week whose review set this week's plan, if there is one."""
+        if self.plan.last_review is None:
+            return None
+        return self.plan.last_review.week_end
+
+
+def load(patient, today: date | None = None) -> TodayState:
+    today = today or patient_today(patient)
+    override = current_overrides(patient)
+    profile = profile_for(patient, override)
+    history = history_for(patient, today)
+    plan = plan_day(profile, history, today)
+    todays = next((r for r in history if r.date == today), DayRecord(today))
+    return TodayState(
+        today=today,
+        profile=profile,
+        plan=plan,
+        done={a.key: todays.amount(a.key) for a in profile.activities},
+        easier=EasierChoice.objects.filter(patient=patient, local_date=today).exists(),
+        override=override,
+        paused=is_paused(patient),
+        history=tuple(history),
+    )
+
+
+def offer_for(state: TodayState, confidence: int | None = None) -> ReviewOffer | None:
+    """The weekly review behind this week's plan, with a smaller step when one is offered."""
+    week_end = state.review_week_end()
+    if week_end is None:
+        return None
+    return review_offer(state.profile, state.history, week_end, confidence)
+
+
+def decision_for(patient, offer: ReviewOffer | None) -> ReviewDecision | None:
+    """The person's stored answer to the review in ``offer``, if they have given one."""
+    if offer is None:
+        return None
+    return ReviewDecision.objects.filter(
+        patient=patient, week_start=offer.proposal.week_start
+    ).first()

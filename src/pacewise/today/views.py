@@ -1,0 +1,122 @@
+"""Today's pages: the plan with its reasons, one-tap actions, the weekly review, and the
+clinician's overrides. Views load, call ``actions`` or ``state``, and render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from pacewise.accounts.decorators import patient_view
+from pacewise.core import wording as w
+
+from . import actions
+from . import state as plan_state
+from .forms import OneTapForm, SetupForm
+
+
+def _home(grant):
+    return redirect("today", patient_id=grant.patient.pk)
+
+
+@patient_view()
+def today(request, grant):
+    state = plan_state.load(grant.patient)
+    context = {
+        "grant": grant,
+        "patient": grant.patient,
+        "state": state,
+        "cards": _cards(state),
+        "tap_id": OneTapForm.fresh_id,
+    }
+    return render(request, "today/today.html", context)
+
+
+def _cards(state: plan_state.TodayState) -> list[dict]:
+    activities = {a.key: a for a in state.profile.activities}
+    cards = []
+    for i, target in enumerate(state.shown):
+        done = state.done.get(target.activity, 0.0)
+        activity = activities[target.activity]
+        cards.append(
+            {
+                "index": i,
+                "target": target,
+                "amount": w.amount_text(activity, target.target),
+                "bouts": w.bouts_text(activity, target.bouts, target.bout_size),
+                "bout": w.amount_text(activity, max(1, w.whole(target.bout_size))),
+                "done": f"{w.whole(done)} of {w.whole(target.target)} "
+                f"{w.unit_word(activity, target.target)}",
+                "reached": target.target > 0 and done >= target.target,
+            }
+        )
+    return cards
+
+
+@patient_view(owner_only=True)
+def setup(request, grant):
+    form = SetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.choose_activities(
+                grant.patient,
+                form.choices(),
+                fatigue_dominant=form.cleaned_data["fatigue_dominant"],
+            )
+        except actions.PlanError as exc:
+            form.add_error(None, exc.message[:1].upper() + exc.message[1:] + ".")
+        else:
+            messages.success(request, "Your plan is ready. Start small: a few minutes count.")
+            return _home(grant)
+    return render(request, "today/setup.html", {"patient": grant.patient, "form": form})
+
+
+@require_POST
+@patient_view(owner_only=True)
+def log_bout(request, grant):
+    form = OneTapForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That didn't work. Please try again.")
+        return _home(grant)
+    try:
+        actions.log_bout(
+            grant.patient,
+            request.user,
+            form.cleaned_data["activity"],
+            entry_id=form.cleaned_data["entry_id"],
+        )
+    except actions.PlanError as exc:
+        messages.error(request, f"Not logged: {exc.message}.")
+    else:
+        messages.success(request, "Logged. Every bit of movement counts.")
+    return _home(grant)
+
+
+@require_POST
+@patient_view(owner_only=True)
+def flare(request, grant):
+    form = OneTapForm(request.POST)
+    entry_id = form.cleaned_data["entry_id"] if form.is_valid() else None
+    try:
+        actions.declare_flare(grant.patient, request.user, entry_id=entry_id)
+    except actions.PlanError as exc:
+        messages.error(request, f"Not saved: {exc.message}.")
+    else:
+        messages.success(request, "Thank you for telling us. Today's plan is now your flare plan.")
+    return _home(grant)
+
+
+@require_POST
+@patient_view(owner_only=True)
+def easier(request, grant):
+    actions.choose_easier(grant.patient, easier=True)
+    messages.success(request, "Easier today it is. That's pacing, and it still counts.")
+    return _home(grant)
+
+
+@require_POST
+@patient_view(owner_only=True)
+def easier_undo(request, grant):
+    actions.choose_easier(grant.patient, easier=False)
+    messages.success(request, "Back to today's usual plan.")
+    return _home(grant)
