@@ -32,7 +32,9 @@ def test_setup_stores_the_chosen_activities_with_a_usual_amount(client, me):
 
 
 def test_setup_refuses_the_same_activity_twice(client, me):
-    response = client.post(url(me, "today-setup"), {"activity_0": "walking", "activity_1": "walking"})
+    response = client.post(
+        url(me, "today-setup"), {"activity_0": "walking", "activity_1": "walking"}
+    )
     assert response.status_code == 200
     assert "Choose each activity only once." in response.content.decode()
     assert not PacedActivity.objects.filter(patient=me).exists()
