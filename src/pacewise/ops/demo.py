@@ -19,6 +19,7 @@ from django.db import transaction
 from pacewise.accounts.models import Clinic, Membership, Patient, Share, User
 from pacewise.core.simulate import demo_history
 from pacewise.diary.models import ActivitySession, CheckIn
+from pacewise.today.actions import start_simulator_plan
 
 DEMO_PASSWORD = "demo-pacewise-2026"
 CLINIC_NAME = "Riverside Physio (demo)"
@@ -124,6 +125,7 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
             )
     CheckIn.objects.bulk_create(checkins)
     ActivitySession.objects.bulk_create(sessions)
+    start_simulator_plan(patient, fatigue_dominant=person.kind == "fatigue")
 
 
 def _session(patient, day, at, session) -> ActivitySession:
