@@ -38,7 +38,8 @@ def test_demo_histories_span_several_weeks_with_gaps_and_flares(demo):
     assert 25 <= len(days) <= 42  # most days, not every day, as in real life
     kinds = set(CheckIn.objects.filter(patient=alex).values_list("kind", flat=True))
     assert kinds == {"morning", "full"}  # several entries on a day
-    assert ActivitySession.objects.filter(patient=alex).exists()
+    walks = ActivitySession.objects.filter(patient=alex, activity="walk")
+    assert walks.exists() and all(w.minutes and w.sets is None for w in walks)
     assert CheckIn.objects.filter(in_flare=True).exists()
     assert all(0 <= c.pain_avg <= 10 for c in CheckIn.objects.exclude(pain_avg=None))
 

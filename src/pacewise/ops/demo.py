@@ -18,6 +18,7 @@ from django.db import transaction
 
 from pacewise.accounts.models import Clinic, Membership, Patient, Share, User
 from pacewise.core.simulate import demo_history
+from pacewise.diary.catalog import activity_unit
 from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.today.actions import start_simulator_plan
 
@@ -130,7 +131,7 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
 
 def _session(patient, day, at, session) -> ActivitySession:
     amount = max(1, round(session.amount))
-    if session.activity == "walking":
+    if activity_unit(session.activity) == "minutes":
         dose = {"minutes": amount}
     else:  # counted in repetitions: split into sets of at most 12
         sets = -(-amount // 12)
