@@ -1,5 +1,6 @@
 """Access cases for insights: sharing clinicians may read findings, the outlook and
-self-experiments; only the person starts or stops an experiment."""
+self-experiments; only the person starts or stops an experiment or changes their consent to
+population pooling."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ WEB = {
     "insights-experiment-start": Case(
         "POST", OWNER_ONLY, 302, data=lambda cast: {"factor": "coffee", "block_days": 4}
     ),
+    "insights-pooling": Case("POST", OWNER_ONLY, 302, data=lambda cast: {"opted_in": "on"}),
     "insights-experiment": Case("GET", READ, params=EXP),
     "insights-experiment-stop": Case("POST", OWNER_ONLY, 302, params=EXP),
 }

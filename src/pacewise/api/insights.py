@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from pacewise.accounts.access import get_patient_for
+from pacewise.core import pooling
 from pacewise.core.experiments import phase_on
 from pacewise.insights import data
 from pacewise.insights.models import Experiment
@@ -38,7 +39,11 @@ class FindingOut(Schema):
     days_needed: int | None
     kind: str
     step: float
-    message: str
+    message: str  # ends with the pooled estimate's sentence when pooling was used
+    pooled_effect: float | None = None  # steadied with other consenting people at the clinic
+    pooled_ci_low: float | None = None
+    pooled_ci_high: float | None = None
+    pooled_people: int = 0  # how many other people; 0 = the person's own diary only
 
 
 class ReasonOut(Schema):
@@ -114,9 +119,19 @@ def _experiment_out(exp: Experiment) -> dict:
 @router.get("/patients/{patient_id}/insights/findings", response=list[FindingOut])
 def list_findings(request, patient_id: uuid.UUID):
     """Trigger and helper findings over the last year, significant first, then unclear ones,
-    then "not enough data yet" entries."""
+    then "not enough data yet" entries. With the person's consent, tested findings also carry
+    an estimate steadied with other consenting people at their clinic (`pooled_*`)."""
     grant = _grant(request, patient_id, "api-insights-findings")
-    return [f.__dict__ for f in data.findings(grant.patient)]
+    patterns = data.patterns(grant.patient)
+    return [_finding_out(f, patterns.pooled) for f in patterns.findings]
+
+
+def _finding_out(f, pooled) -> dict:
+    p = pooled.get(pooling.key(f.factor, f.lag)) if f.lag is not None else None
+    if p is None:
+        return f.__dict__
+    return {**f.__dict__, "pooled_effect": p.effect, "pooled_ci_low": p.ci_low,
+            "pooled_ci_high": p.ci_high, "pooled_people": p.people}  # fmt: skip
 
 
 @router.get("/patients/{patient_id}/insights/outlook", response=OutlookOut)

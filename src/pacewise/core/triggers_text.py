@@ -93,3 +93,18 @@ def entangled_sentence(factor: str, lag: int, partner: str | None) -> str:
         f"'{factor}' almost always came together with {other}, so its link with your pain "
         f"{when} cannot be told apart yet. More varied days will help."
     )
+
+
+def pooled_people(people: int) -> str:
+    who = "person" if people == 1 else "people"
+    return f"steadied with patterns from {people} {who} at your clinic"
+
+
+def pooled_sentence(kind: str, step: float, effect: float, low: float, high: float,
+                    people: int) -> str:  # fmt: skip
+    """The finding's estimate after pooling (per `step` for a measured factor)."""
+    unit = "" if kind == "binary" else f" per {_step(step)}"
+    return (
+        f"Estimate {pooled_people(people)}: {_signed(effect * step)} points{unit} "
+        f"(likely between {_num(low * step)} and {_num(high * step)})."
+    )

@@ -7,11 +7,14 @@ boom_bust, experiments).
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.utils import timezone
 
+from pacewise.accounts.models import Share
 from pacewise.core import experiments as core_experiments
+from pacewise.core import pooling, triggers_text
 from pacewise.core.boom_bust import BoomBust, LoadDay, boom_bust
 from pacewise.core.day_summary import DaySummary, summarize_days
 from pacewise.core.forecast import Outlook, OutlookDay, outlook
@@ -21,7 +24,7 @@ from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.diary.models import Tag
 from pacewise.outcomes.visit_report import diary_table
 
-from .models import Experiment
+from .models import Experiment, PoolingConsent
 
 FINDINGS_DAYS = 365  # a year of diary behind the findings
 OUTLOOK_DAYS = 365  # the outlook reads four weeks; a year lets it learn the person's flares
@@ -44,11 +47,83 @@ def summaries(patient, days: int, end: date | None = None) -> list[DaySummary]:
     )
 
 
-def findings(patient) -> list[Finding]:
+@dataclass(frozen=True)
+class Patterns:
+    """The findings as shown, and whether (and from how many people) pooling steadied them."""
+
+    findings: list[Finding]
+    opted_in: bool = False
+    pooled: dict[pooling.Key, pooling.Pooled] = field(default_factory=dict)
+
+    @property
+    def people(self) -> int:
+        return pooling.people(self.pooled)
+
+    @property
+    def words(self) -> str:
+        return triggers_text.pooled_people(self.people) if self.pooled else ""
+
+
+def own_findings(patient) -> list[Finding]:
     end = patient_today(patient)
     start = end - timedelta(days=FINDINGS_DAYS - 1)
     days = summaries(patient, FINDINGS_DAYS, end)
     return detect(diary_table(patient, days, start, end))
+
+
+def patterns(patient) -> Patterns:
+    """Own findings; with the person's consent, steadied by other consenting people's
+    estimates at the clinics they currently share with (never their diaries)."""
+    own = own_findings(patient)
+    consent = pooling_consent(patient)
+    if not consent.opted_in:
+        return Patterns(own)
+    _contribute(consent, own)
+    others = [_estimates(c.estimates) for c in clinic_peers(patient)]
+    pooled = pooling.pool(own, others)
+    return Patterns(pooling.steady(own, pooled), True, pooled)
+
+
+def findings(patient) -> list[Finding]:
+    return patterns(patient).findings
+
+
+def pooling_consent(patient) -> PoolingConsent:
+    return PoolingConsent.objects.filter(patient=patient).first() or PoolingConsent(patient=patient)
+
+
+def clinic_peers(patient):
+    """Consents of the other opted-in people who currently share with a clinic this person
+    currently shares with."""
+    clinics = Share.objects.active().filter(patient=patient).values("clinic")
+    sharing = Share.objects.active().filter(clinic__in=clinics).values("patient")
+    return PoolingConsent.objects.filter(opted_in=True, patient__in=sharing).exclude(
+        patient=patient
+    )
+
+
+def set_pooling(patient, opted_in: bool) -> PoolingConsent:
+    """Opt in (and contribute one's own estimates now) or out (and withdraw them)."""
+    consent = pooling_consent(patient)
+    consent.opted_in = opted_in
+    consent.estimates = []
+    consent.updated_at = timezone.now()
+    consent.save()
+    if opted_in:
+        _contribute(consent, own_findings(patient))
+    return consent
+
+
+def _contribute(consent: PoolingConsent, own: list[Finding]) -> None:
+    rows = [[f, lag, e, se] for (f, lag), (e, se) in sorted(pooling.estimates(own).items())]
+    if rows != consent.estimates:
+        consent.estimates = rows
+        consent.updated_at = timezone.now()
+        consent.save(update_fields=["estimates", "updated_at"])
+
+
+def _estimates(rows: list) -> dict[pooling.Key, tuple[float, float]]:
+    return {(str(f), int(lag)): (float(e), float(se)) for f, lag, e, se in rows}
 
 
 def outlook_days(days: list[DaySummary]) -> list[OutlookDay]:

@@ -18,3 +18,10 @@ class ExperimentForm(forms.Form):
     def __init__(self, *args, choices: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.suggestions = choices or []
+
+
+class PoolingForm(forms.Form):
+    opted_in = forms.BooleanField(
+        label="Use anonymous patterns from other people at my clinic to steady my results",
+        required=False,
+    )

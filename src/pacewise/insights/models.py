@@ -29,3 +29,19 @@ class Experiment(models.Model):
         return core.Design(
             self.factor, self.start, self.block_days, tuple(self.with_first), self.seed
         )
+
+
+class PoolingConsent(models.Model):
+    """A person's opt-in to pooling, and what they contribute while opted in.
+
+    Off by default. Only people who opted in *and* currently share with a clinic both
+    contribute and receive pooling. `estimates` holds their own tested effects (factor, lag,
+    effect, standard error) — never diary rows — and is emptied when they opt out.
+    """
+
+    patient = models.OneToOneField(
+        "accounts.Patient", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    opted_in = models.BooleanField(default=False)
+    estimates = models.JSONField(default=list, blank=True)  # [[factor, lag, effect, se], ...]
+    updated_at = models.DateTimeField(default=timezone.now)

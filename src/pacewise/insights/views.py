@@ -14,7 +14,7 @@ from pacewise.core import experiments as core_experiments
 
 from . import data
 from .charts import MEASURES, series, trend_svg
-from .forms import ExperimentForm
+from .forms import ExperimentForm, PoolingForm
 from .models import Experiment
 
 
@@ -34,7 +34,8 @@ def insights(request, grant):
     end = data.patient_today(patient)
     start = end - timedelta(days=data.TREND_DAYS - 1)
     days = data.summaries(patient, data.TREND_DAYS, end)
-    found = data.findings(patient)
+    patterns = data.patterns(patient)
+    found = patterns.findings
     experiment = data.active_experiment(patient)
     context = {
         "grant": grant,
@@ -44,6 +45,8 @@ def insights(request, grant):
         "significant": [f for f in found if f.significant],
         "unclear": [f for f in found if f.status != "insufficient" and not f.significant],
         "insufficient": [f for f in found if f.status == "insufficient"],
+        "patterns": patterns,
+        "shares_with_clinic": patient.shares.active().exists(),
         "outlook": data.flare_outlook(patient),
         "boom_bust": data.boom_bust_pattern(patient),
         "experiment": experiment,
@@ -75,6 +78,22 @@ def start_experiment(request, grant):
     else:
         messages.error(request, "Choose what to test.")
     return redirect("insights-page", patient_id=patient.pk)
+
+
+@require_POST
+@patient_view(owner_only=True)
+def pooling(request, grant):
+    form = PoolingForm(request.POST)
+    form.is_valid()  # an unticked box is simply absent: always valid
+    opted_in = bool(form.cleaned_data.get("opted_in"))
+    data.set_pooling(grant.patient, opted_in)
+    messages.success(
+        request,
+        "Your results will be steadied with anonymous patterns from your clinic."
+        if opted_in
+        else "Your results now use your own diary only, and your patterns are no longer shared.",
+    )
+    return redirect("insights-page", patient_id=grant.patient.pk)
 
 
 @patient_view()
