@@ -447,3 +447,14 @@ def test_a_smaller_step_is_only_offered_when_the_plan_goes_up():
     with pytest.raises(ValueError):
         decide(offer.proposal, 2, smaller=True)
     assert decide(review_offer(PROFILE, GREEN, at(13)).proposal, 4, True).step == 0.5
+
+
+def test_uneven_bouts_are_described_as_about():
+    from pacewise.core.records import PlanActivity
+    from pacewise.core.wording import bouts_text
+
+    reps = PlanActivity("sit_to_stand", "Sit-to-stand", "reps")
+    walk = PlanActivity("walk", "Walking", "minutes")
+    assert bouts_text(reps, 4, 31 / 4) == "in 4 sets of about 8"
+    assert bouts_text(walk, 2, 9.0) == "in 2 bouts of 9 minutes"
+    assert bouts_text(walk, 1, 9.0) == "in one go"

@@ -41,9 +41,10 @@ def bouts_text(activity: PlanActivity, bouts: int, bout_size: float) -> str:
     """'in one go', 'in 2 bouts of 6 minutes', 'in 2 sets of 10'."""
     if bouts <= 1:
         return "in one go"
+    about = "" if abs(bout_size - whole(bout_size)) < 0.01 else "about "  # 31 reps in 4 sets
     if activity.unit == "reps":
-        return f"in {bouts} sets of {whole(bout_size)}"
-    return f"in {bouts} bouts of {whole(bout_size)} {unit_word(activity, bout_size)}"
+        return f"in {bouts} sets of {about}{whole(bout_size)}"
+    return f"in {bouts} bouts of {about}{whole(bout_size)} {unit_word(activity, bout_size)}"
 
 
 def join(parts: list[str]) -> str:
