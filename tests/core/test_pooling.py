@@ -54,7 +54,7 @@ def test_with_one_or_zero_others_nothing_changes(others):
 def test_findings_are_matched_by_name_and_lag_and_the_sentence_says_pooling_was_used():
     own = [finding(0.0, 2.0), finding(1.0, 0.3, lag=1), Finding("walk", "insufficient")]
     others = [{("late coffee", 0): o, ("walk", 0): (9.0, 1.0)} for o in SPREAD]
-    pooled = pooling.pool(own, others)
+    pooled = pooling.pool(own, others, min_people=2)
     assert set(pooled) == {("late coffee", 0)}  # the next-day finding has no peers
     assert pooled[("late coffee", 0)].effect == pytest.approx(1.391, abs=1e-3)
     shown = pooling.steady(own, pooled)
@@ -72,3 +72,11 @@ def test_a_person_contributes_only_tested_estimates():
     (only,) = pooling.estimates(own).items()
     assert only[0] == ("late coffee", 0)
     assert only[1] == pytest.approx((2.5, 0.4))
+
+
+def test_the_product_waits_for_five_others_before_pooling():
+    own = [finding(2.5, 0.4)]
+    four = [{("late coffee", 0): (1.0 + i / 10, 0.5)} for i in range(4)]
+    assert pooling.pool(own, four) == {}
+    five = four + [{("late coffee", 0): (1.5, 0.5)}]
+    assert pooling.pool(own, five)[("late coffee", 0)].people == 5

@@ -27,6 +27,9 @@ from pacewise.core import triggers_text as text
 from pacewise.core.triggers import TESTED, Finding
 
 MIN_OTHERS = 2  # DerSimonian-Laird needs k - 1 >= 1 degrees of freedom
+# Privacy: with very few others, a person could roughly work out their average effect from
+# their own pooled figure. Pooling in the product waits for at least five (a convention).
+PRIVACY_MIN_PEOPLE = 5
 Z95 = 1.959963984540054
 
 Key = tuple[str, int]  # (factor name as compared across people, lag)
@@ -97,13 +100,16 @@ def estimates(findings: Sequence[Finding]) -> dict[Key, tuple[float, float]]:
 
 
 def pool(
-    findings: Sequence[Finding], others: Sequence[Mapping[Key, tuple[float, float]]]
+    findings: Sequence[Finding],
+    others: Sequence[Mapping[Key, tuple[float, float]]],
+    *,
+    min_people: int = PRIVACY_MIN_PEOPLE,
 ) -> dict[Key, Pooled]:
     """Pooled estimates for the person's tested findings where enough others tested the same."""
     out: dict[Key, Pooled] = {}
     for k, (effect, se) in estimates(findings).items():
         pop = population([o[k] for o in others if k in o])
-        if pop is not None:
+        if pop is not None and pop.people >= min_people:
             out[k] = shrink(effect, se, pop)
     return out
 
