@@ -31,14 +31,18 @@ def checkin_entries(patient, start: date, end: date) -> list[CheckInEntry]:
     ]
 
 
-def session_entries(patient, start: date, end: date) -> list[SessionEntry]:
+def session_entries(
+    patient, start: date, end: date, *, by_plan_key: bool = False
+) -> list[SessionEntry]:
+    """Sessions as the core reads them. `by_plan_key`: a session logged from a plan (Today or
+    the program's player) counts under the plan's key in `planned_item`."""
     rows = ActivitySession.objects.filter(
         patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
     )
     return [
         SessionEntry(
             local_date=r.local_date,
-            activity=r.activity,
+            activity=(r.planned_item or r.activity) if by_plan_key else r.activity,
             minutes=r.minutes,
             sets=r.sets,
             reps=r.reps,

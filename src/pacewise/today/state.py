@@ -12,13 +12,12 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from pacewise.core.day_summary import SessionEntry, summarize_days
+from pacewise.core.day_summary import summarize_days
 from pacewise.core.localtime import today_in
 from pacewise.core.pacing import DayPlan, ReviewOffer, plan_day, review_offer
 from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
 from pacewise.diary.catalog import ACTIVITIES
-from pacewise.diary.convert import checkin_entries
-from pacewise.diary.models import ActivitySession
+from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.plans.programs import pacing_profile_for
 from pacewise.plans.red_flags import is_paused
 
@@ -81,32 +80,11 @@ def profile_for(patient, overrides: OverrideSet | None = None) -> Profile:
     )
 
 
-def session_entries(patient, start: date, end: date) -> list[SessionEntry]:
-    """Diary sessions keyed by the plan's activity: a session logged from a plan (the Today
-    page or the program's player) carries the plan's key in ``planned_item``."""
-    rows = ActivitySession.objects.filter(
-        patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
-    )
-    return [
-        SessionEntry(
-            local_date=r.local_date,
-            activity=r.planned_item or r.activity,
-            minutes=r.minutes,
-            sets=r.sets,
-            reps=r.reps,
-            exertion=r.exertion,
-            pain_peak=r.pain_peak,
-            pain_after=r.pain_after,
-            planned=bool(r.planned_item),
-        )
-        for r in rows
-    ]
-
-
 def history_for(patient, today: date) -> list[DayRecord]:
     start = today - timedelta(days=HISTORY_DAYS)
     summaries = summarize_days(
-        checkin_entries(patient, start, today), session_entries(patient, start, today)
+        checkin_entries(patient, start, today),
+        session_entries(patient, start, today, by_plan_key=True),
     )
     return [s.to_record() for s in summaries]
 
