@@ -24,15 +24,15 @@ from pacewise.core.flare import FlareCalendar, FlareStatus, Today, find_flares, 
 from pacewise.core.goals import needs_shrinking
 from pacewise.core.progression import (
     PlanState,
-    recovering,
     replay,
     review_week,
+    week_context,
     with_overrides,
 )
 from pacewise.core.readiness import Readiness, readiness
 from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
 from pacewise.core.reentry import Reentry, find_reentry
-from pacewise.core.review import QuotaChange, WeekContext, WeeklyReview
+from pacewise.core.review import QuotaChange, WeeklyReview
 from pacewise.core.workload import boom_bust_message, envelope_cap, spike_cap
 
 Phase = Literal["baseline", "building", "holding", "flare", "returning"]
@@ -463,18 +463,8 @@ def weekly_review(profile: Profile, history: Sequence[DayRecord], week_end: date
     diary = Diary(history, week_end + timedelta(days=1))
     calendar = find_flares(diary)
     state = replay(profile, diary, calendar, start)
-    last = state.last_review
-    ctx = WeekContext(
-        profile=profile,
-        diary=diary,
-        flare_days=calendar.flare_days,
-        usual=diary.usual(start, calendar.flare_days),
-        quotas=state.quotas,
-        previous=last.colour if last else None,
-        green_streak=state.green_streak,
-        recovering=recovering(profile, diary, calendar, start),
-        in_baseline=not state.baseline.complete_on(start),
-    )
+    in_baseline = not state.baseline.complete_on(start)
+    ctx = week_context(profile, diary, calendar, state, start, in_baseline=in_baseline)
     return review_week(ctx, start)[0]
 
 

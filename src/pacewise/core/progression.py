@@ -70,7 +70,7 @@ def replay(profile: Profile, diary: Diary, calendar: FlareCalendar, until: date)
     if until < baseline.end:
         return replace(state, week_start=baseline.start)
     while state.week_start + WEEK <= until:
-        ctx = _context(profile, diary, calendar, state)
+        ctx = week_context(profile, diary, calendar, state, state.week_start)
         review, streak = review_week(ctx, state.week_start)
         quotas = review.quotas_after()
         start = state.week_start + WEEK
@@ -79,10 +79,16 @@ def replay(profile: Profile, diary: Diary, calendar: FlareCalendar, until: date)
     return state
 
 
-def _context(
-    profile: Profile, diary: Diary, calendar: FlareCalendar, state: PlanState
+def week_context(
+    profile: Profile,
+    diary: Diary,
+    calendar: FlareCalendar,
+    state: PlanState,
+    start: date,
+    *,
+    in_baseline: bool = False,
 ) -> WeekContext:
-    start = state.week_start
+    """What a weekly review of the week starting on ``start`` needs to know."""
     last = state.last_review
     return WeekContext(
         profile=profile,
@@ -93,6 +99,7 @@ def _context(
         previous=last.colour if last else None,
         green_streak=state.green_streak,
         recovering=recovering(profile, diary, calendar, start),
+        in_baseline=in_baseline,
     )
 
 
