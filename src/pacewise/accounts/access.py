@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from .models import AuditEvent, Clinic, Patient
@@ -44,6 +45,18 @@ def is_clinic_staff(user) -> bool:
 
 def staff_needs_two_factor(user) -> bool:
     return is_clinic_staff(user) and not is_mfa_enabled(user)
+
+
+def shared_with(user, path: str = "") -> Q:
+    """Patients who currently share with one of `user`'s clinics, as a filter on Patient
+    (or on a model reaching Patient through `path`, e.g. "patient__"). Use it inside one
+    filter() call, so both conditions apply to the same share."""
+    return Q(
+        **{
+            f"{path}shares__clinic__memberships__user": user,
+            f"{path}shares__revoked_at__isnull": True,
+        }
+    )
 
 
 def sharing_clinic(user, patient: Patient) -> Clinic | None:

@@ -8,7 +8,12 @@ from django.db.models import Q
 from ninja import Query, Router, Status
 
 from pacewise.accounts import consent
-from pacewise.accounts.access import TwoFactorRequired, get_patient_for, staff_needs_two_factor
+from pacewise.accounts.access import (
+    TwoFactorRequired,
+    get_patient_for,
+    shared_with,
+    staff_needs_two_factor,
+)
 from pacewise.accounts.audit import describe
 from pacewise.accounts.models import AuditEvent, Patient
 
@@ -43,10 +48,7 @@ def list_patients(request):
     if staff_needs_two_factor(user):
         raise TwoFactorRequired("Turn on two-factor authentication to see patient records.")
     visible = (
-        Patient.objects.filter(
-            Q(user=user)
-            | Q(shares__clinic__memberships__user=user, shares__revoked_at__isnull=True)
-        )
+        Patient.objects.filter(Q(user=user) | shared_with(user))
         .select_related("user")
         .distinct()
         .order_by("user__email")

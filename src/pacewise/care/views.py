@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pacewise.accounts import invitations
+from pacewise.accounts.access import shared_with
 from pacewise.accounts.audit import describe
 from pacewise.accounts.decorators import clinic_view, staff_view
 from pacewise.accounts.forms import InviteForm
@@ -28,9 +29,7 @@ def caseload(request):
         .values("local_date")[:1]
     )
     patients = (
-        Patient.objects.filter(
-            shares__clinic__memberships__user=request.user, shares__revoked_at__isnull=True
-        )
+        Patient.objects.filter(shared_with(request.user))
         .select_related("user")
         .annotate(last_checkin=Subquery(last_checkin), shared_since=Max("shares__granted_at"))
         .order_by("user__display_name", "user__email")

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pacewise.accounts.access import shared_with
 from pacewise.accounts.models import Membership, Share
 from pacewise.core import instruments as core
 from pacewise.core.localtime import today_in
@@ -123,9 +124,8 @@ def open_alerts_for(user):
     """Alerts not yet followed up, for patients who share with the user's clinics."""
     return (
         SafetyAlert.objects.filter(
+            shared_with(user, "patient__"),
             followed_up_at__isnull=True,
-            patient__shares__clinic__memberships__user=user,
-            patient__shares__revoked_at__isnull=True,
         )
         .select_related("patient__user")
         .distinct()

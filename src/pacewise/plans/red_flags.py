@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pacewise.accounts.access import shared_with
 from pacewise.core import screening as core
 from pacewise.outcomes.responses import care_team_emails
 
@@ -106,9 +107,8 @@ def open_red_flags_for(user):
     """Uncleared alerts for patients who currently share with the user's clinics."""
     return (
         RedFlagAlert.objects.filter(
+            shared_with(user, "patient__"),
             cleared_at__isnull=True,
-            patient__shares__clinic__memberships__user=user,
-            patient__shares__revoked_at__isnull=True,
         )
         .select_related("patient__user")
         .distinct()
