@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Clinic, Patient, Share
+from .models import Clinic, Membership, Patient, Share
 
 
 class ConsentError(ValueError):
@@ -42,3 +42,10 @@ def revoke(patient: Patient, share_id: int) -> Share:
         share.revoked_at = timezone.now()
         share.save(update_fields=["revoked_at"])
     return share
+
+
+def care_team_emails(patient: Patient) -> list[str]:
+    """Everyone in a clinic the patient shares with now: who is told about safety alerts."""
+    clinics = Share.objects.active().filter(patient=patient).values_list("clinic_id", flat=True)
+    members = Membership.objects.filter(clinic_id__in=list(clinics))
+    return sorted(set(members.values_list("user__email", flat=True)))

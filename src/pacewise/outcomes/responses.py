@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacewise.accounts.access import shared_with
-from pacewise.accounts.models import Membership, Share
+from pacewise.accounts.consent import care_team_emails
 from pacewise.core import instruments as core
 from pacewise.core.localtime import today_in
 from pacewise.core.schedule import SCHEDULED, Done, current_occasion
@@ -86,17 +86,6 @@ def record(patient, instrument, answers: dict, *, assignment: Assignment | None 
     for alert in alerts:
         alert_care_team(alert)
     return response, result, alerts
-
-
-def care_team_emails(patient) -> list[str]:
-    clinics = Share.objects.active().filter(patient=patient).values_list("clinic_id", flat=True)
-    return sorted(
-        set(
-            Membership.objects.filter(clinic_id__in=list(clinics)).values_list(
-                "user__email", flat=True
-            )
-        )
-    )
 
 
 def alert_care_team(alert: SafetyAlert) -> None:

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacewise.accounts.access import shared_with
+from pacewise.accounts.consent import care_team_emails
 from pacewise.core import screening as core
-from pacewise.outcomes.responses import care_team_emails
 
 from .models import RedFlagAlert, Screening
 
