@@ -150,9 +150,13 @@ def test_bad_activity_values_name_the_field(api, cast, body, field):
 
 
 def test_timestamps_are_stored_in_utc_and_the_day_is_the_devices(api, cast):
-    # 23:30 in Sydney on 10 Jan is 12:30 UTC; the day is 10 Jan where the person was
+    # The profile says Baker Island (UTC-12) but the phone is in Kiribati (UTC+14): 26 hours
+    # apart, so the phone's date is always ahead of the profile's. The day is the phone's.
+    cast.patient.time_zone = "Etc/GMT+12"
+    cast.patient.save(update_fields=["time_zone"])
     now = timezone.now()
-    local = now.astimezone(timezone.get_fixed_timezone(11 * 60)).replace(microsecond=0)
+    local = now.astimezone(timezone.get_fixed_timezone(14 * 60)).replace(microsecond=0)
+    assert local.date() > now.astimezone(timezone.get_fixed_timezone(-12 * 60)).date()
     response = api("POST", "/checkins", {"entered_at": local.isoformat(), "pain_avg": 3})
     assert response.status_code == 201, response.content
     body = response.json()

@@ -33,7 +33,6 @@ from .diary_schemas import (
     CheckInUpdate,
     DayOut,
     RevisionOut,
-    utc,
 )
 from .errors import ApiError, Error
 
@@ -84,7 +83,7 @@ def _create(request, patient_id, payload, model, out):
             request.user,
             values=_values(payload, model),
             local_date=local_date,
-            entered_at=utc(entered_at),
+            entered_at=entered_at,
             entry_id=payload.id,
             tags=getattr(payload, "tags", ()),
         )

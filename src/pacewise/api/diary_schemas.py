@@ -4,7 +4,7 @@ and `0` into a 1970 timestamp; the validators below refuse such values by name."
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
@@ -201,7 +201,3 @@ class RevisionOut(Schema):
     changed_by: str
     changed_at: datetime
     old_values: dict
-
-
-def utc(value: datetime | None) -> datetime | None:
-    return value.astimezone(UTC) if value else None

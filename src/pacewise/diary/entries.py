@@ -8,7 +8,7 @@ with the current one; every change leaves a `Revision` with the values before it
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -166,7 +166,8 @@ def create(
     entry = model(
         patient=patient,
         local_date=local_date,
-        entered_at=entered_at or now,
+        # the device's own offset decided the day above; the instant is stored in UTC
+        entered_at=entered_at.astimezone(UTC) if entered_at else now,
         created_at=now,
         updated_at=now,
         **values,
