@@ -11,12 +11,15 @@ from hypothesis import strategies as st
 from pacewise.core.triggers import (
     ENTANGLED,
     INSUFFICIENT,
+    MIN_DAYS_EACH,
+    MIN_USABLE_DAYS,
     TESTED,
     DailyTable,
     Finding,
     benjamini_hochberg,
     detect,
 )
+from pacewise.core.triggers_model import runs_df
 
 START = date(2025, 1, 1)
 
@@ -140,8 +143,8 @@ def test_too_few_days_gives_not_enough_data_with_days_needed():
 
 
 def test_days_needed_counts_the_missing_days_with_and_without():
-    days = 40
-    tag = [1.0 if t % 8 == 4 else 0.0 for t in range(days)]  # 5 separate days with it
+    days = 60
+    tag = [1.0 if t % 20 == 4 else 0.0 for t in range(days)]  # 3 separate days with it
     table = DailyTable(
         tuple(START + timedelta(days=t) for t in range(days)),
         tuple(5.0 + (t % 3) for t in range(days)),
@@ -149,7 +152,7 @@ def test_days_needed_counts_the_missing_days_with_and_without():
     )
     (only,) = detect(table)
     assert only.status == INSUFFICIENT
-    assert only.days_needed == 10 - 5
+    assert only.days_needed == MIN_DAYS_EACH - 3
     assert "with and without it" in only.message
 
 
@@ -163,7 +166,22 @@ def test_a_tag_that_comes_in_a_few_long_runs_waits_for_more_separate_times():
     )
     (only,) = detect(table)
     assert only.status == INSUFFICIENT
-    assert only.days_needed == 3 * 60  # 3 more runs at one run per 60 days so far
+    assert only.days_needed == 1 * 60  # 1 more run at one run per 60 days so far
+
+
+def test_no_factor_is_tested_before_six_weeks_of_usable_days():
+    rng = np.random.default_rng(3)
+    tag = rng.integers(0, 2, MIN_USABLE_DAYS + 1).astype(float)
+    pain = 4.0 + 3.0 * tag + rng.normal(0, 0.3, tag.size)  # a plain, strong same-day pattern
+
+    def first(days):
+        dates = tuple(START + timedelta(days=t) for t in range(days))
+        return DailyTable(dates, tuple(pain[:days]), {"coffee": tuple(tag[:days])})
+
+    (only,) = detect(first(30))  # 29 usable days: pain today and yesterday
+    assert only.status == INSUFFICIENT and not only.significant
+    assert only.days_needed == MIN_USABLE_DAYS - 29
+    assert finding(detect(first(MIN_USABLE_DAYS + 1)), "coffee", 0).significant
 
 
 def test_yesterday_means_the_calendar_day_before_not_the_previous_row():
@@ -383,3 +401,28 @@ def test_dense_random_diaries_never_crash(seed, days, k, blank, scale, twins):
     for f in findings:
         if f.status == TESTED:
             assert 0.0 <= f.p <= 1.0 and f.ci_low <= f.effect <= f.ci_high
+
+
+def test_runs_df_scales_degrees_of_freedom_for_a_tag_that_comes_in_long_runs():
+    clumped = np.array([1.0] * 10 + [0.0] * 20 + [1.0] * 10 + [0.0] * 20)
+    # 4 runs where 1 + 2 * 20 * 40 / 60 = 27.67 were expected: (60 - 2) * 4 / 27.67 = 8.4
+    assert runs_df(clumped) == 8
+    assert runs_df(np.array([0.0, 1.0] * 30)) is None  # more runs than chance: not clumped
+    assert runs_df(np.ones(60)) is None
+
+
+def test_the_same_difference_is_weaker_evidence_when_the_tag_comes_in_a_few_long_runs():
+    days = 60
+    rng = np.random.default_rng(8)
+    noise = rng.normal(0, 1.0, days)
+    clumped = np.array(([1.0] * 8 + [0.0] * 12) * 3)  # three 8-day runs, as a cycle would
+    scattered = rng.permutation(clumped)
+    dates = tuple(START + timedelta(days=t) for t in range(days))
+
+    def same_day(tag):
+        table = DailyTable(dates, tuple(5.0 + 1.2 * tag + noise), {"tag": tuple(tag)})
+        return finding(detect(table), "tag", 0)
+
+    cycle, spread = same_day(clumped), same_day(scattered)
+    assert spread.significant and spread.p < 0.005
+    assert not cycle.significant and cycle.p > 0.005

@@ -27,11 +27,16 @@ ALPHA = 0.05  # false-discovery rate for `significant`
 # ...and each flagged test must also pass p <= 0.005 on its own (Benjamin et al., Nat Hum
 # Behav 2018;2:6-10): BH alone is lenient when only a few factors can be tested yet.
 P_MAX = 0.005
-MIN_DAYS_EACH = 10
-# A 0/1 factor must also have come and gone this many separate times: a tag that comes in a
-# few long runs (a cycle, a holiday, a cold spell) cannot be told apart from anything else
-# that happened in those weeks, however many days the runs hold.
-MIN_EPISODES = 5  # days with and days without a factor before it is tested (a convention)
+# No factor is tested before the diary holds six weeks of usable days (pain today and
+# yesterday): before that a few odd days decide, and in the benchmark most false flags came
+# from such short diaries, so we abstain rather than guess (docs/evidence/triggers.md,
+# "Minimum data"). A convention, like the two below.
+MIN_USABLE_DAYS = 42
+MIN_DAYS_EACH = 5  # days with and days without a factor before it is tested (a convention)
+# A 0/1 factor must also have come and gone this many separate times: a tag that comes in
+# one or two long runs (a cycle, a holiday, a cold spell) cannot be told apart from anything
+# else that happened in those weeks, however many days the runs hold.
+MIN_EPISODES = 3
 
 TESTED = "tested"
 INSUFFICIENT = "insufficient"
@@ -112,6 +117,11 @@ def detect(
     usable = model.build_design(pain, [])
     days = usable.days if usable is not None else np.empty(0, int)
     profiles = {name: _profile(grids[name], days, min_days) for name in names}
+    if days.size < MIN_USABLE_DAYS:
+        short = MIN_USABLE_DAYS - days.size
+        profiles = {
+            name: _Profile(p.kind, p.n, max(p.days_needed, short)) for name, p in profiles.items()
+        }
     tested = [name for name in names if profiles[name].days_needed == 0]
     findings = [_insufficient(name, profiles[name]) for name in names if name not in tested]
     if tested:
@@ -354,6 +364,7 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     for_pain = {c + 1 for c in model.forward_select(design.y, base, cols[:, 1:], bar)}
     out: dict[int, model.Estimate] = {}
     used: dict[int, list[int]] = {}
+    caps = {j: model.runs_df(cols[design.observed[:, j], j]) for j in targets}
     for j in targets:
         sibling = j + 1 if j % 2 else j - 1
         forced = [0, sibling]
@@ -368,11 +379,12 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
             np.column_stack([ones, cols[:, controls]]),
             model.MIN_TEST_DF,
             design.days,
+            caps[j],
         )
         if est is not None and est.entangled_with is not None:
             est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
         if est is not None and est.entangled_with is None and j % 2 == 0:
-            est = _next_day(design, j, controls, est, out.get(j - 1))
+            est = _next_day(design, j, controls, est, out.get(j - 1), caps[j])
         if est is not None:
             out[j] = est
     for j in targets:
@@ -387,6 +399,7 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
                 np.column_stack([ones, cols[:, controls]]),
                 model.MIN_TEST_DF,
                 design.days,
+                min((caps[c] for c in pair if caps[c] is not None), default=None),
             )
         elif pair:
             p = out[pair[0]].p
@@ -408,6 +421,7 @@ def _next_day(
     controls: list[int],
     est: model.Estimate,
     same_day: model.Estimate | None,
+    max_test_df: int | None = None,
 ) -> model.Estimate:
     """Guard the next-day estimate against the echo of a same-day link.
 
@@ -420,7 +434,7 @@ def _next_day(
     agrees = same_day is not None and (same_day.effect > 0) == (est.effect > 0)
     if agrees and same_day is not None and same_day.entangled_with is None:
         return est
-    check = model.static_check(design, j, controls)
+    check = model.static_check(design, j, controls, max_test_df)
     if check is None or check.entangled_with is not None:
         return model.Estimate(est.effect, est.se, est.df, 1.0)
     same_sign = (check.effect > 0) == (est.effect > 0)

@@ -10,6 +10,7 @@ trigger is always judged with that trigger in the model.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -179,8 +180,12 @@ def estimate(
     controls: np.ndarray,
     min_df: int = MIN_DF,
     days: np.ndarray | None = None,
+    max_test_df: int | None = None,
 ) -> Estimate | None:
-    """Coefficient of x in y ~ x + controls (controls must already hold any intercept)."""
+    """Coefficient of x in y ~ x + controls (controls must already hold any intercept).
+
+    `max_test_df` caps the degrees of freedom of the t test (see `runs_df`).
+    """
     q = orthonormal(controls)
     xr = x - q @ (q.T @ x)
     yr = y - q @ (q.T @ y)
@@ -196,8 +201,28 @@ def estimate(
     se = max(float(np.sqrt(max(float(e @ e), 0.0) / df / sxx)), _hc2(q, xr, e, sxx, days))
     if not np.isfinite(b) or not np.isfinite(se):
         return None
-    p = 1.0 if se == 0.0 else float(2 * stats.t.sf(abs(b) / se, df))
+    test_df = df if max_test_df is None else max(1, min(df, max_test_df))
+    p = 1.0 if se == 0.0 else float(2 * stats.t.sf(abs(b) / se, test_df))
     return Estimate(b, se, df, p)
+
+
+def runs_df(values: np.ndarray) -> int | None:
+    """Test degrees of freedom for a clumped 0/1 column, or None when it is not clumped.
+
+    A yes/no factor that comes in a few long runs (a cycle, a cold spell) holds fewer
+    independent comparisons than it has days. Its degrees of freedom are scaled by the ratio
+    of its runs to the runs expected if the days were independent (Wald & Wolfowitz, Ann Math
+    Stat 1940;11:147-162): a scattered tag keeps them all, a cycle keeps a fraction.
+    """
+    n = values.size
+    kinds, counts = np.unique(values, return_counts=True)
+    if kinds.size != 2 or n < 3:
+        return None
+    runs = 1 + int(np.count_nonzero(values[1:] != values[:-1]))
+    expected = 1 + 2 * counts[0] * counts[1] / n
+    if runs >= expected:
+        return None
+    return max(1, math.floor((n - 2) * runs / expected))
 
 
 def _hc2(
@@ -243,7 +268,9 @@ def _closest(x: np.ndarray, controls: np.ndarray) -> int | None:
     return int(np.argmax(r)) if r.size and r.max() > 0 else None
 
 
-def static_check(design: Design, target: int, control_cols: list[int]) -> Estimate | None:
+def static_check(
+    design: Design, target: int, control_cols: list[int], max_test_df: int | None = None
+) -> Estimate | None:
     """Same coefficient from a model *without* yesterday's pain and with AR(1) errors.
 
     A factor that acts on the same day shows a spurious opposite "next-day" coefficient in
@@ -268,7 +295,7 @@ def static_check(design: Design, target: int, control_cols: list[int]) -> Estima
         rho = float(np.clip((r[has_prev] @ r[prev[has_prev]]) / den, -0.9, 0.9)) if den > 0 else 0.0
     ys = _quasi(y, rho, prev, has_prev)
     fs = _quasi(full, rho, prev, has_prev)
-    return estimate(ys, fs[:, 0], fs[:, 1:])
+    return estimate(ys, fs[:, 0], fs[:, 1:], max_test_df=max_test_df)
 
 
 def _quasi(v: np.ndarray, rho: float, prev: np.ndarray, has_prev: np.ndarray) -> np.ndarray:
@@ -283,6 +310,7 @@ def joint_p(
     controls: np.ndarray,
     min_df: int = MIN_DF,
     days: np.ndarray | None = None,
+    max_test_df: int | None = None,
 ) -> float:
     """p of the Wald test that every column of xs is zero in y ~ xs + controls.
 
@@ -306,11 +334,12 @@ def joint_p(
     u = xr * (e / np.sqrt(np.clip(1.0 - leverage, 1e-3, None)))[:, None]
     robust = inv @ _long_run(u, days) @ inv
     k = xs.shape[1]
+    test_df = df if max_test_df is None else max(1, min(df, max_test_df))
     p = 0.0
     for cov in (classical, robust):
         try:
             wald = float(b @ np.linalg.solve(cov, b))
         except np.linalg.LinAlgError:
             return 1.0
-        p = max(p, float(stats.f.sf(wald / k, k, df)))
+        p = max(p, float(stats.f.sf(wald / k, k, test_df)))
     return p
