@@ -381,8 +381,9 @@ def run(diaries: int, seed: int, scenario: Scenario, generator: str) -> None:
             naive.add(naive_flags(case.table), case.truth)
             hit, total = oracle_recall(case)
             oracle = [oracle[0] + hit, oracle[1] + total]
+        precision = f"{ours.precision():.3f}" if ours.tp + ours.fp else "— (no flags)"
         print(
-            f"| {days} | {ours.precision():.3f} | {ours.recall():.3f} "
+            f"| {days} | {precision} | {ours.recall():.3f} "
             f"| {ours.tp + ours.fp} ({ours.fp}) "
             f"| {naive.precision():.3f} / {naive.lenient_precision():.3f} "
             f"| {naive.recall():.3f} | {oracle[0] / oracle[1]:.3f} |"

@@ -181,6 +181,9 @@ def test_no_factor_is_tested_before_six_weeks_of_usable_days():
     (only,) = detect(first(30))  # 29 usable days: pain today and yesterday
     assert only.status == INSUFFICIENT and not only.significant
     assert only.days_needed == MIN_USABLE_DAYS - 29
+    assert "after six weeks" in only.message and f"about {MIN_USABLE_DAYS - 29} more days" in (
+        only.message
+    )
     assert finding(detect(first(MIN_USABLE_DAYS + 1)), "coffee", 0).significant
 
 

@@ -119,9 +119,7 @@ def detect(
     profiles = {name: _profile(grids[name], days, min_days) for name in names}
     if days.size < MIN_USABLE_DAYS:
         short = MIN_USABLE_DAYS - days.size
-        profiles = {
-            name: _Profile(p.kind, p.n, max(p.days_needed, short)) for name, p in profiles.items()
-        }
+        return [_too_early(name, profiles[name], short) for name in names]
     tested = [name for name in names if profiles[name].days_needed == 0]
     findings = [_insufficient(name, profiles[name]) for name in names if name not in tested]
     if tested:
@@ -218,6 +216,17 @@ def _insufficient(name: str, profile: _Profile) -> Finding:
         days_needed=days,
         kind=profile.kind,
         message=text.insufficient_sentence(name, profile.kind, days),
+    )
+
+
+def _too_early(name: str, profile: _Profile, short: int) -> Finding:
+    return Finding(
+        factor=name,
+        status=INSUFFICIENT,
+        n=profile.n,
+        days_needed=max(profile.days_needed, short),
+        kind=profile.kind,
+        message=text.too_early_sentence(name, short),
     )
 
 

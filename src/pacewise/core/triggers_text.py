@@ -81,6 +81,15 @@ def insufficient_sentence(factor: str, kind: str, days_needed: int) -> str:
     )
 
 
+def too_early_sentence(factor: str, days_short: int) -> str:
+    days = "day" if days_short == 1 else "days"
+    return (
+        f"Not enough data yet for '{factor}' — Pacewise starts looking for patterns after six "
+        f"weeks of daily pain entries, about {days_short} more {days} from now. Until then it "
+        f"will not guess whether '{factor}' goes with your pain."
+    )
+
+
 def entangled_sentence(factor: str, lag: int, partner: str | None) -> str:
     when = "the next day" if lag else "the same day"
     if partner is None:
