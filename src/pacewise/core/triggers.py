@@ -24,19 +24,21 @@ from pacewise.core import triggers_model as model
 from pacewise.core import triggers_text as text
 
 ALPHA = 0.05  # false-discovery rate for `significant`
-# ...and each flagged test must also pass p <= 0.005 on its own (Benjamin et al., Nat Hum
-# Behav 2018;2:6-10): BH alone is lenient when only a few factors can be tested yet.
-P_MAX = 0.005
+# ...and each flagged test must also pass p <= 0.0025 on its own: the 0.005 bar for new
+# claims (Benjamin et al., Nat Hum Behav 2018;2:6-10) split between the two days tested per
+# factor. BH alone is lenient when only a few factors can be tested yet.
+P_MAX = 0.0025
 # No factor is tested before the diary holds six weeks of usable days (pain today and
 # yesterday): before that a few odd days decide, and in the benchmark most false flags came
 # from such short diaries, so we abstain rather than guess (docs/evidence/triggers.md,
 # "Minimum data"). A convention, like the two below.
 MIN_USABLE_DAYS = 42
-MIN_DAYS_EACH = 5  # days with and days without a factor before it is tested (a convention)
-# A 0/1 factor must also have come and gone this many separate times: a tag that comes in
-# one or two long runs (a cycle, a holiday, a cold spell) cannot be told apart from anything
-# else that happened in those weeks, however many days the runs hold.
-MIN_EPISODES = 3
+MIN_DAYS_EACH = 4  # days with and days without a factor before it is tested (a convention)
+# A 0/1 factor must also have come and gone at least twice: a tag seen in one run (a
+# holiday, a cold spell) cannot be told apart from anything else that happened in those
+# weeks. A tag in a few long runs is tested, but with fewer degrees of freedom
+# (triggers_model.runs_df).
+MIN_EPISODES = 2
 
 TESTED = "tested"
 INSUFFICIENT = "insufficient"
@@ -387,7 +389,6 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
             cols[:, j],
             np.column_stack([ones, cols[:, controls]]),
             model.MIN_TEST_DF,
-            design.days,
             caps[j],
         )
         if est is not None and est.entangled_with is not None:
@@ -407,7 +408,6 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
                 cols[:, pair],
                 np.column_stack([ones, cols[:, controls]]),
                 model.MIN_TEST_DF,
-                design.days,
                 min((caps[c] for c in pair if caps[c] is not None), default=None),
             )
         elif pair:

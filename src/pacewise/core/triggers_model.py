@@ -34,11 +34,6 @@ MIN_DF = 6
 # A reported test needs at least this many residual degrees of freedom: in the first weeks a
 # handful of odd days can otherwise carry a "pattern" (benchmark, 30-day diaries).
 MIN_TEST_DF = 15
-# Calendar days of leftover correlation the robust error allows for (Newey-West; the usual
-# rule 4 * (n / 100) ** (2 / 9) gives 3-4 for 60-365 days).
-HAC_LAGS = 3
-
-
 @dataclass(frozen=True)
 class Design:
     """Usable days (pain known today and on the calendar day before) and their columns."""
@@ -179,7 +174,6 @@ def estimate(
     x: np.ndarray,
     controls: np.ndarray,
     min_df: int = MIN_DF,
-    days: np.ndarray | None = None,
     max_test_df: int | None = None,
 ) -> Estimate | None:
     """Coefficient of x in y ~ x + controls (controls must already hold any intercept).
@@ -198,7 +192,7 @@ def estimate(
         return Estimate(0.0, np.inf, df, 1.0, entangled_with=_closest(x, controls))
     b = float(xr @ yr) / sxx
     e = yr - b * xr
-    se = max(float(np.sqrt(max(float(e @ e), 0.0) / df / sxx)), _hc2(q, xr, e, sxx, days))
+    se = float(np.sqrt(max(float(e @ e), 0.0) / df / sxx))
     if not np.isfinite(b) or not np.isfinite(se):
         return None
     test_df = df if max_test_df is None else max(1, min(df, max_test_df))
@@ -223,39 +217,6 @@ def runs_df(values: np.ndarray) -> int | None:
     if runs >= expected:
         return None
     return max(1, math.floor((n - 2) * runs / expected))
-
-
-def _hc2(
-    q: np.ndarray, xr: np.ndarray, e: np.ndarray, sxx: float, days: np.ndarray | None = None
-) -> float:
-    """Robust standard error of the FWL coefficient: HC2 (MacKinnon & White 1985), and with
-    `days` also robust to leftover day-to-day correlation (Newey & West, Econometrica
-    1987;55:703-708; Bartlett weights over the HAC_LAGS calendar days before).
-
-    The larger of this and the classical error is used. Leftover correlation is what real
-    diaries have when pain is logged in whole points or drifts: a factor that comes in runs
-    (a cycle, busy weeks) would otherwise look far surer than it is.
-    """
-    leverage = np.einsum("ij,ij->i", q, q) + xr**2 / sxx
-    room = np.sqrt(np.clip(1.0 - leverage, 1e-3, None))
-    score = xr * e / room
-    return float(np.sqrt(max(_long_run(score[:, None], days)[0, 0], 0.0)) / sxx)
-
-
-def _long_run(score: np.ndarray, days: np.ndarray | None) -> np.ndarray:
-    """Sum of score outer products, plus Bartlett-weighted products at calendar lags."""
-    total = score.T @ score
-    if days is None or HAC_LAGS <= 0:
-        return total
-    for lag in range(1, HAC_LAGS + 1):
-        at = np.searchsorted(days, days - lag)
-        at = np.minimum(at, days.size - 1)
-        has = days[at] == days - lag
-        if not has.any():
-            continue
-        cross = score[has].T @ score[at[has]]
-        total = total + (1 - lag / (HAC_LAGS + 1)) * (cross + cross.T)
-    return total
 
 
 def _closest(x: np.ndarray, controls: np.ndarray) -> int | None:
@@ -309,7 +270,6 @@ def joint_p(
     xs: np.ndarray,
     controls: np.ndarray,
     min_df: int = MIN_DF,
-    days: np.ndarray | None = None,
     max_test_df: int | None = None,
 ) -> float:
     """p of the Wald test that every column of xs is zero in y ~ xs + controls.
@@ -317,7 +277,9 @@ def joint_p(
     Used to ask first "does this factor go with pain at all (on either day)?" before asking
     which day: when a factor comes in runs its two lags share most of their variation, and
     the joint test keeps the power that splitting it between two single tests loses. The
-    larger p of the classical and the HC2 covariance is kept (as for single estimates).
+    larger p of the classical and a heteroskedasticity-robust (HC2-weighted, MacKinnon &
+    White, J Econometrics 1985;29:305-325) covariance is kept, so a factor has to pass this
+    robust gate before its single days are looked at with the classical error.
     """
     q = orthonormal(controls)
     xr = xs - q @ (q.T @ xs)
@@ -332,7 +294,7 @@ def joint_p(
     classical = inv * float(e @ e) / df
     leverage = np.einsum("ij,ij->i", q, q) + np.einsum("ij,jk,ik->i", xr, inv, xr)
     u = xr * (e / np.sqrt(np.clip(1.0 - leverage, 1e-3, None)))[:, None]
-    robust = inv @ _long_run(u, days) @ inv
+    robust = inv @ (u.T @ u) @ inv
     k = xs.shape[1]
     test_df = df if max_test_df is None else max(1, min(df, max_test_df))
     p = 0.0
