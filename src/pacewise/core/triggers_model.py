@@ -34,6 +34,8 @@ MIN_DF = 6
 # A reported test needs at least this many residual degrees of freedom: in the first weeks a
 # handful of odd days can otherwise carry a "pattern" (benchmark, 30-day diaries).
 MIN_TEST_DF = 15
+
+
 @dataclass(frozen=True)
 class Design:
     """Usable days (pain known today and on the calendar day before) and their columns."""
