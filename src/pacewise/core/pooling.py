@@ -4,11 +4,13 @@ For one factor at one lag, each of the *other* consenting people at the clinic b
 estimate y_i with its standard error s_i. Their population mean mu and between-person
 variance tau^2 come from the DerSimonian-Laird moment estimator (Control Clin Trials
 1986;7:177-188). The person's own estimate y (standard error s) is then shrunk toward mu by
-the factor B = s^2 / (s^2 + tau^2): a noisy estimate (large s) moves most, and with no
-between-person variance (tau^2 = 0) everyone moves to the mean. The variance of the result,
-s^2 (1 - B) + B^2 Var(mu), allows for mu being estimated (Morris, JASA 1983;78:47-55;
-tau^2's own uncertainty is not added, so the interval is, if anything, a little narrow when
-few people contribute). With fewer than MIN_OTHERS others nothing changes.
+the factor B = s^2 / (s^2 + tau^2), scaled by (k - 3)/(k - 1) for k others: a noisy
+estimate (large s) moves most, and with no between-person variance (tau^2 = 0) everyone moves
+most of the way to the mean. The variance of the result, s^2 (1 - B) + B^2 Var(mu) +
+2/(k - 3) B^2 (y - mu)^2, allows for mu and B being estimated (Morris, JASA 1983;78:47-55).
+Without the last two corrections 95% intervals covered the truth only 83% of the time in
+simulated clinics (bench/pooling_coverage.py). With fewer than MIN_OTHERS others nothing
+changes.
 
 Pooling only ever changes the *size* shown for a pattern the person's own diary already
 tested; whether a pattern is named (`significant`) stays with the person's own data and its
@@ -26,7 +28,7 @@ from dataclasses import dataclass, replace
 from pacewise.core import triggers_text as text
 from pacewise.core.triggers import TESTED, Finding
 
-MIN_OTHERS = 2  # DerSimonian-Laird needs k - 1 >= 1 degrees of freedom
+MIN_OTHERS = 4  # Morris's corrections in `shrink` need k - 3 >= 1
 # Privacy: with very few others, a person could roughly work out their average effect from
 # their own pooled figure. Pooling in the product waits for at least five (a convention).
 PRIVACY_MIN_PEOPLE = 5
@@ -69,10 +71,18 @@ def population(others: Sequence[tuple[float, float]]) -> Population | None:
 
 
 def shrink(effect: float, se: float, pop: Population) -> Pooled:
-    """The person's estimate moved toward the population mean, with a 95% interval."""
-    b = 1.0 if pop.tau2 + se**2 == 0 else se**2 / (se**2 + pop.tau2)
+    """The person's estimate moved toward the population mean, with a 95% interval.
+
+    Morris's corrections for an estimated tau^2: the shrinkage is scaled by (k - 3)/(k - 1),
+    and the variance gains 2/(k - 3) * B^2 * (y - mu)^2, so a person far from the others is
+    not pulled in with false confidence when tau^2 happened to be estimated near zero.
+    """
+    k = pop.people
+    full = 1.0 if pop.tau2 + se**2 == 0 else se**2 / (se**2 + pop.tau2)
+    b = full * (k - 3) / (k - 1)
     centre = b * pop.mean + (1 - b) * effect
-    sd = math.sqrt(se**2 * (1 - b) + b**2 * pop.mean_se**2)
+    spread = 2 / (k - 3) * b**2 * (effect - pop.mean) ** 2
+    sd = math.sqrt(se**2 * (1 - b) + b**2 * pop.mean_se**2 + spread)
     return Pooled(centre, centre - Z95 * sd, centre + Z95 * sd, b, pop.people)
 
 
