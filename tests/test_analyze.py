@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
+from myaiguide import participant1_csv
 from pacewise.analyze import EXIT_OK, EXIT_UNUSABLE, UnusableDiary, main, read_diary
 
 FIELDS = {
@@ -140,3 +141,18 @@ def test_a_byte_order_mark_is_ignored(tmp_path, capsys):
     path.write_text(diary_csv(days=40), encoding="utf-8-sig")
     assert main([str(path), "--json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out)
+
+
+def test_a_real_diary_from_another_tracker_is_read_and_judged_cautiously(write, capsys):
+    text = participant1_csv()  # MyAIGuide: eight years of knee pain, 18 months of sport
+    assert main([write(text), "--json"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.err == ""  # every line of the converted diary was readable
+    findings = json.loads(captured.out)
+    assert {f["factor"] for f in findings} == {"walk", "any sport", "sport minutes"}
+    assert all(f["status"] == "tested" and f["n"] > 400 for f in findings)
+    # walking was logged on about 20 days, with pain swinging widely: the interval shown
+    # allows for that (robust error), so the link seen on those days is not named
+    (walk,) = [f for f in findings if f["factor"] == "walk" and f["lag"] == 0]
+    assert walk["ci_low"] < 0 < walk["ci_high"] and not walk["significant"]
+    assert not any(f["significant"] for f in findings)

@@ -429,3 +429,17 @@ def test_the_same_difference_is_weaker_evidence_when_the_tag_comes_in_a_few_long
     cycle, spread = same_day(clumped), same_day(scattered)
     assert spread.significant and spread.p < 0.005
     assert not cycle.significant and cycle.p > 0.005
+
+
+def test_a_rare_tag_with_wild_days_gets_the_wider_robust_interval_and_is_not_named():
+    rng = np.random.default_rng(4)
+    days = 400
+    tag = np.zeros(days)
+    tag[rng.choice(days, 12, replace=False)] = 1.0
+    # pain is steady except on the 12 tag days, where it swings widely around +1.5
+    pain = 5 + rng.normal(0, 0.5, days) + tag * (1.5 + rng.normal(0, 3, days))
+    dates = tuple(START + timedelta(days=t) for t in range(days))
+    same_day = finding(detect(DailyTable(dates, tuple(pain), {"tag": tuple(tag)})), "tag", 0)
+    assert same_day.p < 1e-10  # the classical test alone would call it
+    assert same_day.ci_low < 0 < same_day.ci_high  # the robust interval shown does not
+    assert not same_day.significant and same_day.message.startswith("No clear link yet")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -322,9 +322,11 @@ def _tested(
     n: int,
 ) -> Finding:
     unit = float(design.y_scale / design.scales[col])
-    effect, se = float(est.effect * unit), float(est.se * unit)
+    # The interval shown uses the larger of the classical and the robust error, and a named
+    # pattern must also clear it: a person never sees "likely between" narrower than it is.
+    effect, se = float(est.effect * unit), float(max(est.se, est.robust_se) * unit)
     half = float(stats.t.ppf(0.975, est.df)) * se
-    significant = q <= alpha and est.p <= P_MAX
+    significant = q <= alpha and est.p <= P_MAX and abs(effect) > half
     step = 1.0
     if profile.kind == "numeric":
         step = text.nice_step(float(design.scales[col]))
@@ -445,10 +447,10 @@ def _next_day(
         return est
     check = model.static_check(design, j, controls, max_test_df)
     if check is None or check.entangled_with is not None:
-        return model.Estimate(est.effect, est.se, est.df, 1.0)
+        return replace(est, p=1.0)
     same_sign = (check.effect > 0) == (est.effect > 0)
     p = max(est.p, check.p) if same_sign else 1.0
-    return model.Estimate(est.effect, est.se, est.df, p)
+    return replace(est, p=p)
 
 
 _STATUS_ORDER = {TESTED: 0, ENTANGLED: 1, INSUFFICIENT: 2}
