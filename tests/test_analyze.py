@@ -151,7 +151,7 @@ def test_a_real_diary_from_another_tracker_is_read_and_judged_cautiously(write, 
     findings = json.loads(captured.out)
     assert {f["factor"] for f in findings} == {"walk", "any sport", "sport minutes"}
     assert all(f["status"] == "tested" and f["n"] > 400 for f in findings)
-    # walking was logged on about 20 days, with pain swinging widely: the interval shown
+    # walking was logged on 23 of ~580 days, with pain swinging widely: the interval shown
     # allows for that (robust error), so the link seen on those days is not named
     (walk,) = [f for f in findings if f["factor"] == "walk" and f["lag"] == 0]
     assert walk["ci_low"] < 0 < walk["ci_high"] and not walk["significant"]
