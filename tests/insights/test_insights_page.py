@@ -40,7 +40,9 @@ def test_the_outlook_and_boom_bust_sections_speak_plainly(client, diary):
 
 def test_a_new_person_sees_not_enough_data_instead_of_guesses(client, cast):
     text = page(client, cast).content.decode()
-    assert "No clear patterns yet" in text
+    assert "starts looking for patterns once the diary holds six weeks" in text
+    assert "about 42 more days" in text  # the cast has one check-in: no usable day yet
+    assert "No clear patterns yet" not in text
     assert "Not enough recent entries for an outlook yet" in text
     assert "Not enough days yet to look for a boom-bust pattern" in text
 

@@ -132,6 +132,13 @@ def detect(
     return sorted(findings, key=_rank)
 
 
+def days_before_testing(diary: DailyTable) -> int:
+    """How many more usable days the diary needs before any factor is tested (0: it is)."""
+    pain, _ = _calendar(diary)
+    usable = model.build_design(pain, [])
+    return max(0, MIN_USABLE_DAYS - (usable.days.size if usable is not None else 0))
+
+
 def _calendar(diary: DailyTable) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     if not diary.dates:
         return np.empty(0), {name: np.empty(0) for name in diary.factors}

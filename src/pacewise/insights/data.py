@@ -19,7 +19,7 @@ from pacewise.core.boom_bust import BoomBust, LoadDay, boom_bust
 from pacewise.core.day_summary import DaySummary, summarize_days
 from pacewise.core.forecast import Outlook, OutlookDay, outlook
 from pacewise.core.localtime import today_in
-from pacewise.core.triggers import Finding, detect
+from pacewise.core.triggers import DailyTable, Finding, days_before_testing, detect
 from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.diary.models import Tag
 from pacewise.outcomes.visit_report import diary_table
@@ -54,6 +54,7 @@ class Patterns:
     findings: list[Finding]
     opted_in: bool = False
     pooled: dict[pooling.Key, pooling.Pooled] = field(default_factory=dict)
+    wait_days: int = 0  # more usable days before anything is tested (six-week rule)
 
     @property
     def people(self) -> int:
@@ -64,24 +65,29 @@ class Patterns:
         return triggers_text.pooled_people(self.people) if self.pooled else ""
 
 
-def own_findings(patient) -> list[Finding]:
+def _own_diary(patient) -> DailyTable:
     end = patient_today(patient)
     start = end - timedelta(days=FINDINGS_DAYS - 1)
     days = summaries(patient, FINDINGS_DAYS, end)
-    return detect(diary_table(patient, days, start, end))
+    return diary_table(patient, days, start, end)
+
+
+def own_findings(patient) -> list[Finding]:
+    return detect(_own_diary(patient))
 
 
 def patterns(patient) -> Patterns:
     """Own findings; with the person's consent, steadied by other consenting people's
     estimates at the clinics they currently share with (never their diaries)."""
-    own = own_findings(patient)
+    diary = _own_diary(patient)
+    own, wait = detect(diary), days_before_testing(diary)
     consent = pooling_consent(patient)
     if not consent.opted_in:
-        return Patterns(own)
+        return Patterns(own, wait_days=wait)
     _contribute(consent, own)
     others = [_estimates(c.estimates) for c in clinic_peers(patient)]
     pooled = pooling.pool(own, others)
-    return Patterns(pooling.steady(own, pooled), True, pooled)
+    return Patterns(pooling.steady(own, pooled), True, pooled, wait)
 
 
 def findings(patient) -> list[Finding]:
