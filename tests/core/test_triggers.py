@@ -17,6 +17,7 @@ from pacewise.core.triggers import (
     DailyTable,
     Finding,
     benjamini_hochberg,
+    days_before_testing,
     detect,
 )
 from pacewise.core.triggers_model import runs_df
@@ -185,6 +186,8 @@ def test_no_factor_is_tested_before_six_weeks_of_usable_days():
         only.message
     )
     assert finding(detect(first(MIN_USABLE_DAYS + 1)), "coffee", 0).significant
+    assert days_before_testing(first(30)) == MIN_USABLE_DAYS - 29
+    assert days_before_testing(first(MIN_USABLE_DAYS + 1)) == 0
 
 
 def test_yesterday_means_the_calendar_day_before_not_the_previous_row():
