@@ -12,6 +12,7 @@ import time
 from datetime import date, timedelta
 
 from pacewise.core.pacing import plan_day, weekly_review
+from pacewise.core.plan_history import planned_minutes
 from pacewise.core.records import CheckIn
 from pacewise.core.simulate import demo_history, demo_profile
 
@@ -34,12 +35,17 @@ def main() -> None:
     history = demo_history(seed=7, days=DAYS, today=TODAY, kind="typical")
     checkin = CheckIn(morning_pain=5, sleep_hours=6, fatigue=5)
     sessions = sum(len(r.sessions) for r in history)
-    print(f"history: {len(history)} logged days over {DAYS} days, {sessions} sessions, "
-          f"{len(profile.activities)} activities")
+    print(
+        f"history: {len(history)} logged days over {DAYS} days, {sessions} sessions, "
+        f"{len(profile.activities)} activities"
+    )
     plan_ms = per_call_ms(lambda: plan_day(profile, history, TODAY, checkin))
     review_ms = per_call_ms(lambda: weekly_review(profile, history, TODAY - timedelta(days=1)))
     print(f"plan_day:      {plan_ms:.2f} ms per plan")
     print(f"weekly_review: {review_ms:.2f} ms per review")
+    start = TODAY - timedelta(days=119)
+    replay_ms = per_call_ms(lambda: planned_minutes(profile, history, start, TODAY))
+    print(f"planned_minutes, 120 days (insights page): {replay_ms:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,10 @@ import re
 
 from django.urls import reverse
 
+from pacewise.insights import data
+from pacewise.today import state as today_state
+from pacewise.today.models import PacedActivity, PlanSetup
+
 
 def page(client, cast, user=None):
     client.force_login(user or cast.patient)
@@ -51,3 +55,22 @@ def test_a_sharing_clinician_sees_the_page_without_the_start_form(client, diary)
     response = page(client, diary, diary.sharing_clinician)
     assert response.status_code == 200
     assert "Start a self-experiment" not in response.content.decode()
+
+
+def test_with_a_plan_the_movement_chart_and_boom_bust_compare_with_the_plan(client, diary):
+    patient = diary.record
+    PlanSetup.objects.create(patient=patient)
+    PacedActivity.objects.create(
+        patient=patient, key="walking", label="Walking", starting_amount=20
+    )
+    today = today_state.load(patient)  # the plan the Today page shows
+    quota = round(today.plan.target("walking").quota)
+    text = page(client, diary).content.decode()
+    assert '<polyline class="plan"' in text and 'class="usual"' not in text
+    assert "The dashed line is the plan&#x27;s daily minutes" in text
+    assert f"{quota} on the last day" in text
+    assert '<th scope="col">Plan</th>' in text
+    first_row = text.split("<tbody>", 1)[1].split("</tr>", 1)[0]
+    assert f"<td>{quota} min</td>" in first_row  # today's row, newest first
+    pattern = data.boom_bust_pattern(patient)
+    assert pattern.uses_plan and all(b.against_plan for b in pattern.booms)

@@ -1,13 +1,14 @@
 """Trend charts for the insights page: one small SVG per measure, drawn on the server.
 
 Each chart shows the daily values, their 7-day average, and flare days shaded; movement also
-shows the usual amount (or the plan, once plans are stored). Every chart has a title and a
-description, and the page shows a table of the same figures.
+shows the plan's daily minutes (replayed from the diary, core/plan_history.py) or, without a
+plan, the usual amount. Every chart has a title and a description, and the page shows a
+table of the same figures.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -82,12 +83,14 @@ def _polyline(values: Sequence[float | None], top: float, css: str) -> str:
 
 def trend_svg(
     days: Sequence[DaySummary], start: date, end: date, measure: Measure, chart_id: str,
-    usual: float | None = None,
+    usual: float | None = None, planned: Mapping[date, float] | None = None,
 ) -> str:  # fmt: skip
     values = series(days, start, end, measure.key)
     n = len(values)
     known = [v for v in values if v is not None]
-    top = measure.top or max([*known, usual or 0.0, 30.0]) * 1.1
+    plan = [(planned or {}).get(start + timedelta(days=i)) for i in range(n)]
+    usual = None if any(plan) else usual
+    top = measure.top or max([*known, *(p or 0.0 for p in plan), usual or 0.0, 30.0]) * 1.1
     flares = {d.date for d in days if d.flare}
     band = (WIDTH - LEFT - RIGHT) / n
     title = f"{measure.label}, {start.day} {start:%b} to {end.day} {end:%b}"
@@ -95,7 +98,7 @@ def trend_svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart insights-chart">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(describe(values, measure, flares, usual))}</desc>',
+        f'<desc id="{chart_id}-d">{escape(describe(values, measure, flares, usual, plan))}</desc>',
     ]
     for i in range(n):
         if start + timedelta(days=i) in flares:
@@ -118,7 +121,9 @@ def trend_svg(
                     f'<rect class="minutes" x="{x:.1f}" y="{HEIGHT - BOTTOM - h:.1f}" '
                     f'width="{band * 0.6:.1f}" height="{h:.1f}"/>'
                 )
-        if usual:
+        if any(plan):
+            parts.append(_polyline(plan, top, "plan"))
+        elif usual:
             y = _y(usual, top)
             parts.append(
                 f'<line class="usual" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
@@ -135,7 +140,11 @@ def trend_svg(
 
 
 def describe(
-    values: Sequence[float | None], measure: Measure, flares: set, usual: float | None
+    values: Sequence[float | None],
+    measure: Measure,
+    flares: set,
+    usual: float | None,
+    plan: Sequence[float | None] = (),
 ) -> str:
     known = [v for v in values if v is not None]
     if not known:
@@ -147,7 +156,14 @@ def describe(
             f"{sum(known) / len(known):.1f} {measure.unit}.")  # fmt: skip
     if first is not None and last is not None:
         text += f" The 7-day average went from {first:.1f} to {last:.1f}."
-    if usual:
+    with_plan = [(v or 0.0, p) for v, p in zip(values, plan, strict=False) if p]
+    if with_plan:
+        met = sum(v >= p for v, p in with_plan)
+        text += (
+            f" The dashed line is the plan's daily minutes, {with_plan[-1][1]:.0f} on the last "
+            f"day; on {met} of {len(with_plan)} days with a plan the planned minutes were done."
+        )
+    elif usual:
         text += f" Your usual active day is about {usual:.0f} minutes."
     text += f" {len(flares)} flare {'day' if len(flares) == 1 else 'days'} shaded."
     return text

@@ -19,16 +19,19 @@ from pacewise.core.boom_bust import BoomBust, LoadDay, boom_bust
 from pacewise.core.day_summary import DaySummary, summarize_days
 from pacewise.core.forecast import Outlook, OutlookDay, outlook
 from pacewise.core.localtime import today_in
+from pacewise.core.plan_history import planned_minutes
 from pacewise.core.triggers import DailyTable, Finding, days_before_testing, detect
 from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.diary.models import Tag
 from pacewise.outcomes.visit_report import diary_table
+from pacewise.today import state as today_state
 
 from .models import Experiment, PoolingConsent
 
 FINDINGS_DAYS = 365  # a year of diary behind the findings
 OUTLOOK_DAYS = 365  # the outlook reads four weeks; a year lets it learn the person's flares
 TREND_DAYS = 56
+BOOM_BUST_DAYS = 120
 
 
 class ExperimentError(ValueError):
@@ -143,11 +146,29 @@ def flare_outlook(patient) -> Outlook:
     return outlook(outlook_days(days), patient_today(patient))
 
 
-def boom_bust_pattern(patient, days: list[DaySummary] | None = None) -> BoomBust:
-    # No plan amounts are stored yet, so the person's usual amount is the reference (the core
-    # says so in its sentence); a plan's daily amount goes into `planned` once plans exist.
-    days = days if days is not None else summaries(patient, 120)
-    return boom_bust([LoadDay(d.date, d.minutes or None, d.avg_pain) for d in days])
+def planned(patient, start: date, end: date) -> dict[date, float]:
+    """The plan's daily movement minutes on each day, replayed from the diary (empty: no plan)."""
+    profile = today_state.profile_for(patient)
+    if not profile.activities:
+        return {}
+    return planned_minutes(profile, today_state.history_for(patient, end), start, end)
+
+
+def recent_plan(patient) -> dict[date, float]:
+    """The plan's daily minutes over the boom-bust window (which holds the trend window)."""
+    end = patient_today(patient)
+    return planned(patient, end - timedelta(days=BOOM_BUST_DAYS - 1), end)
+
+
+def boom_bust_pattern(
+    patient, days: list[DaySummary] | None = None, plan: dict[date, float] | None = None
+) -> BoomBust:
+    """Compared with the plan on days that had one, else with the person's usual amount."""
+    days = days if days is not None else summaries(patient, BOOM_BUST_DAYS)
+    plan = plan if plan is not None else recent_plan(patient)
+    return boom_bust(
+        [LoadDay(d.date, d.minutes or None, d.avg_pain, plan.get(d.date)) for d in days]
+    )
 
 
 def experiment_choices(patient, found: list[Finding]) -> list[str]:

@@ -18,12 +18,13 @@ from .forms import ExperimentForm, PoolingForm
 from .models import Experiment
 
 
-def _charts(days, start, end):
+def _charts(days, start, end, planned):
     minutes = [v for v in series(days, start, end, "minutes") if v]
     usual = median(minutes) if len(minutes) >= 5 else None
+    movement = {"usual": usual, "planned": planned}
     return [
         {"measure": m, "svg": trend_svg(days, start, end, m, f"chart-{m.key}",
-                                        usual if m.key == "minutes" else None)}
+                                        **(movement if m.key == "minutes" else {}))}
         for m in MEASURES
     ]  # fmt: skip
 
@@ -34,21 +35,23 @@ def insights(request, grant):
     end = data.patient_today(patient)
     start = end - timedelta(days=data.TREND_DAYS - 1)
     days = data.summaries(patient, data.TREND_DAYS, end)
+    planned = data.recent_plan(patient)
     patterns = data.patterns(patient)
     found = patterns.findings
     experiment = data.active_experiment(patient)
     context = {
         "grant": grant,
         "patient": patient,
-        "charts": _charts(days, start, end),
-        "table": list(reversed(days)),
+        "charts": _charts(days, start, end, planned),
+        "has_plan": any(start <= day <= end for day in planned),
+        "table": [(d, planned.get(d.date)) for d in reversed(days)],
         "significant": [f for f in found if f.significant],
         "unclear": [f for f in found if f.status != "insufficient" and not f.significant],
         "insufficient": [f for f in found if f.status == "insufficient"],
         "patterns": patterns,
         "shares_with_clinic": patient.shares.active().exists(),
         "outlook": data.flare_outlook(patient),
-        "boom_bust": data.boom_bust_pattern(patient),
+        "boom_bust": data.boom_bust_pattern(patient, plan=planned),
         "experiment": experiment,
         "phase": core_experiments.phase_on(experiment.to_core(), end) if experiment else None,
         "past": Experiment.objects.filter(patient=patient).exclude(

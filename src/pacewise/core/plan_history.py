@@ -1,0 +1,37 @@
+"""What the plan asked for on past days: its daily movement minutes, replayed from the diary.
+
+Plans are never stored (today/models.py): the plan for a past day is what ``plan_day`` gives
+with the diary as it was before that day. Within a plan week the daily quota is the same, so
+one replay per week is enough: walking back from the last day, each replay covers its week
+(in the baseline weeks, before weekly steps begin, one replay per day). The amount is the
+quota of the plan's minute-based activities, before the day-to-day adjustments for a flare,
+a rough morning or "easier today".
+
+Pure: no Django, no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from pacewise.core.pacing import plan_day
+from pacewise.core.records import DayRecord, Profile
+
+
+def planned_minutes(
+    profile: Profile, history: Sequence[DayRecord], start: date, end: date
+) -> dict[date, float]:
+    """Planned minutes of movement (whole minutes) for each day from `start` to `end`."""
+    minute_keys = {a.key for a in profile.activities if a.unit == "minutes"}
+    out: dict[date, float] = {}
+    day = end
+    while minute_keys and day >= start:
+        plan = plan_day(profile, history, day)
+        amount = float(round(sum(x.quota for x in plan.targets if x.activity in minute_keys)))
+        first = plan.week_start if plan.week_start and plan.week_start <= day else day
+        first = max(first, start)
+        while day >= first:
+            out[day] = amount
+            day -= timedelta(days=1)
+    return out
