@@ -48,6 +48,8 @@ class Scenario:
 
 CLEAR = Scenario("clear effects", (1.5, 3.0), (0.8, 1.6), (0.7, 1.4), (0.15, 0.5))
 SUBTLE = Scenario("subtle effects", (0.8, 1.5), (0.4, 0.8), (0.8, 1.6), (0.1, 0.5))
+# The same diaries with every effect set to zero: any flag is a false one.
+NO_EFFECT = Scenario("no effects", (0.0, 0.0), (0.0, 0.0), (0.7, 1.4), (0.15, 0.5))
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,22 @@ def run(diaries: int, seed: int, scenario: Scenario, generator: str) -> None:
         )
 
 
+def null_run(diaries: int, seed: int) -> None:
+    """Diaries with no true effect: the share with any flag (FDR control promises <= 0.05)."""
+    print(f"\nNo true effects: {diaries} diaries per length, seed {seed}")
+    print("| generator | " + " | ".join(f"{d} days" for d in LENGTHS) + " |")
+    print("|---|" + "---:|" * len(LENGTHS))
+    for generator, make in GENERATORS.items():
+        cells = []
+        for days in LENGTHS:
+            rng = np.random.default_rng([seed, days, 0])
+            flagged = sum(
+                bool(detector_flags(make(rng, days, NO_EFFECT).table)) for _ in range(diaries)
+            )
+            cells.append(f"{flagged / diaries:.3f}")
+        print(f"| {generator} | " + " | ".join(cells) + " |")
+
+
 def timing(repeats: int = 5) -> None:
     rng = np.random.default_rng(7)
     days, k = 730, 20
@@ -412,6 +430,7 @@ def main() -> None:
     for generator in GENERATORS:
         for scenario in (CLEAR, SUBTLE):
             run(args.diaries, args.seed, scenario, generator)
+    null_run(args.diaries, args.seed)
     timing()
 
 
