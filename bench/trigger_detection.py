@@ -362,7 +362,73 @@ class Score:
         return self.found / self.truths if self.truths else float("nan")
 
 
-GENERATORS = {"A (random factors)": make_case, "B (diary-like lives)": make_case_b}
+# --- Generator C: written after the rules of A and B were fixed ------------------------------
+#
+# Different again: slow weather (air pressure, strongly autocorrelated), heavy-tailed step
+# counts lower at weekends, a 1-5 sleep-quality rating, screen time, a few tags, and a
+# painkiller taken the morning after a bad day (reacting to pain, no effect of its own). Pain
+# has a Monday bump, a slow improvement, t(4) noise, whole points, and whole missing weeks.
+# It was used once, to set the stricter bar of the first eight weeks (see the evidence doc).
+
+
+def make_case_c(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR) -> Case:
+    t = np.arange(days)
+    weekday = (t + int(rng.integers(0, 7))) % 7
+    pressure = np.empty(days)
+    pressure[0] = rng.normal()
+    for i in range(1, days):
+        pressure[i] = 0.9 * pressure[i - 1] + np.sqrt(1 - 0.81) * rng.normal()
+    pool = {
+        "air pressure": np.round(1013 + 10 * pressure, 1),
+        "steps": np.round(rng.lognormal(8.5, 0.5, days) * np.where(weekday >= 5, 0.7, 1.0), -1),
+        "sleep quality": np.clip(np.round(3 + rng.normal(0, 1, days)), 1, 5),
+        "stretching": (rng.random(days) < rng.uniform(0.3, 0.8)).astype(float),
+        "outing": (rng.random(days) < rng.uniform(0.05, 0.2)).astype(float),
+        "screen time": np.clip(rng.gamma(2, 1.5, days), 0, 14).round(1),
+        "heat pack": (rng.random(days) < 0.25).astype(float),
+    }
+    names = list(pool)
+    causal = [names[i] for i in rng.choice(len(names), size=int(rng.integers(1, 3)), replace=False)]
+    strength = sum(scenario.numeric_effect) / 4  # pain-noise SDs per factor SD (x2 for a tag)
+    sigma = rng.uniform(0.8, 1.5)
+    effects, truth = np.zeros(days), {}
+    for name in causal:
+        x = pool[name]
+        binary = set(np.unique(x)) <= {0.0, 1.0}
+        z = x - x.mean() if binary else (x - x.mean()) / (x.std() or 1.0)
+        size = strength * (2.0 if binary else 1.0) * sigma * rng.uniform(0.8, 1.2)
+        lag, sign = int(rng.integers(0, 2)), rng.choice([-1.0, 1.0])
+        effects += sign * size * (np.concatenate([[0.0], z[:-1]]) if lag else z)
+        truth[(name, lag)] = "raises" if sign > 0 else "lowers"
+    u, level, pain = 0.0, rng.uniform(3, 7), np.empty(days)
+    for i in range(days):
+        u = 0.5 * u + sigma * rng.standard_t(4) / np.sqrt(2)
+        pain[i] = level + 0.6 * (weekday[i] == 0) - 0.004 * i + u + effects[i]
+    pain = np.clip(np.round(pain), 0, 10)
+    after_bad = np.concatenate([[0.0], pain[:-1]]) >= np.median(pain) + 1
+    pool["painkiller"] = (after_bad & (rng.random(days) < 0.8)).astype(float)
+    keep = np.ones(days, bool)
+    for _ in range(int(rng.integers(0, 3))):  # a week without entries
+        start = int(rng.integers(0, days))
+        keep[start : start + 7] = False
+
+    def cells(values: np.ndarray) -> tuple[float | None, ...]:
+        hole = rng.random(days) < 0.04
+        return tuple(None if hole[i] else float(values[i]) for i in range(days) if keep[i])
+
+    table = DailyTable(
+        dates=tuple(START + timedelta(days=i) for i in range(days) if keep[i]),
+        pain=tuple(float(pain[i]) for i in range(days) if keep[i]),
+        factors={name: cells(x) for name, x in pool.items()},
+    )
+    return Case(table, truth, pool, ())
+
+
+GENERATORS = {
+    "A (random factors)": make_case,
+    "B (diary-like lives)": make_case_b,
+    "C (written later)": make_case_c,
+}
 
 
 def run(diaries: int, seed: int, scenario: Scenario, generator: str) -> None:

@@ -9,10 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pacewise.core.triggers import (
+    EARLY_DAYS,
     ENTANGLED,
     INSUFFICIENT,
     MIN_DAYS_EACH,
     MIN_USABLE_DAYS,
+    P_MAX,
+    P_MAX_EARLY,
     TESTED,
     DailyTable,
     Finding,
@@ -446,3 +449,15 @@ def test_a_rare_tag_with_wild_days_gets_the_wider_robust_interval_and_is_not_nam
     assert same_day.p < 1e-10  # the classical test alone would call it
     assert same_day.ci_low < 0 < same_day.ci_high  # the robust interval shown does not
     assert not same_day.significant and same_day.message.startswith("No clear link yet")
+
+
+def test_in_the_first_eight_weeks_a_pattern_must_be_stronger_to_be_named():
+    rng = np.random.default_rng(25)
+    days = 51  # 50 usable days, fewer than EARLY_DAYS
+    tag = (rng.random(days) < 0.4).astype(float)
+    pain = 5 + 0.9 * tag + rng.normal(0, 1, days)
+    dates = tuple(START + timedelta(days=t) for t in range(days))
+    same_day = finding(detect(DailyTable(dates, tuple(pain), {"tag": tuple(tag)})), "tag", 0)
+    assert days - 1 < EARLY_DAYS
+    assert P_MAX_EARLY < same_day.p < P_MAX and same_day.q < 0.05 and same_day.ci_low > 0
+    assert not same_day.significant  # would be named from eight weeks on
