@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -78,3 +79,20 @@ def test_demo_command_prints_the_logins(db, capsys):
 def test_demo_code_refuses_real_accounts(cast):
     with pytest.raises(CommandError, match="not a demo account"):
         call_command("demo_code", cast.sharing_clinician.email)
+
+
+def test_a_code_from_the_step_before_still_works_but_not_two_steps_back(demo):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
+
+    user = User.objects.get(email="clinician@demo.example")
+    authenticator = Authenticator.objects.get(user=user, type="totp")
+    secret = decrypt(authenticator.data["secret"])
+    if time.time() % 30 > 28:  # do not straddle a step change within the test
+        time.sleep(2)
+    step = int(time.time()) // 30
+    previous = format_hotp_value(hotp_value(secret, step - 1))
+    too_old = format_hotp_value(hotp_value(secret, step - 3))
+    assert TOTP(authenticator).validate_code(previous)
+    assert not TOTP(Authenticator.objects.get(pk=authenticator.pk)).validate_code(too_old)

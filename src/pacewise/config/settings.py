@@ -147,6 +147,10 @@ ACCOUNT_FORMS = {"signup": "pacewise.accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pacewise] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Pacewise"
+# Accept the code of the 30-second step just before or after: a code typed as the step turns
+# over, or a phone clock a few seconds out, is not "Incorrect code" (RFC 6238 §5.2 allows one
+# step of delay). Still at most three valid codes at any moment.
+MFA_TOTP_TOLERANCE = 1
 
 # Login throttling: 5 failures from one address for one account locks that pair for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("PACEWISE_LOGIN_FAILURE_LIMIT", 5)
