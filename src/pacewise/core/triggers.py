@@ -124,12 +124,18 @@ def detect(
     if not names:
         return []
     pain, grids = _calendar(diary)
-    usable = model.build_design(pain, [])
-    days = usable.days if usable is not None else np.empty(0, int)
+    days = model.usable_days(pain)
     profiles = {name: _profile(grids[name], days, min_days) for name in names}
     if days.size < MIN_USABLE_DAYS:
         short = MIN_USABLE_DAYS - days.size
-        return [_too_early(name, profiles[name], short) for name in names]
+        return [
+            _insufficient(
+                name,
+                _Profile(p.kind, p.n, max(p.days_needed, short)),
+                text.too_early_sentence(name, short),
+            )
+            for name, p in profiles.items()
+        ]
     tested = [name for name in names if profiles[name].days_needed == 0]
     findings = [_insufficient(name, profiles[name]) for name in names if name not in tested]
     if tested:
@@ -142,9 +148,8 @@ def detect(
 
 def days_before_testing(diary: DailyTable) -> int:
     """How many more usable days the diary needs before any factor is tested (0: it is)."""
-    pain, _ = _calendar(diary)
-    usable = model.build_design(pain, [])
-    return max(0, MIN_USABLE_DAYS - (usable.days.size if usable is not None else 0))
+    pain, _ = _calendar(DailyTable(diary.dates, diary.pain))
+    return max(0, MIN_USABLE_DAYS - model.usable_days(pain).size)
 
 
 def _calendar(diary: DailyTable) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -224,7 +229,7 @@ def _shortfall_numeric(logged: np.ndarray, min_days: int) -> int:
     return max(0, 3 * min_days - logged.size, min_days - varied)
 
 
-def _insufficient(name: str, profile: _Profile) -> Finding:
+def _insufficient(name: str, profile: _Profile, message: str | None = None) -> Finding:
     days = max(1, profile.days_needed)
     return Finding(
         factor=name,
@@ -232,18 +237,7 @@ def _insufficient(name: str, profile: _Profile) -> Finding:
         n=profile.n,
         days_needed=days,
         kind=profile.kind,
-        message=text.insufficient_sentence(name, profile.kind, days),
-    )
-
-
-def _too_early(name: str, profile: _Profile, short: int) -> Finding:
-    return Finding(
-        factor=name,
-        status=INSUFFICIENT,
-        n=profile.n,
-        days_needed=max(profile.days_needed, short),
-        kind=profile.kind,
-        message=text.too_early_sentence(name, short),
+        message=message or text.insufficient_sentence(name, profile.kind, days),
     )
 
 

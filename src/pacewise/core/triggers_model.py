@@ -65,6 +65,12 @@ def grid(day_index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
     return out
 
 
+def usable_days(pain: np.ndarray) -> np.ndarray:
+    """Grid indices of days with pain known on the day and on the calendar day before."""
+    known = np.isfinite(pain)
+    return np.flatnonzero(known & np.concatenate([[False], known[:-1]]))
+
+
 def build_design(pain: np.ndarray, lagged: list[np.ndarray]) -> Design | None:
     """pain: calendar grid of pain; lagged: per column, a grid already shifted to its lag.
 
@@ -74,7 +80,7 @@ def build_design(pain: np.ndarray, lagged: list[np.ndarray]) -> Design | None:
     kept for each column.
     """
     prev = np.concatenate([[np.nan], pain[:-1]])
-    days = np.flatnonzero(np.isfinite(pain) & np.isfinite(prev))
+    days = usable_days(pain)
     if days.size == 0:
         return None
     raw = [prev[days]] + [col[days] for col in lagged]
@@ -198,18 +204,23 @@ def estimate(
     se = float(np.sqrt(max(float(e @ e), 0.0) / df / sxx))
     if not np.isfinite(b) or not np.isfinite(se):
         return None
-    test_df = df if max_test_df is None else max(1, min(df, max_test_df))
-    p = 1.0 if se == 0.0 else float(2 * stats.t.sf(abs(b) / se, test_df))
-    return Estimate(b, se, df, p, robust_se=_hc2(q, xr, e, sxx))
+    p = 1.0 if se == 0.0 else float(2 * stats.t.sf(abs(b) / se, _test_df(df, max_test_df)))
+    robust = _hc2(q, xr[:, None], e, np.array([[1.0 / sxx]]))
+    return Estimate(b, se, df, p, robust_se=float(np.sqrt(max(robust[0, 0], 0.0))))
 
 
-def _hc2(q: np.ndarray, xr: np.ndarray, e: np.ndarray, sxx: float) -> float:
-    """HC2 standard error of the FWL coefficient (MacKinnon & White 1985): each day's residual
-    is weighted by its leverage, so a few unusual days with the factor cannot look surer than
-    they are (a tag on 20 of 2,000 days whose pain swings widely)."""
-    leverage = np.einsum("ij,ij->i", q, q) + xr**2 / sxx
-    score = xr * e / np.sqrt(np.clip(1.0 - leverage, 1e-3, None))
-    return float(np.sqrt(float(score @ score)) / sxx)
+def _hc2(q: np.ndarray, xr: np.ndarray, e: np.ndarray, inv: np.ndarray) -> np.ndarray:
+    """HC2 covariance of the FWL coefficients (MacKinnon & White, J Econometrics
+    1985;29:305-325): each day's residual is weighted by its leverage, so a few unusual days
+    with a factor cannot look surer than they are (a tag on 20 of 2,000 days whose pain
+    swings widely). xr: the tested columns after the controls; inv: the inverse of xr'xr."""
+    leverage = np.einsum("ij,ij->i", q, q) + np.einsum("ij,jk,ik->i", xr, inv, xr)
+    u = xr * (e / np.sqrt(np.clip(1.0 - leverage, 1e-3, None)))[:, None]
+    return inv @ (u.T @ u) @ inv
+
+
+def _test_df(df: int, cap: int | None) -> int:
+    return df if cap is None else max(1, min(df, cap))
 
 
 def runs_df(values: np.ndarray) -> int | None:
@@ -304,11 +315,9 @@ def joint_p(
     b = inv @ (xr.T @ yr)
     e = yr - xr @ b
     classical = inv * float(e @ e) / df
-    leverage = np.einsum("ij,ij->i", q, q) + np.einsum("ij,jk,ik->i", xr, inv, xr)
-    u = xr * (e / np.sqrt(np.clip(1.0 - leverage, 1e-3, None)))[:, None]
-    robust = inv @ (u.T @ u) @ inv
+    robust = _hc2(q, xr, e, inv)
     k = xs.shape[1]
-    test_df = df if max_test_df is None else max(1, min(df, max_test_df))
+    test_df = _test_df(df, max_test_df)
     p = 0.0
     for cov in (classical, robust):
         try:

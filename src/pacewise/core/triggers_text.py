@@ -69,12 +69,15 @@ def _signed(value: float) -> str:
     return text if text.startswith("-") else "+" + text
 
 
+def _days(n: int) -> str:
+    return f"{n} more {'day' if n == 1 else 'days'}"
+
+
 def insufficient_sentence(factor: str, kind: str, days_needed: int) -> str:
-    days = "day" if days_needed == 1 else "days"
     if kind == "binary":
-        need = f"about {days_needed} more {days} with and without it"
+        need = f"about {_days(days_needed)} with and without it"
     else:
-        need = f"about {days_needed} more {days} with it logged"
+        need = f"about {_days(days_needed)} with it logged"
     return (
         f"Not enough data yet for '{factor}' — {need}. Until then Pacewise will not guess "
         f"whether it goes with your pain."
@@ -82,11 +85,10 @@ def insufficient_sentence(factor: str, kind: str, days_needed: int) -> str:
 
 
 def too_early_sentence(factor: str, days_short: int) -> str:
-    days = "day" if days_short == 1 else "days"
     return (
         f"Not enough data yet for '{factor}' — Pacewise starts looking for patterns after six "
-        f"weeks of daily pain entries, about {days_short} more {days} from now. Until then it "
-        f"will not guess whether '{factor}' goes with your pain."
+        f"weeks of daily pain entries, about {_days(days_short)} from now. Until then it will "
+        f"not guess whether '{factor}' goes with your pain."
     )
 
 
