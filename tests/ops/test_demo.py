@@ -30,13 +30,13 @@ def test_demo_makes_a_clinic_staff_and_three_patients(demo):
     assert Share.objects.active().count() == 2
 
 
-def test_demo_histories_span_several_weeks_with_gaps_and_flares(demo):
+def test_demo_histories_span_four_months_with_gaps_and_flares(demo):
     alex = User.objects.get(email="alex@demo.example").patient
     days = sorted(set(CheckIn.objects.filter(patient=alex).values_list("local_date", flat=True)))
-    assert days[0] >= date(2026, 10, 14)
+    assert days[0] >= date(2026, 7, 28)
     assert days[-1] < date(2026, 11, 25)
-    assert (days[-1] - days[0]).days >= 35
-    assert 25 <= len(days) <= 42  # most days, not every day, as in real life
+    assert (days[-1] - days[0]).days >= 110
+    assert 80 <= len(days) < 120  # most days, not every day, as in real life
     kinds = set(CheckIn.objects.filter(patient=alex).values_list("kind", flat=True))
     assert kinds == {"morning", "full"}  # several entries on a day
     walks = ActivitySession.objects.filter(patient=alex, activity="walk")
@@ -96,3 +96,31 @@ def test_a_code_from_the_step_before_still_works_but_not_two_steps_back(demo):
     too_old = format_hotp_value(hotp_value(secret, step - 3))
     assert TOTP(authenticator).validate_code(previous)
     assert not TOTP(Authenticator.objects.get(pk=authenticator.pk)).validate_code(too_old)
+
+
+def test_demo_insights_find_the_tags_that_matter_and_not_the_others(demo):
+    from pacewise.insights.data import own_findings
+
+    named = {}
+    for email in ("alex@demo.example", "sam@demo.example", "jordan@demo.example"):
+        found = own_findings(User.objects.get(email=email).patient, end=date(2026, 11, 24))
+        assert all(f.status == "tested" for f in found)  # four months: every factor is tested
+        named[email] = {(f.factor, f.lag, f.direction) for f in found if f.significant}
+    assert {("gardening", 1, "raises"), ("warm bath", 0, "lowers")} <= named["alex@demo.example"]
+    assert ("late night", 1, "raises") in named["sam@demo.example"]
+    assert ("long drive", 1, "raises") in named["jordan@demo.example"]
+    tags_without_effect = {"coffee with friends", "cold weather"}
+    assert not any(f in tags_without_effect for names in named.values() for f, _, _ in names)
+
+
+def test_demo_tells_the_same_story_whatever_day_it_is_made(db):
+    from pacewise.diary.models import Tag
+    from pacewise.insights.data import own_findings
+
+    create_demo(date(2027, 3, 3))  # another weekday, another season
+    alex = User.objects.get(email="alex@demo.example").patient
+    assert Tag.objects.filter(patient=alex).count() == 3
+    assert 15 <= CheckIn.objects.filter(patient=alex, tags__name="gardening").count() <= 30
+    found = own_findings(alex, end=date(2027, 3, 2))
+    named = {(f.factor, f.lag, f.direction) for f in found if f.significant}
+    assert {("gardening", 1, "raises"), ("warm bath", 0, "lowers")} <= named

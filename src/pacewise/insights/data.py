@@ -68,15 +68,16 @@ class Patterns:
         return triggers_text.pooled_people(self.people) if self.pooled else ""
 
 
-def _own_diary(patient) -> DailyTable:
-    end = patient_today(patient)
+def _own_diary(patient, end: date | None = None) -> DailyTable:
+    end = end or patient_today(patient)
     start = end - timedelta(days=FINDINGS_DAYS - 1)
     days = summaries(patient, FINDINGS_DAYS, end)
     return diary_table(patient, days, start, end)
 
 
-def own_findings(patient) -> list[Finding]:
-    return detect(_own_diary(patient))
+def own_findings(patient, end: date | None = None) -> list[Finding]:
+    """Findings from the year of diary up to `end` (the person's today by default)."""
+    return detect(_own_diary(patient, end))
 
 
 def patterns(patient) -> Patterns:

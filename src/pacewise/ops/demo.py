@@ -1,13 +1,15 @@
-"""Demo data: a clinic, its admin and clinician, and three patients with several weeks of diary.
+"""Demo data: a clinic, its admin and clinician, and three patients with four months of diary.
 
 The histories are simulated people from `pacewise.core.simulate`: one who follows the plan,
-one fatigue-dominant, and one in a boom-bust pattern, with missed days and flares.
+one fatigue-dominant, and one in a boom-bust pattern, with missed days and flares. Each also
+logs a few tags of their own; some of them really change the demo person's pain (made up for
+the demo, so the insights page has something true to find) and some do nothing.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,13 +19,24 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import transaction
 
 from pacewise.accounts.models import Clinic, Membership, Patient, Share, User
+from pacewise.core.records import DayRecord
 from pacewise.core.simulate import demo_history
 from pacewise.diary.catalog import activity_unit
-from pacewise.diary.models import ActivitySession, CheckIn
+from pacewise.diary.models import ActivitySession, CheckIn, Tag
 from pacewise.today.actions import start_simulator_plan
 
 DEMO_PASSWORD = "demo-pacewise-2026"
 CLINIC_NAME = "Riverside Physio (demo)"
+
+
+@dataclass(frozen=True)
+class DemoTag:
+    """A tag a demo person logs, and what it does to their pain (0: nothing)."""
+
+    name: str
+    chance: float  # of being logged on a given day
+    effect: float = 0.0  # pain points on the day (lag 0) or the day after (lag 1)
+    lag: int = 0
 
 
 @dataclass(frozen=True)
@@ -33,13 +46,43 @@ class DemoPerson:
     time_zone: str
     kind: str  # a simulated person from pacewise.core.simulate.demo_history
     shares: bool
+    tags: tuple[DemoTag, ...] = ()
 
 
 PATIENTS = (
-    DemoPerson("alex@demo.example", "Alex", "Europe/London", "typical", True),
-    DemoPerson("sam@demo.example", "Sam", "America/Chicago", "fatigue", True),
-    DemoPerson("jordan@demo.example", "Jordan", "Australia/Sydney", "boom_bust", False),
+    DemoPerson(
+        "alex@demo.example",
+        "Alex",
+        "Europe/London",
+        "typical",
+        True,
+        (
+            DemoTag("gardening", 0.2, effect=2.0, lag=1),
+            DemoTag("warm bath", 0.25, effect=-1.5),
+            DemoTag("coffee with friends", 0.25),
+        ),
+    ),
+    DemoPerson(
+        "sam@demo.example",
+        "Sam",
+        "America/Chicago",
+        "fatigue",
+        True,
+        (DemoTag("late night", 0.2, effect=2.0, lag=1), DemoTag("cold weather", 0.3)),
+    ),
+    DemoPerson(
+        "jordan@demo.example",
+        "Jordan",
+        "Australia/Sydney",
+        "boom_bust",
+        False,
+        (
+            DemoTag("long drive", 0.15, effect=2.0, lag=1),
+            DemoTag("coffee with friends", 0.25),
+        ),
+    ),
 )
+DEMO_DAYS = 120  # long enough for the insights page to test patterns (six usable weeks)
 STAFF = (
     ("admin@demo.example", "Dr. Morgan Lee", Membership.Role.ADMIN),
     ("clinician@demo.example", "Priya Shah, PT", Membership.Role.CLINICIAN),
@@ -53,7 +96,7 @@ class DemoResult:
     totp_secrets: dict[str, str]
 
 
-def create_demo(today: date, days: int = 42, seed: int = 7) -> DemoResult:
+def create_demo(today: date, days: int = DEMO_DAYS, seed: int = 21) -> DemoResult:
     existing = Clinic.objects.filter(name=CLINIC_NAME).first()
     if existing is not None:
         return DemoResult(existing, created=False, totp_secrets={})
@@ -88,9 +131,9 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
         Share.objects.create(patient=patient, clinic=clinic)
     zone = ZoneInfo(person.time_zone)
     checkins, sessions = [], []
-    for record in demo_history(
-        seed=rng.randint(0, 10**6), days=days, today=today, kind=person.kind
-    ):
+    history = demo_history(seed=rng.randint(0, 10**6), days=days, today=today, kind=person.kind)
+    tagged = _tag_days(person.tags, [r.date for r in history], random.Random(person.email))
+    for record in _with_tag_effects(history, person.tags, tagged):
         morning = datetime.combine(record.date, time(7, rng.randint(0, 59)), zone)
         evening = datetime.combine(record.date, time(20, rng.randint(0, 59)), zone)
         if record.morning_pain is not None or record.sleep_hours is not None:
@@ -126,7 +169,38 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
             )
     CheckIn.objects.bulk_create(checkins)
     ActivitySession.objects.bulk_create(sessions)
+    _save_tags(patient, tagged)
     start_simulator_plan(patient, fatigue_dominant=person.kind == "fatigue")
+
+
+def _tag_days(tags, days: list[date], rng: random.Random) -> dict[str, set[date]]:
+    """Which days each tag was logged (by the day's place in the history, not its weekday,
+    so the demo tells the same story whatever day it is made)."""
+    return {tag.name: {day for day in days if rng.random() < tag.chance} for tag in tags}
+
+
+def _with_tag_effects(history: list[DayRecord], tags, tagged: dict[str, set[date]]):
+    """The history with each tag's effect added to the pain of the day (or the day after)."""
+    for record in history:
+        shift = sum(
+            tag.effect for tag in tags if record.date - timedelta(days=tag.lag) in tagged[tag.name]
+        )
+        if shift and record.avg_pain is not None:
+            record = replace(record, avg_pain=record.avg_pain + shift)
+        yield record
+
+
+def _save_tags(patient, tagged: dict[str, set[date]]) -> None:
+    """Attach the tags to the day's evening check-in (days without one keep no tag)."""
+    through = CheckIn.tags.through
+    links = []
+    evenings = {
+        c.local_date: c.pk for c in CheckIn.objects.filter(patient=patient).exclude(kind="morning")
+    }
+    for name, days in tagged.items():
+        tag = Tag.objects.create(patient=patient, name=name)
+        links += [through(checkin_id=evenings[d], tag_id=tag.pk) for d in days if d in evenings]
+    through.objects.bulk_create(links)
 
 
 def _session(patient, day, at, session) -> ActivitySession:
