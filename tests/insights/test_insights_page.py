@@ -21,6 +21,8 @@ def test_it_shows_the_planted_pattern_as_a_careful_sentence(client, diary):
     assert "On days you logged &#x27;late coffee&#x27;, your pain was on average" in text
     assert "This is a pattern, not proof of cause." in text
     assert "causes" not in text
+    q = re.search(r"chance-adjusted (q (?:&lt;|=) [0-9.]+)", text).group(1)
+    assert q == "q &lt; 0.001"  # not a rounded "q = 0.000", which would claim certainty
 
 
 def test_every_chart_has_a_title_and_a_description_and_the_table_holds_the_figures(client, diary):

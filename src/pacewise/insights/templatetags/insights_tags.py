@@ -18,3 +18,9 @@ def experiment_reminder(grant):
         return {}
     phase = phase_on(exp.to_core(), data.patient_today(grant.patient))
     return {"experiment": exp, "phase": phase, "patient": grant.patient}
+
+
+@register.filter
+def q_value(q: float) -> str:
+    """'q < 0.001' rather than a rounded 'q = 0.000', which would claim certainty."""
+    return "q < 0.001" if q < 0.001 else f"q = {q:.3f}"
