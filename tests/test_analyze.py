@@ -102,6 +102,47 @@ def test_read_diary_keeps_blanks_and_reads_yes_no(write):
     assert table.factors == {"tag": (0.0, 1.0), "minutes": (30.0, None)}
 
 
+def test_missing_value_markers_from_other_programs_are_blanks_not_bad_lines():
+    table, problems = read_diary(io.StringIO(
+        "date,pain,tag,minutes,sleep\n"
+        "2025-01-01,NA,1,NaN,7\n"
+        "2025-01-02,4,n/a,null,#N/A\n"
+        "2025-01-03,5,.,-,6.5\n"
+    ))
+    assert problems == []
+    assert table.pain == (None, 4.0, 5.0)
+    assert table.factors == {
+        "tag": (1.0, None, None), "minutes": (None, None, None), "sleep": (7.0, None, 6.5)
+    }
+
+
+def test_dates_with_a_time_of_day_count_as_that_day():
+    table, problems = read_diary(io.StringIO(
+        "date,pain,tag\n2025-01-01 00:00:00,3,1\n2025-01-02T08:30,4,0\n2025-01-03 noon,5,0\n"
+    ))
+    assert table.dates == (date(2025, 1, 1), date(2025, 1, 2))
+    assert [str(p) for p in problems] == [
+        "line 4: date '2025-01-03 noon' is not YYYY-MM-DD (line skipped)"
+    ]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_semicolon_and_tab_files_with_decimal_commas_are_read(sep):
+    text = sep.join(["date", "pain", "sleep hours", "tag"]) + "\n"
+    text += sep.join(["2025-01-01", "4,5", "7,5", "1"]) + "\n"
+    text += sep.join(["2025-01-02", "6", "", "0"]) + "\n"
+    table, problems = read_diary(io.StringIO(text))
+    assert problems == []
+    assert table.pain == (4.5, 6.0)
+    assert table.factors == {"sleep hours": (7.5, None), "tag": (1.0, 0.0)}
+
+
+def test_a_comma_file_does_not_take_commas_in_cells_for_decimals():
+    table, problems = read_diary(io.StringIO('date,pain,x\n2025-01-01,4,"7,5"\n2025-01-02,4,1\n'))
+    assert table.dates == (date(2025, 1, 2),)  # "7,5" in a comma file is text, not 7.5
+    assert [str(p) for p in problems] == ["line 2: 'x' is '7,5', not a number (line skipped)"]
+
+
 def test_a_short_diary_says_not_enough_data(write, capsys):
     assert main([write(diary_csv(days=15))]) == EXIT_OK
     out = capsys.readouterr().out

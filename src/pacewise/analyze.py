@@ -10,7 +10,11 @@ The file is a wide CSV with a header row:
   missing (they are treated as unknown, never as "nothing happened").
 - `pain` is the day's pain on the 0-10 scale.
 - every other column is a factor: a number (minutes, hours, a 0-10 rating) or a tag as 0/1
-  (yes/no and true/false are read as 1/0). A blank cell means "not logged".
+  (yes/no and true/false are read as 1/0). A blank cell means "not logged", and so do the
+  markers other programs write for a missing value: NA, N/A, NaN, null, #N/A, "." and "-".
+- Exports from other tools are read as they come: a date with a time of day
+  (`2025-03-01 00:00:00`, `2025-03-01T08:30`) counts as that day, and a file separated by
+  semicolons or tabs (spreadsheets set to a European locale) may use decimal commas (`7,5`).
 
 A line that cannot be read (bad date, repeated date, text where a number belongs, pain
 outside 0-10, wrong number of cells) is reported with its line number and skipped; the rest
@@ -24,12 +28,13 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import itertools
 import json
 import math
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from pacewise.core.triggers import ENTANGLED, INSUFFICIENT, DailyTable, Finding, detect
@@ -37,6 +42,7 @@ from pacewise.core.triggers import ENTANGLED, INSUFFICIENT, DailyTable, Finding,
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
 WORDS = {"yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0, "y": 1.0, "n": 0.0}
+MISSING = {"na", "n/a", "nan", "null", "#n/a", ".", "-"}  # written by R, pandas, Excel, SAS...
 
 
 class UnusableDiary(Exception):
@@ -54,12 +60,16 @@ class Problem:
 
 def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
     """Parse the CSV text; bad lines become Problems, a bad file raises UnusableDiary."""
-    reader = csv.reader(lines)
+    lines = iter(lines)
+    first = next(lines, "")
+    delimiter = _delimiter(first)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     header = next(reader, None)
     if header is None or not any(cell.strip() for cell in header):
         raise UnusableDiary("the file is empty; expected a header row starting with 'date'")
     names = [cell.strip() for cell in header]
     _check_header(names)
+    decimal_comma = delimiter != ","
     factors = [n for n in names[1:] if n.lower() != "pain"]
     pain_at = [n.lower() for n in names].index("pain")
     rows: dict[date, tuple[float | None, list[float | None]]] = {}
@@ -69,7 +79,7 @@ def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
         if not any(cell.strip() for cell in cells):
             continue
         try:
-            day, values = _parse_line(cells, names)
+            day, values = _parse_line(cells, names, decimal_comma)
         except ValueError as error:
             problems.append(Problem(line, str(error)))
             continue
@@ -89,6 +99,13 @@ def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
     return table, problems
 
 
+def _delimiter(header: str) -> str:
+    """Commas unless the header is clearly split by semicolons or tabs instead."""
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
 def _check_header(names: list[str]) -> None:
     if names[0].lower().lstrip("\ufeff") != "date":
         raise UnusableDiary(f"the first column must be 'date', found {names[0]!r}")
@@ -103,23 +120,36 @@ def _check_header(names: list[str]) -> None:
         raise UnusableDiary("two columns in the header have the same name")
 
 
-def _parse_line(cells: list[str], names: list[str]) -> tuple[date, list[float | None]]:
+def _parse_line(
+    cells: list[str], names: list[str], decimal_comma: bool = False
+) -> tuple[date, list[float | None]]:
     if len(cells) != len(names):
         raise ValueError(f"expected {len(names)} cells, found {len(cells)}")
-    try:
-        day = date.fromisoformat(cells[0].strip())
-    except ValueError:
-        raise ValueError(f"date {cells[0].strip()!r} is not YYYY-MM-DD") from None
-    values = [_number(cell, name) for cell, name in zip(cells[1:], names[1:], strict=True)]
+    day = _day(cells[0].strip())
+    values = [
+        _number(cell.replace(",", ".") if decimal_comma else cell, name)
+        for cell, name in zip(cells[1:], names[1:], strict=True)
+    ]
     pain = values[[n.lower() for n in names[1:]].index("pain")]
     if pain is not None and not 0 <= pain <= 10:
         raise ValueError(f"pain {pain:g} is outside 0-10")
     return day, values
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:  # a date with a time of day, as spreadsheets and pandas often write it
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValueError(f"date {text!r} is not YYYY-MM-DD") from None
+
+
 def _number(cell: str, column: str) -> float | None:
     text = cell.strip()
-    if not text:
+    if not text or text.lower() in MISSING:
         return None
     if text.lower() in WORDS:
         return WORDS[text.lower()]
