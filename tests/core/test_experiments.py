@@ -65,6 +65,25 @@ def test_a_clear_difference_is_found_with_its_size_and_a_small_p():
     assert "cannot show" in result.limits
 
 
+def test_the_interval_is_said_in_the_sentence_s_own_direction():
+    d = design("warm bath", START, seed=3)
+    lower = analyse(d, _pain_for(d, -2.0))
+    assert lower.ci_high < 0
+    near, far = -lower.ci_high, -lower.ci_low
+    expected = f"than on the days without (likely {near:.1f} to {far:.1f} points lower)"
+    assert expected in lower.message
+    pain = _pain_for(d, 0.0)
+    for i, (begin, _last, is_with) in enumerate(d.blocks()):  # no difference, some noise
+        for k in range(d.block_days):
+            pain[begin + timedelta(days=k)] += (0.4 if is_with else -0.3) * (-1) ** (i // 2)
+    unclear = analyse(d, pain)
+    assert unclear.ci_low < 0 < unclear.ci_high
+    assert (
+        f"likely anywhere from {-unclear.ci_low:.1f} points lower to "
+        f"{unclear.ci_high:.1f} points higher" in unclear.message
+    )
+
+
 def test_too_few_pairs_says_so_even_for_a_big_difference():
     d = design("coffee", START, seed=3, pairs=2, block_days=7)
     result = analyse(d, _pain_for(d, 3.0))

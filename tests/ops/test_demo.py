@@ -113,6 +113,26 @@ def test_demo_insights_find_the_tags_that_matter_and_not_the_others(demo):
     assert not any(f in tags_without_effect for names in named.values() for f, _, _ in names)
 
 
+def test_demo_people_have_a_finished_and_a_running_self_experiment(db):
+    from django.utils import timezone
+
+    from pacewise.core.experiments import phase_on
+    from pacewise.insights import data
+
+    create_demo(timezone.localdate())  # experiments are dated from the day the demo is made
+    alex = User.objects.get(email="alex@demo.example").patient
+    sam = User.objects.get(email="sam@demo.example").patient
+    [finished] = data.Experiment.objects.filter(patient=alex)
+    assert finished.factor == "warm bath" and data.active_experiment(alex) is None
+    result = data.experiment_result(finished)
+    assert result.status == "ok" and result.pairs_used >= 5
+    assert result.ci_high < 0 and result.p <= 0.05  # the bath really helps the demo Alex
+    assert result.adherence > 0.8
+    running = data.active_experiment(sam)
+    assert running is not None and running.factor == "late night"
+    assert phase_on(running.to_core(), data.patient_today(sam)).status == "running"
+
+
 def test_demo_tells_the_same_story_whatever_day_it_is_made(db):
     from pacewise.diary.models import Tag
     from pacewise.insights.data import own_findings

@@ -188,7 +188,7 @@ def _result_sentence(
     word = "higher" if effect > 0 else "lower"
     text = (
         f"On the days with '{factor}' your pain was on average {abs(effect):.1f} points {word} "
-        f"than on the days without (likely between {low:+.1f} and {high:+.1f}). "
+        f"than on the days without ({_interval_words(low, high, word)}). "
     )
     if p <= 0.05:
         text += (
@@ -207,3 +207,12 @@ def _result_sentence(
             "blurs the comparison."
         )
     return text
+
+
+def _interval_words(low: float, high: float, word: str) -> str:
+    """The interval in the sentence's own terms: "likely 0.5 to 4.2 points lower", or, when it
+    spans no difference, "likely anywhere from 1.2 points lower to 0.8 points higher"."""
+    if low < 0 < high:
+        return f"likely anywhere from {-low:.1f} points lower to {high:.1f} points higher"
+    near, far = sorted((abs(low), abs(high)))
+    return f"likely {near:.1f} to {far:.1f} points {word}"

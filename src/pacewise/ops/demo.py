@@ -19,10 +19,12 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import transaction
 
 from pacewise.accounts.models import Clinic, Membership, Patient, Share, User
+from pacewise.core import experiments
 from pacewise.core.records import DayRecord
 from pacewise.core.simulate import demo_history
 from pacewise.diary.catalog import activity_unit
 from pacewise.diary.models import ActivitySession, CheckIn, Tag
+from pacewise.insights.models import Experiment
 from pacewise.today.actions import start_simulator_plan
 
 DEMO_PASSWORD = "demo-pacewise-2026"
@@ -40,6 +42,16 @@ class DemoTag:
 
 
 @dataclass(frozen=True)
+class DemoExperiment:
+    """A self-experiment on one of the person's tags, begun this many days before today;
+    they follow its schedule (with the tag on nine in ten "with" days, rarely otherwise)."""
+
+    factor: str
+    started_days_ago: int
+    seed: int = 1
+
+
+@dataclass(frozen=True)
 class DemoPerson:
     email: str
     name: str
@@ -47,6 +59,7 @@ class DemoPerson:
     kind: str  # a simulated person from pacewise.core.simulate.demo_history
     shares: bool
     tags: tuple[DemoTag, ...] = ()
+    experiment: DemoExperiment | None = None
 
 
 PATIENTS = (
@@ -61,6 +74,7 @@ PATIENTS = (
             DemoTag("warm bath", 0.25, effect=-1.5),
             DemoTag("coffee with friends", 0.25),
         ),
+        DemoExperiment("warm bath", started_days_ago=62),  # finished two weeks ago
     ),
     DemoPerson(
         "sam@demo.example",
@@ -69,6 +83,7 @@ PATIENTS = (
         "fatigue",
         True,
         (DemoTag("late night", 0.2, effect=2.0, lag=1), DemoTag("cold weather", 0.3)),
+        DemoExperiment("late night", started_days_ago=10),  # running
     ),
     DemoPerson(
         "jordan@demo.example",
@@ -132,7 +147,9 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
     zone = ZoneInfo(person.time_zone)
     checkins, sessions = [], []
     history = demo_history(seed=rng.randint(0, 10**6), days=days, today=today, kind=person.kind)
-    tagged = _tag_days(person.tags, [r.date for r in history], random.Random(person.email))
+    trial = _experiment(person.experiment, today)
+    dates = [r.date for r in history]
+    tagged = _tag_days(person.tags, dates, random.Random(person.email), trial)
     for record in _with_tag_effects(history, person.tags, tagged):
         morning = datetime.combine(record.date, time(7, rng.randint(0, 59)), zone)
         evening = datetime.combine(record.date, time(20, rng.randint(0, 59)), zone)
@@ -170,13 +187,45 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
     CheckIn.objects.bulk_create(checkins)
     ActivitySession.objects.bulk_create(sessions)
     _save_tags(patient, tagged)
+    if trial is not None:
+        Experiment.objects.create(
+            patient=patient,
+            factor=trial.factor,
+            start=trial.start,
+            block_days=trial.block_days,
+            seed=trial.seed,
+            with_first=list(trial.with_first),
+        )
     start_simulator_plan(patient, fatigue_dominant=person.kind == "fatigue")
 
 
-def _tag_days(tags, days: list[date], rng: random.Random) -> dict[str, set[date]]:
+def _experiment(plan: DemoExperiment | None, today: date) -> experiments.Design | None:
+    if plan is None:
+        return None
+    start = today - timedelta(days=plan.started_days_ago)
+    return experiments.design(plan.factor, start, plan.seed)
+
+
+def _tag_days(
+    tags, days: list[date], rng: random.Random, trial: experiments.Design | None
+) -> dict[str, set[date]]:
     """Which days each tag was logged (by the day's place in the history, not its weekday,
-    so the demo tells the same story whatever day it is made)."""
-    return {tag.name: {day for day in days if rng.random() < tag.chance} for tag in tags}
+    so the demo tells the same story whatever day it is made); during a self-experiment its
+    tag follows the schedule."""
+    schedule = {}
+    if trial is not None:
+        for first, last, with_it in trial.blocks():
+            schedule |= {first + timedelta(days=i): with_it for i in range((last - first).days + 1)}
+    out = {}
+    for tag in tags:
+        out[tag.name] = set()
+        for day in days:
+            chance = tag.chance
+            if trial is not None and tag.name == trial.factor and day in schedule:
+                chance = 0.9 if schedule[day] else 0.05
+            if rng.random() < chance:
+                out[tag.name].add(day)
+    return out
 
 
 def _with_tag_effects(history: list[DayRecord], tags, tagged: dict[str, set[date]]):
