@@ -65,3 +65,21 @@ def test_stopping_keeps_the_record_and_frees_the_slot(client, cast):
 def test_a_blank_factor_is_refused(client, cast):
     start(client, cast, factor="   ")
     assert not Experiment.objects.exists()
+
+
+def test_earlier_experiments_are_listed_with_their_dates_and_a_link_to_the_result(client, cast):
+    today = timezone.localdate()
+    done = Experiment.objects.create(patient=cast.record, factor="warm bath",
+                                     start=today - timedelta(days=60), seed=1,
+                                     with_first=[True] * 6)  # fmt: skip
+    stopped = Experiment.objects.create(patient=cast.record, factor="late coffee",
+                                        start=today - timedelta(days=9), seed=2,
+                                        with_first=[False] * 6,
+                                        stopped_on=today - timedelta(days=2))  # fmt: skip
+    client.force_login(cast.patient)
+    text = client.get(reverse("insights-page", args=[cast.record.pk])).content.decode()
+    assert "Earlier experiments" in text
+    end = done.start + timedelta(days=47)
+    assert f"'warm bath', {done.start:%-d %b} to {end:%-d %b %Y}: the result" in text
+    assert f"to {stopped.stopped_on:%-d %b %Y} (stopped early): the result" in text
+    assert reverse("insights-experiment", args=[cast.record.pk, done.pk]) in text

@@ -25,6 +25,11 @@ class Experiment(models.Model):
         ordering = ["-start", "-created_at"]
         indexes = [models.Index(fields=["patient", "start"])]
 
+    @property
+    def last_day(self):
+        """The day it was stopped, or the last day of its schedule."""
+        return self.stopped_on or self.to_core().end
+
     def to_core(self) -> core.Design:
         return core.Design(
             self.factor, self.start, self.block_days, tuple(self.with_first), self.seed
