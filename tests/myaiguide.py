@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -70,4 +70,56 @@ def participant1_csv() -> str:
         else:
             cells = ",,"
         lines.append(f"{day.isoformat()},{knees[day]:g},{cells}")
+    return "\n".join(lines) + "\n"
+
+
+# Participant 8 logged the day's pain and ticked "observations" (tired, poor sleep, stress...)
+# in the same app; times are stored in UTC a few hours ahead of the person's evening, so an
+# entry made before 06:00 belongs to the day before (the pain rows' own day fields agree).
+OBSERVATIONS = ("Tired", "Poor sleep", "Worried anxious", "Sadness", "Stress")
+LATE_ENTRY_HOURS = 6
+
+
+def _entry_day(stamp: str) -> date:
+    moment = datetime.fromisoformat(stamp)
+    return (moment - timedelta(hours=LATE_ENTRY_HOURS)).date()
+
+
+def _pain_day(row: dict[str, str]) -> date:
+    """The day a pain row is about: its own day fields, or (when they are blank or 0, as in
+    later rows) the day of the entry."""
+    try:
+        return date(int(row["startyear"]), int(row["startmonth"]), int(row["startday"]))
+    except ValueError:
+        return _entry_day(row["date"])
+
+
+def participant8_csv() -> str:
+    folder = ROOT / "Participant8Anonymized"
+    if not folder.exists():
+        pytest.skip(f"{folder} is absent (../shared/fixtures beside the checkout)")
+    knees: dict[date, float] = {}
+    happiness: dict[date, float] = {}
+    with (folder / "Participant8PainNew.csv").open(newline="", encoding="utf-8") as stream:
+        for row in csv.DictReader(stream):
+            day = _pain_day(row)
+            level = float(row["intensity"])
+            if row["name"] == "Knee Pain":
+                knees[day] = max(knees.get(day, 0.0), level)
+            elif row["name"] == "happiness":
+                happiness[day] = level
+    ticked: dict[date, set[str]] = defaultdict(set)
+    with (folder / "Participant8ObservationsNew.csv").open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["name"] in OBSERVATIONS and float(row["intensity"]) >= 1:
+                ticked[_entry_day(row["date"])].add(row["name"])
+    first, last = min(ticked), max(ticked)
+    lines = ["date,pain,happiness," + ",".join(name.lower() for name in OBSERVATIONS)]
+    for day in sorted(knees):
+        mood = f"{happiness[day]:g}" if day in happiness else ""
+        if first <= day <= last:  # unticked = not present, while the person was using them
+            tags = ",".join(str(int(name in ticked.get(day, ()))) for name in OBSERVATIONS)
+        else:
+            tags = "," * (len(OBSERVATIONS) - 1)
+        lines.append(f"{day.isoformat()},{knees[day]:g},{mood},{tags}")
     return "\n".join(lines) + "\n"

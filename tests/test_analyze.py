@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from myaiguide import participant1_csv
+from myaiguide import participant1_csv, participant8_csv
 from pacewise.analyze import EXIT_OK, EXIT_UNUSABLE, UnusableDiary, main, read_diary
 
 FIELDS = {
@@ -197,3 +197,24 @@ def test_a_real_diary_from_another_tracker_is_read_and_judged_cautiously(write, 
     (walk,) = [f for f in findings if f["factor"] == "walk" and f["lag"] == 0]
     assert walk["ci_low"] < 0 < walk["ci_high"] and not walk["significant"]
     assert not any(f["significant"] for f in findings)
+
+
+def test_a_real_diary_with_ticked_moods_names_only_what_survives_adjustment(write, capsys):
+    # MyAIGuide participant 8: two years of knee pain with a happiness rating and ticked
+    # observations. Same-day correlations (what common trackers show) would flag four: poor
+    # sleep and sadness "raise" pain, happiness and feeling worried "lower" it (r = -0.25,
+    # p < 0.0001). Allowing for yesterday's pain and the other entries leaves happiness only.
+    text = participant8_csv()
+    assert main([write(text), "--json"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    findings = json.loads(captured.out)
+    tested = {f["factor"] for f in findings if f["status"] == "tested"}
+    assert tested == {"happiness", "tired", "poor sleep", "worried anxious", "sadness", "stress"}
+    named = [(f["factor"], f["lag"], f["direction"]) for f in findings if f["significant"]]
+    assert named == [("happiness", 0, "lowers")]
+    (mood,) = [f for f in findings if f["significant"]]
+    assert 0 < -mood["effect"] < 0.5 and mood["ci_high"] < 0  # small: a fifth of a point
+    (worried,) = [f for f in findings if f["factor"] == "worried anxious" and f["lag"] == 0]
+    assert worried["effect"] < 0 and worried["p"] > 0.01  # the naive link, now unclear
+
