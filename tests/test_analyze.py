@@ -86,8 +86,11 @@ def test_bad_lines_are_reported_by_number_and_the_rest_is_analysed(write, capsys
     captured = capsys.readouterr()
     errors = captured.err.splitlines()
     assert len(errors) == 5
-    for line, problem in [(5, "not YYYY-MM-DD"), (7, "more than once"), (9, "expected 5 cells"),
-                          (11, "outside 0-10"), (13, "'alcohol' is 'lots'")]:
+    for line, problem in [(5, "not YYYY-MM-DD (line skipped)"),
+                          (7, "more than once (line skipped)"),
+                          (9, "expected 5 cells, found 3 (line skipped)"),
+                          (11, "outside 0-10 (cell left blank)"),
+                          (13, "'alcohol' is 'lots', not a number (cell left blank)")]:  # fmt: skip
         assert any(f"line {line}: " in e and problem in e for e in errors), (line, errors)
     assert any(f["significant"] for f in json.loads(captured.out))
 
@@ -139,8 +142,35 @@ def test_semicolon_and_tab_files_with_decimal_commas_are_read(sep):
 
 def test_a_comma_file_does_not_take_commas_in_cells_for_decimals():
     table, problems = read_diary(io.StringIO('date,pain,x\n2025-01-01,4,"7,5"\n2025-01-02,4,1\n'))
-    assert table.dates == (date(2025, 1, 2),)  # "7,5" in a comma file is text, not 7.5
-    assert [str(p) for p in problems] == ["line 2: 'x' is '7,5', not a number (line skipped)"]
+    assert table.factors == {"x": (None, 1.0)}  # "7,5" in a comma file is text, not 7.5
+    assert [str(p) for p in problems] == ["line 2: 'x' is '7,5', not a number (cell left blank)"]
+
+
+def test_a_bad_cell_is_left_blank_and_the_rest_of_its_day_is_kept():
+    table, problems = read_diary(io.StringIO(
+        "date,pain,alcohol,sleep\n2025-01-01,4,lots,7\n2025-01-02,12,1,6\n2025-01-03,5,0,8\n"
+    ))
+    assert table.pain == (4.0, None, 5.0)
+    assert table.factors == {"alcohol": (None, 1.0, 0.0), "sleep": (7.0, 6.0, 8.0)}
+    assert [str(p) for p in problems] == [
+        "line 2: 'alcohol' is 'lots', not a number (cell left blank)",
+        "line 3: pain 12 is outside 0-10 (cell left blank)",
+    ]
+
+
+def test_a_text_column_is_left_out_once_not_line_by_line():
+    rows = "".join(f"2025-01-{d:02},{d % 7},{w},{d % 2}\n"
+                   for d, w in zip(range(1, 11), ["sunny", "rainy", "", "4"] * 3))  # fmt: skip
+    table, problems = read_diary(io.StringIO("date,pain,weather,tag\n" + rows))
+    assert len(table.dates) == 10 and set(table.factors) == {"tag"}
+    assert [str(p) for p in problems] == [
+        "line 1: 'weather' holds text, not numbers or yes/no (column left out)"
+    ]
+
+
+def test_a_pain_column_of_text_makes_the_file_unusable():
+    with pytest.raises(UnusableDiary, match="the 'pain' column holds text, e.g. 'bad'"):
+        read_diary(io.StringIO("date,pain,tag\n2025-01-01,bad,1\n2025-01-02,ok,0\n"))
 
 
 def test_a_short_diary_says_not_enough_data(write, capsys):
@@ -159,6 +189,7 @@ def test_a_short_diary_says_not_enough_data(write, capsys):
         ("date,pain\n2025-01-01,3\n", "no factor columns"),
         ("date,pain,x,x\n2025-01-01,3,1,1\n", "same name"),
         ("date,pain,x\nyesterday,3,1\n", "no readable day rows"),
+        ("date,pain,w\n2025-01-01,3,sunny\n", "no factor column holds numbers"),
     ],
 )
 def test_an_unusable_file_exits_2_with_a_clear_message(write, capsys, text, reason):

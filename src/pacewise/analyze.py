@@ -16,9 +16,10 @@ The file is a wide CSV with a header row:
   (`2025-03-01 00:00:00`, `2025-03-01T08:30`) counts as that day, and a file separated by
   semicolons or tabs (spreadsheets set to a European locale) may use decimal commas (`7,5`).
 
-A line that cannot be read (bad date, repeated date, text where a number belongs, pain
-outside 0-10, wrong number of cells) is reported with its line number and skipped; the rest
-is analysed. Exit code 0 when anything was analysed, 2 when the file is unusable.
+Problems are reported with their line number and the rest is analysed: a line whose day
+cannot be known (bad or repeated date, wrong number of cells) is skipped; a cell that cannot
+be read (text where a number belongs, pain outside 0-10) is left blank and the rest of its
+day kept; a column that is mostly text is left out, said once. Exit code 0 when anything was analysed, 2 when the file is unusable.
 
 Framework-free shell around `pacewise.core.triggers.detect`; the only I/O is here.
 """
@@ -53,13 +54,19 @@ class UnusableDiary(Exception):
 class Problem:
     line: int
     message: str
+    outcome: str = "line skipped"  # or "cell left blank", "column left out"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message} (line skipped)"
+        return f"line {self.line}: {self.message} ({self.outcome})"
 
 
 def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
-    """Parse the CSV text; bad lines become Problems, a bad file raises UnusableDiary."""
+    """Parse the CSV text; bad lines or cells become Problems, a bad file raises UnusableDiary.
+
+    A line is skipped only when its day cannot be known (bad or repeated date, wrong number
+    of cells). A cell that cannot be read is left blank and the rest of its day is kept; a
+    column that is mostly text (e.g. "sunny", "rainy") is left out as a whole, said once.
+    """
     lines = iter(lines)
     first = next(lines, "")
     delimiter = _delimiter(first)
@@ -69,34 +76,96 @@ def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
         raise UnusableDiary("the file is empty; expected a header row starting with 'date'")
     names = [cell.strip() for cell in header]
     _check_header(names)
-    decimal_comma = delimiter != ","
-    factors = [n for n in names[1:] if n.lower() != "pain"]
-    pain_at = [n.lower() for n in names].index("pain")
-    rows: dict[date, tuple[float | None, list[float | None]]] = {}
     problems: list[Problem] = []
+    raw: list[tuple[int, list[str]]] = []
     for cells in reader:
-        line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
+        if len(cells) != len(names):
+            found = f"expected {len(names)} cells, found {len(cells)}"
+            problems.append(Problem(reader.line_num, found))
+            continue
+        raw.append((reader.line_num, cells))
+    decimal_comma = delimiter != ","
+    columns = _readable_columns(names, raw, decimal_comma, problems)
+    rows: dict[date, dict[str, float | None]] = {}
+    for line, cells in raw:
         try:
-            day, values = _parse_line(cells, names, decimal_comma)
+            day = _day(cells[0].strip())
         except ValueError as error:
             problems.append(Problem(line, str(error)))
             continue
         if day in rows:
             problems.append(Problem(line, f"{day.isoformat()} appears more than once"))
             continue
-        rows[day] = (values[pain_at - 1], [values[names.index(f) - 1] for f in factors])
+        rows[day] = _values(line, cells, names, columns, decimal_comma, problems)
     if not rows:
-        raise UnusableDiary("no readable day rows" + (f"; first problem: {problems[0]}"
-                                                     if problems else ""))
+        raise UnusableDiary(
+            "no readable day rows" + (f"; first problem: {problems[0]}" if problems else "")
+        )
     days = sorted(rows)
+    pain = next(n for n in columns if n.lower() == "pain")
+    factors = [n for n in columns if n != pain]
+    if not factors:
+        raise UnusableDiary("no factor column holds numbers or yes/no")
     table = DailyTable(
         dates=tuple(days),
-        pain=tuple(rows[d][0] for d in days),
-        factors={f: tuple(rows[d][1][i] for d in days) for i, f in enumerate(factors)},
+        pain=tuple(rows[d][pain] for d in days),
+        factors={f: tuple(rows[d][f] for d in days) for f in factors},
     )
-    return table, problems
+    return table, sorted(problems, key=lambda p: p.line)
+
+
+def _readable_columns(
+    names: list[str],
+    raw: list[tuple[int, list[str]]],
+    decimal_comma: bool,
+    problems: list[Problem],
+) -> dict[str, int]:
+    """Columns to read (name -> position): those whose filled cells are mostly numbers."""
+    keep = {}
+    for i, name in enumerate(names[1:], start=1):
+        filled = [cells[i] for _, cells in raw if cells[i].strip()]
+        unreadable = sum(_unreadable(cell, decimal_comma) for cell in filled)
+        if filled and unreadable > len(filled) / 2:
+            if name.lower() == "pain":
+                raise UnusableDiary(f"the 'pain' column holds text, e.g. {filled[0].strip()!r}")
+            text = f"{name!r} holds text, not numbers or yes/no"
+            problems.append(Problem(1, text, "column left out"))
+            continue
+        keep[name] = i
+    return keep
+
+
+def _unreadable(cell: str, decimal_comma: bool) -> bool:
+    try:
+        _number(cell.replace(",", ".") if decimal_comma else cell, "")
+    except ValueError:
+        return True
+    return False
+
+
+def _values(
+    line: int,
+    cells: list[str],
+    names: list[str],
+    columns: dict[str, int],
+    decimal_comma: bool,
+    problems: list[Problem],
+) -> dict[str, float | None]:
+    values: dict[str, float | None] = {}
+    for name, i in columns.items():
+        cell = cells[i].replace(",", ".") if decimal_comma else cells[i]
+        try:
+            value = _number(cell, name)
+        except ValueError as error:
+            problems.append(Problem(line, str(error), "cell left blank"))
+            value = None
+        if value is not None and name.lower() == "pain" and not 0 <= value <= 10:
+            problems.append(Problem(line, f"pain {value:g} is outside 0-10", "cell left blank"))
+            value = None
+        values[name] = value
+    return values
 
 
 def _delimiter(header: str) -> str:
@@ -118,22 +187,6 @@ def _check_header(names: list[str]) -> None:
         raise UnusableDiary("a column in the header has no name")
     if len(set(lowered)) != len(lowered):
         raise UnusableDiary("two columns in the header have the same name")
-
-
-def _parse_line(
-    cells: list[str], names: list[str], decimal_comma: bool = False
-) -> tuple[date, list[float | None]]:
-    if len(cells) != len(names):
-        raise ValueError(f"expected {len(names)} cells, found {len(cells)}")
-    day = _day(cells[0].strip())
-    values = [
-        _number(cell.replace(",", ".") if decimal_comma else cell, name)
-        for cell, name in zip(cells[1:], names[1:], strict=True)
-    ]
-    pain = values[[n.lower() for n in names[1:]].index("pain")]
-    if pain is not None and not 0 <= pain <= 10:
-        raise ValueError(f"pain {pain:g} is outside 0-10")
-    return day, values
 
 
 def _day(text: str) -> date:
