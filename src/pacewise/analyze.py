@@ -19,7 +19,8 @@ The file is a wide CSV with a header row:
 Problems are reported with their line number and the rest is analysed: a line whose day
 cannot be known (bad or repeated date, wrong number of cells) is skipped; a cell that cannot
 be read (text where a number belongs, pain outside 0-10) is left blank and the rest of its
-day kept; a column that is mostly text is left out, said once. Exit code 0 when anything was analysed, 2 when the file is unusable.
+day kept; a column that is mostly text is left out, said once. Exit code 0 when anything
+was analysed, 2 when the file is unusable.
 
 Framework-free shell around `pacewise.core.triggers.detect`; the only I/O is here.
 """
