@@ -9,7 +9,9 @@ dynamic process (yesterday's pain carries over, effects too) or as a static leve
 noise; normal or heavy-tailed noise; integer 0-10 pain for half of the diaries; missing days
 (0-15%) and blank cells (0-8%).
 
-A flag counts as correct only for the right factor, lag *and* direction ("strict"). The naive
+A flag counts as correct only for the right factor, lag *and* direction ("strict"); a flag
+for "the day or the day after" (a factor in runs whose days cannot be told apart) counts when
+the factor is a true one, in that direction, on either day. The naive
 baseline is what common trackers show: the same-day Pearson correlation of each factor with
 pain, p < 0.05, no adjustment, no multiplicity control; it is scored strictly and also
 leniently (right factor and direction at any lag).
@@ -335,6 +337,11 @@ def detector_flags(table: DailyTable) -> set[tuple[str, int, str]]:
     return {(f.factor, f.lag, f.direction) for f in detect(table) if f.significant}
 
 
+def _matches(flag: tuple, true_set: set, by_factor: set) -> bool:
+    factor, lag, direction = flag
+    return (factor, direction) in by_factor if lag is None else flag in true_set
+
+
 @dataclass
 class Score:
     tp: int = 0
@@ -344,11 +351,16 @@ class Score:
     lenient_tp: int = 0
 
     def add(self, flags: set, truth: dict) -> None:
+        """Score (factor, lag, direction) flags; lag None is "the day or the day after"."""
         true_set = {(f, lag, d) for (f, lag), d in truth.items()}
         by_factor = {(f, d) for (f, _), d in truth.items()}
-        self.tp += len(flags & true_set)
-        self.fp += len(flags - true_set)
-        self.found += len(flags & true_set)
+        right = {flag for flag in flags if _matches(flag, true_set, by_factor)}
+        self.tp += len(right)
+        self.fp += len(flags - right)
+        # a truth is found by its exact flag or by an either-day flag for its factor
+        self.found += sum(
+            (f, lag, d) in flags or (f, None, d) in flags for f, lag, d in true_set
+        )
         self.truths += len(true_set)
         self.lenient_tp += sum((f, d) in by_factor for f, _, d in flags)
 

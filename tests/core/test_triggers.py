@@ -273,8 +273,9 @@ def test_q_values_follow_the_two_level_rule_on_a_hand_example():
         -3: est(0.04),
     }
     q = _hierarchical_q(estimates, 0.05)
-    # factors: BH of (.002, .04) = (.004, .04), both selected, so the within-pair scale is 1
-    assert q == pytest.approx({1: 0.004, 2: 0.2, 3: 0.06, 4: 0.5})
+    # factors: BH of (.002, .04) = (.004, .04), both selected, so the within-pair scale is 1;
+    # each factor's own q is kept under its negative key
+    assert q == pytest.approx({1: 0.004, 2: 0.2, 3: 0.06, 4: 0.5, -1: 0.004, -3: 0.04})
 
 
 def test_significant_means_q_and_p_bars_and_q_is_never_below_p():
@@ -461,3 +462,63 @@ def test_in_the_first_eight_weeks_a_pattern_must_be_stronger_to_be_named():
     assert days - 1 < EARLY_DAYS
     assert P_MAX_EARLY < same_day.p < P_MAX and same_day.q < 0.05 and same_day.ci_low > 0
     assert not same_day.significant  # would be named from eight weeks on
+
+
+def spells_diary(seed, days=120, effect=1.5, lag=1):
+    """A tag that comes in spells of 3-7 days ('cold spell') acting on the next day."""
+    rng = np.random.default_rng(seed)
+    spell, t = np.zeros(days), 0
+    while t < days:
+        t += int(rng.integers(3, 12))
+        length = int(rng.integers(3, 8))
+        spell[t : t + length] = 1
+        t += length
+    spell = spell[:days]
+    nulls = {f"null{i}": (rng.random(days) < 0.3).astype(float) for i in range(3)}
+    pain = np.empty(days)
+    for d in range(days):
+        level = 5.0 + (0.5 * (pain[d - 1] - 5.0) if d else 0.0)
+        level += effect * spell[d - lag] if d >= lag else 0.0
+        pain[d] = level + rng.normal()
+    factors = {"cold spell": tuple(spell), **{k: tuple(v) for k, v in nulls.items()}}
+    dates = tuple(START + timedelta(days=d) for d in range(days))
+    return DailyTable(dates, tuple(np.round(pain, 1)), factors)
+
+
+def test_a_tag_in_spells_is_named_for_the_day_or_the_day_after_when_the_day_is_unclear():
+    found = [f for f in detect(spells_diary(seed=2)) if f.factor == "cold spell"]
+    (spell,) = found  # one entry instead of two unclear single days
+    assert spell.status == TESTED and spell.lag is None and spell.significant
+    assert spell.direction == "raises" and spell.ci_low < 1.5 < spell.ci_high
+    assert spell.p <= P_MAX and spell.q <= 0.05
+    assert spell.message.startswith(
+        "'cold spell' goes with more pain on the day or the day after; the diary cannot yet "
+        "tell which. When you logged it two days running, your pain was on average 1.6 points "
+        "higher than after two days without it (likely between"
+    )
+    # most such diaries can still tell the day: the next day is named
+    named = [
+        (f.lag, f.direction) for s in (1, 3, 4) for f in detect(spells_diary(seed=s))
+        if f.significant
+    ]
+    assert named == [(1, "raises")] * 3
+
+
+def test_either_day_needs_both_days_to_point_the_same_way():
+    from pacewise.core.triggers import _either_day, _Profile
+    from pacewise.core.triggers_model import Estimate
+
+    def day(lag, effect):
+        return Finding("x", TESTED, lag, "raises" if effect > 0 else "lowers", effect,
+                       effect - 2, effect + 2, 0.01, 0.02, 90)  # fmt: skip
+
+    joint = Estimate(1.6, 0.3, 80, 1e-5)
+    profile = _Profile("binary", 90, 0)
+    same = _either_day([day(0, 0.7), day(1, 0.9)], "x", profile, joint, 0.001, 0.05, P_MAX)
+    assert [(f.lag, f.significant) for f in same] == [(None, True)]
+    split = [day(0, -0.4), day(1, 1.9)]
+    assert _either_day(split, "x", profile, joint, 0.001, 0.05, P_MAX) == split
+    weak = Estimate(1.6, 0.3, 80, 0.002)  # joint p above the bar
+    kept = [day(0, 0.7), day(1, 0.9)]
+    assert _either_day(kept, "x", profile, weak, 0.001, 0.05, P_MAX) == kept
+

@@ -27,6 +27,7 @@ router = Router(tags=["insights"])
 class FindingOut(Schema):
     factor: str
     status: str
+    # 0 same day, 1 next day; null: "the day or the day after" when named, else not tested
     lag: int | None
     direction: str | None
     effect: float | None

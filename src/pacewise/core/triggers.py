@@ -80,7 +80,7 @@ class Finding:
 
     factor: str
     status: str  # "tested" | "insufficient" | "entangled"
-    lag: int | None = None  # 0 = same day, 1 = next day
+    lag: int | None = None  # 0 = same day, 1 = next day; None: either (or not tested)
     direction: str | None = None  # "raises" | "lowers"
     effect: float | None = None  # pain points per unit of the factor ("when present" if 0/1)
     ci_low: float | None = None  # 95% interval of effect
@@ -280,7 +280,62 @@ def _test(
             )
         else:
             out.append(_tested(name, lag, profile, design, col, est, q_values[col], alpha, n))
+    p_max = P_MAX_EARLY if design.days.size < EARLY_DAYS else P_MAX
+    for col, name in enumerate(tested):
+        joint = estimates.get(-(2 * col + 1))
+        if joint is not None and joint.df:
+            q = q_values[-(2 * col + 1)]
+            out = _either_day(out, name, profiles[name], joint, q, alpha, p_max)
     return _dedupe_insufficient(out)
+
+
+def _either_day(
+    findings: list[Finding],
+    name: str,
+    profile: _Profile,
+    joint: model.Estimate,
+    q: float,
+    alpha: float,
+    p_max: float,
+) -> list[Finding]:
+    """One finding for "the day or the day after" when the factor clearly goes with pain but
+    neither day can be named alone.
+
+    A factor that comes several days in a row is nearly the same column at both lags, so each
+    single-day test has little power while the joint test (either day) has it all. When the
+    joint test passes the same bars as a single day would (its factor-level q <= alpha and
+    p <= the p bar), the two days point the same way, and the two effects added up (a day with
+    the factor that follows another, against a day without after a day without) clear zero
+    on their interval, the two unclear single-day entries are replaced by that one finding.
+    """
+    pair = [f for f in findings if f.factor == name and f.status == TESTED]
+    if len(pair) != 2 or any(f.significant for f in pair):
+        return findings
+    effect, se = joint.effect, joint.se
+    half = float(stats.t.ppf(0.975, joint.df)) * se
+    same_way = all((f.effect or 0.0) * effect > 0 for f in pair)
+    if not (q <= alpha and joint.p <= p_max and same_way and abs(effect) > half):
+        return findings
+    step = pair[0].step
+    either = Finding(
+        factor=name,
+        status=TESTED,
+        lag=None,
+        direction="raises" if effect > 0 else "lowers",
+        effect=effect,
+        ci_low=effect - half,
+        ci_high=effect + half,
+        p=joint.p,
+        q=q,
+        n=min(f.n for f in pair),
+        significant=True,
+        kind=profile.kind,
+        step=step,
+        message=text.either_day_sentence(
+            name, profile.kind, step, effect, effect - half, effect + half
+        ),
+    )
+    return [either if f is pair[0] else f for f in findings if f is not pair[1]]
 
 
 def _hierarchical_q(estimates: dict[int, model.Estimate], alpha: float) -> dict[int, float]:
@@ -291,7 +346,8 @@ def _hierarchical_q(estimates: dict[int, model.Estimate], alpha: float) -> dict[
     alpha * R / m (R of m factors selected), which keeps the false-discovery rate of the
     reported factor-day pairs near alpha (Benjamini & Bogomolov, J R Stat Soc B
     2014;76:297-318). The q of a factor-day is the larger of its factor's q and its adjusted
-    within-pair p scaled by m / R, so `q <= alpha` is exactly the two-level rule.
+    within-pair p scaled by m / R, so `q <= alpha` is exactly the two-level rule. The factor's
+    own q is kept under the negative of its lag-0 column.
     """
     families = sorted(-j for j in estimates if j < 0)
     if not families:
@@ -302,7 +358,7 @@ def _hierarchical_q(estimates: dict[int, model.Estimate], alpha: float) -> dict[
     m = len(families)
     selected = sum(q <= alpha for q in q_family.values())
     scale = m / max(selected, 1)
-    out: dict[int, float] = {}
+    out: dict[int, float] = {-j: q for j, q in q_family.items()}  # the factor's own q
     for j in families:
         pair = [c for c in (j, j + 1) if c in estimates and estimates[c].entangled_with is None]
         within = benjamini_hochberg([estimates[c].p for c in pair])
@@ -415,18 +471,18 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
         pair = [c for c in (j, j + 1) if c in out and out[c].entangled_with is None]
         if len(pair) == 2:
             controls = sorted((set(used[j]) | set(used[j + 1])) - {j, j + 1})
-            p = model.joint_p(
+            joint = model.joint_p(
                 design.y,
                 cols[:, pair],
                 np.column_stack([ones, cols[:, controls]]),
                 model.MIN_TEST_DF,
                 min((caps[c] for c in pair if caps[c] is not None), default=None),
+                weights=design.y_scale / design.scales[pair],
             )
+            # in natural units: the two days' effects added up (see _either_day)
+            out[-j] = model.Estimate(joint.total, joint.total_se, joint.df, joint.p)
         elif pair:
-            p = out[pair[0]].p
-        else:
-            continue
-        out[-j] = model.Estimate(0.0, 0.0, 0, p)
+            out[-j] = model.Estimate(0.0, math.inf, 0, out[pair[0]].p)
     return out
 
 

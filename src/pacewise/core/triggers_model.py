@@ -288,21 +288,33 @@ def _quasi(v: np.ndarray, rho: float, prev: np.ndarray, has_prev: np.ndarray) ->
     return out
 
 
+@dataclass(frozen=True)
+class Joint:
+    """The joint test of a factor's two days, and the two days' effects added up."""
+
+    p: float
+    total: float = 0.0  # weights . coefficients (natural units when weights convert to them)
+    total_se: float = math.inf  # the larger of its classical and robust (HC2) error
+    df: int = 1
+
+
 def joint_p(
     y: np.ndarray,
     xs: np.ndarray,
     controls: np.ndarray,
     min_df: int = MIN_DF,
     max_test_df: int | None = None,
-) -> float:
-    """p of the Wald test that every column of xs is zero in y ~ xs + controls.
+    weights: np.ndarray | None = None,
+) -> Joint:
+    """Wald test that every column of xs is zero in y ~ xs + controls.
 
     Used to ask first "does this factor go with pain at all (on either day)?" before asking
     which day: when a factor comes in runs its two lags share most of their variation, and
     the joint test keeps the power that splitting it between two single tests loses. The
     larger p of the classical and a heteroskedasticity-robust (HC2-weighted, MacKinnon &
     White, J Econometrics 1985;29:305-325) covariance is kept, so a factor has to pass this
-    robust gate before its single days are looked at with the classical error.
+    robust gate before its single days are looked at with the classical error. `weights`
+    (default all 1) give the combined effect reported when the days cannot be told apart.
     """
     q = orthonormal(controls)
     xr = xs - q @ (q.T @ xs)
@@ -310,7 +322,7 @@ def joint_p(
     df = y.size - q.shape[1] - xs.shape[1]
     xtx = xr.T @ xr
     if df < min_df or np.linalg.cond(xtx) > 1e8:
-        return 1.0
+        return Joint(1.0)
     inv = np.linalg.inv(xtx)
     b = inv @ (xr.T @ yr)
     e = yr - xr @ b
@@ -323,6 +335,8 @@ def joint_p(
         try:
             wald = float(b @ np.linalg.solve(cov, b))
         except np.linalg.LinAlgError:
-            return 1.0
+            return Joint(1.0)
         p = max(p, float(stats.f.sf(wald / k, k, test_df)))
-    return p
+    w = np.ones(k) if weights is None else weights
+    var = max(float(w @ classical @ w), float(w @ robust @ w), 0.0)
+    return Joint(p, float(w @ b), float(np.sqrt(var)), test_df)

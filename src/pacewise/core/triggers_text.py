@@ -64,6 +64,28 @@ def tested_sentence(
     )
 
 
+def either_day_sentence(
+    factor: str, kind: str, step: float, effect: float, low: float, high: float
+) -> str:
+    """Sentence for a factor that goes with pain on the day or the day after (which of the two
+    cannot be told yet); the size is for two days running against two days without."""
+    e, lo, hi = effect * step, low * step, high * step
+    more, word = ("more", "higher") if e > 0 else ("less", "lower")
+    near, far = sorted((abs(lo), abs(hi)))
+    running = (
+        "When you logged it two days running"
+        if kind == "binary"
+        else f"When it was {_step(step)} higher two days running"
+    )
+    against = "after two days without it" if kind == "binary" else "otherwise"
+    return (
+        f"'{factor}' goes with {more} pain on the day or the day after; the diary cannot yet "
+        f"tell which. {running}, your pain was on average {_num(abs(e))} points {word} than "
+        f"{against} (likely between {_num(near)} and {_num(far)}), {ADJUSTED}. "
+        f"{PATTERN_NOT_PROOF}"
+    )
+
+
 def _signed(value: float) -> str:
     text = _num(value)
     return text if text.startswith("-") else "+" + text
