@@ -249,3 +249,27 @@ def test_a_real_diary_with_ticked_moods_names_only_what_survives_adjustment(writ
     (worried,) = [f for f in findings if f["factor"] == "worried anxious" and f["lag"] == 0]
     assert worried["effect"] < 0 and worried["p"] > 0.01  # the naive link, now unclear
 
+
+def test_a_0_to_100_pain_scale_is_refused_with_the_way_to_read_it(write, capsys):
+    text = "\n".join(
+        line if i == 0 else _tenfold_pain(line) for i, line in enumerate(diary_csv().splitlines())
+    ) + "\n"
+    path = write(text)
+    assert main([path]) == EXIT_UNUSABLE
+    err = capsys.readouterr().err
+    assert "most pain values are above 10" in err and "add --pain-max 100" in err
+    assert main([path, "--pain-max", "100"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Pain on a 0-100 scale is shown in 0-10 points." in out
+    assert "On days you logged 'alcohol', your pain was on average 2." in out  # 2 points of 10
+    with pytest.raises(SystemExit) as stop:
+        main([path, "--pain-max", "0"])
+    assert stop.value.code == 2 and "--pain-max must be above 0" in capsys.readouterr().err
+
+
+def _tenfold_pain(line):
+    cells = line.split(",")
+    if cells[1]:
+        cells[1] = f"{float(cells[1]) * 10:g}"
+    return ",".join(cells)
+

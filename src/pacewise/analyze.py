@@ -8,7 +8,7 @@ The file is a wide CSV with a header row:
 
 - `date` must be the first column, ISO format (YYYY-MM-DD), one row per day; days may be
   missing (they are treated as unknown, never as "nothing happened").
-- `pain` is the day's pain on the 0-10 scale.
+- `pain` is the day's pain on the 0-10 scale (`--pain-max 100` reads 0-100 as tenths).
 - every other column is a factor: a number (minutes, hours, a 0-10 rating) or a tag as 0/1
   (yes/no and true/false are read as 1/0). A blank cell means "not logged", and so do the
   markers other programs write for a missing value: NA, N/A, NaN, null, #N/A, "." and "-".
@@ -61,12 +61,13 @@ class Problem:
         return f"line {self.line}: {self.message} ({self.outcome})"
 
 
-def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
+def read_diary(lines: Iterable[str], pain_max: float = 10.0) -> tuple[DailyTable, list[Problem]]:
     """Parse the CSV text; bad lines or cells become Problems, a bad file raises UnusableDiary.
 
     A line is skipped only when its day cannot be known (bad or repeated date, wrong number
     of cells). A cell that cannot be read is left blank and the rest of its day is kept; a
     column that is mostly text (e.g. "sunny", "rainy") is left out as a whole, said once.
+    Pain on a 0-`pain_max` scale is read as 0-10 (a 0-100 scale in tenths).
     """
     lines = iter(lines)
     first = next(lines, "")
@@ -89,6 +90,7 @@ def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
         raw.append((reader.line_num, cells))
     decimal_comma = delimiter != ","
     columns = _readable_columns(names, raw, decimal_comma, problems)
+    _check_pain_scale(names, raw, decimal_comma, pain_max)
     rows: dict[date, dict[str, float | None]] = {}
     for line, cells in raw:
         try:
@@ -99,7 +101,7 @@ def read_diary(lines: Iterable[str]) -> tuple[DailyTable, list[Problem]]:
         if day in rows:
             problems.append(Problem(line, f"{day.isoformat()} appears more than once"))
             continue
-        rows[day] = _values(line, cells, names, columns, decimal_comma, problems)
+        rows[day] = _values(line, cells, columns, decimal_comma, pain_max, problems)
     if not rows:
         raise UnusableDiary(
             "no readable day rows" + (f"; first problem: {problems[0]}" if problems else "")
@@ -146,12 +148,36 @@ def _unreadable(cell: str, decimal_comma: bool) -> bool:
     return False
 
 
+def _check_pain_scale(
+    names: list[str], raw: list[tuple[int, list[str]]], decimal_comma: bool, pain_max: float
+) -> None:
+    """A diary on another scale (0-100) is refused with the way to read it, not cell by cell."""
+    at = [n.lower() for n in names].index("pain")
+    values = []
+    for _, cells in raw:
+        cell = cells[at].replace(",", ".") if decimal_comma else cells[at]
+        try:
+            value = _number(cell, "pain")
+        except ValueError:
+            continue
+        if value is not None:
+            values.append(value)
+    above = [v for v in values if v > pain_max]
+    if values and len(above) > len(values) / 2:
+        top = max(values)
+        hint = " (add --pain-max 100 for a 0-100 scale)" if pain_max == 10 and top <= 100 else ""
+        raise UnusableDiary(
+            f"most pain values are above {pain_max:g} (up to {top:g}); pain is read on a "
+            f"0-{pain_max:g} scale{hint}"
+        )
+
+
 def _values(
     line: int,
     cells: list[str],
-    names: list[str],
     columns: dict[str, int],
     decimal_comma: bool,
+    pain_max: float,
     problems: list[Problem],
 ) -> dict[str, float | None]:
     values: dict[str, float | None] = {}
@@ -162,9 +188,13 @@ def _values(
         except ValueError as error:
             problems.append(Problem(line, str(error), "cell left blank"))
             value = None
-        if value is not None and name.lower() == "pain" and not 0 <= value <= 10:
-            problems.append(Problem(line, f"pain {value:g} is outside 0-10", "cell left blank"))
-            value = None
+        if value is not None and name.lower() == "pain":
+            if 0 <= value <= pain_max:
+                value = value * 10.0 / pain_max
+            else:
+                outside = f"pain {value:g} is outside 0-{pain_max:g}"
+                problems.append(Problem(line, outside, "cell left blank"))
+                value = None
         values[name] = value
     return values
 
@@ -216,12 +246,15 @@ def _number(cell: str, column: str) -> float | None:
     return value
 
 
-def render_report(findings: Sequence[Finding], table: DailyTable, source: str) -> str:
+def render_report(
+    findings: Sequence[Finding], table: DailyTable, source: str, pain_max: float = 10.0
+) -> str:
     """A plain-text report: patterns first, then what is unclear, then what needs more days."""
+    scale = "" if pain_max == 10 else f" Pain on a 0-{pain_max:g} scale is shown in 0-10 points."
     out = [
         f"Pacewise patterns in {source}: {len(table.dates)} days "
         f"({table.dates[0].isoformat()} to {table.dates[-1].isoformat()}), "
-        f"{len(table.factors)} factors.",
+        f"{len(table.factors)} factors.{scale}",
         "",
     ]
     found = [f for f in findings if f.significant]
@@ -282,10 +315,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("diary", help="CSV file: date (YYYY-MM-DD), pain (0-10), factor columns")
     parser.add_argument("--json", action="store_true", help="print findings as JSON")
+    parser.add_argument(
+        "--pain-max",
+        type=float,
+        default=10.0,
+        metavar="N",
+        help="top of the pain scale in the file (default 10; 100 for 0-100, read as tenths)",
+    )
     options = parser.parse_args(args)
+    if not options.pain_max > 0:
+        parser.error("--pain-max must be above 0")
     try:
         text = Path(options.diary).read_text(encoding="utf-8-sig")
-        table, problems = read_diary(io.StringIO(text, newline=""))
+        table, problems = read_diary(io.StringIO(text, newline=""), options.pain_max)
     except (OSError, UnicodeDecodeError, UnusableDiary, csv.Error) as error:
         print(f"pacewise analyze: cannot use {options.diary}: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -295,5 +337,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.json:
         print(findings_json(findings))
     else:
-        print(render_report(findings, table, options.diary))
+        print(render_report(findings, table, options.diary, options.pain_max))
     return EXIT_OK
