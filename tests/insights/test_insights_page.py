@@ -44,9 +44,25 @@ def test_the_outlook_and_boom_bust_sections_speak_plainly(client, diary):
     assert "your usual amount" in text  # no plan stored: the person's usual is the reference
 
 
+def test_the_last_7_days_are_summed_up_beside_the_week_before(client, diary):
+    from django.utils.html import escape
+
+    from pacewise.core.week_brief import week_brief
+
+    text = page(client, diary).content.decode()
+    assert '<h2 id="week-brief-h">The last 7 days</h2>' in text
+    today = data.patient_today(diary.record)
+    brief = week_brief(data.summaries(diary.record, 14), today, data.recent_plan(diary.record))
+    assert brief.logged_days >= 5 and "the week before (" in brief.sentences[1]
+    for sentence in brief.sentences:
+        assert escape(sentence) in text
+
+
 def test_a_new_person_sees_not_enough_data_instead_of_guesses(client, cast):
     text = page(client, cast).content.decode()
     assert "starts looking for patterns once the diary holds six weeks" in text
+    assert "Logged on 1 of the last 7 days." in text  # the cast's one check-in
+    assert "too few days logged in one of the two weeks to compare them" in text
     assert "about 42 more days" in text  # the cast has one check-in: no usable day yet
     assert "No clear patterns yet" not in text
     assert "Not enough recent entries for an outlook yet" in text

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import experiments as core_experiments
+from pacewise.core.week_brief import week_brief
 
 from . import data
 from .charts import MEASURES, series, trend_svg
@@ -51,6 +52,7 @@ def insights(request, grant):
         "patterns": patterns,
         "shares_with_clinic": patient.shares.active().exists(),
         "outlook": data.flare_outlook(patient),
+        "week": week_brief(days, end, planned),
         "boom_bust": data.boom_bust_pattern(patient, plan=planned),
         "experiment": experiment,
         "phase": core_experiments.phase_on(experiment.to_core(), end) if experiment else None,
