@@ -31,6 +31,28 @@ def test_one_replay_per_week_gives_the_plan_of_every_day():
         assert len(planned) == 56 and all(v > 0 for v in planned.values())
 
 
+def test_shared_weekly_reviews_give_the_same_plans_over_a_long_history():
+    # months of diary with flares, missed days and a boom-bust person: the replays share
+    # their weekly reviews (ReplayCache), and every day still matches a replay of its own
+    for kind in ("typical", "boom_bust"):
+        profile, history = demo_profile(kind), demo_history(3, 300, TODAY, kind)
+        assert any(r.flare for r in history)
+        start = TODAY - timedelta(days=119)
+        assert planned_minutes(profile, history, start, TODAY) == day_by_day(
+            profile, history, start, TODAY
+        )
+
+
+def test_a_week_s_first_day_keeps_the_plan_seen_before_the_next_day_marked_a_flare():
+    # Wed 29 Jul was high; Thu 30 Jul (a plan week's first day) was high too, which makes
+    # the 29th part of a two-day flare in hindsight. On the 30th the plan still came from the
+    # review without it (16 minutes); from the 31st the review with it stands (14).
+    profile, history = demo_profile("typical"), demo_history(3, 300, TODAY, "typical")
+    first, second = date(2026, 7, 30), date(2026, 7, 31)
+    planned = planned_minutes(profile, history, first, second)
+    assert planned == {first: 16.0, second: 14.0} == day_by_day(profile, history, first, second)
+
+
 def test_the_baseline_weeks_are_replayed_day_by_day():
     profile, history = demo_profile("new"), demo_history(2, 20, TODAY, "new")
     start = TODAY - timedelta(days=10)

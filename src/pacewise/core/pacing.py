@@ -24,6 +24,7 @@ from pacewise.core.flare import FlareCalendar, FlareStatus, Today, find_flares, 
 from pacewise.core.goals import needs_shrinking
 from pacewise.core.progression import (
     PlanState,
+    ReplayCache,
     replay,
     review_week,
     week_context,
@@ -111,9 +112,12 @@ def plan_day(
     history: Sequence[DayRecord],
     today: date,
     checkin: CheckIn | None = None,
+    *,
+    cache: ReplayCache | None = None,
 ) -> DayPlan:
-    """Today's plan for every activity in the profile, with its reasons."""
-    day = _work_out(profile, history, today, checkin)
+    """Today's plan for every activity in the profile, with its reasons. `cache` lets many
+    plans from one profile and history share their weekly reviews (past plans, replayed)."""
+    day = _work_out(profile, history, today, checkin, cache)
     targets = tuple(_target(day, a) for a in profile.activities)
     reasons = [
         *_phase_reasons(day, targets),
@@ -138,12 +142,16 @@ def plan_day(
 
 
 def _work_out(
-    profile: Profile, history: Sequence[DayRecord], today: date, checkin: CheckIn | None
+    profile: Profile,
+    history: Sequence[DayRecord],
+    today: date,
+    checkin: CheckIn | None,
+    cache: ReplayCache | None = None,
 ) -> _Day:
     diary = Diary(history, today)
     checkin = checkin or _checkin_from_history(history, today)
     calendar = find_flares(diary)
-    state = replay(profile, diary, calendar, today)
+    state = replay(profile, diary, calendar, today, cache)
     usual = diary.usual(today, calendar.flare_days)
     pain = checkin.pain if checkin else None
     info = Today(today, pain, bool(checkin and checkin.flare), _has_data(checkin), usual)

@@ -8,7 +8,7 @@ two years of history costs about a hundred small reviews, not a day-by-day simul
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pacewise.core import thresholds as t
@@ -62,13 +62,47 @@ def with_overrides(profile: Profile, quotas: dict[str, float]) -> dict[str, floa
     return out
 
 
-def replay(profile: Profile, diary: Diary, calendar: FlareCalendar, until: date) -> PlanState:
+@dataclass
+class ReplayCache:
+    """Plan states kept between replays of one profile and one history.
+
+    A weekly review reads nothing from after its week except one day: the day after can mark
+    the week's last day as part of a two-day flare (``find_flares``). So the state at the start
+    of a plan week is the same for every replay that runs past that day, and a replay for an
+    earlier day resumes from the latest state before its own day. Only for replays of the
+    same profile and history (``plan_history.planned_minutes``).
+    """
+
+    baseline: Baseline | None = None
+    states: dict[date, PlanState] = field(default_factory=dict)
+
+    def resume(self, baseline: Baseline, until: date) -> PlanState | None:
+        if baseline != self.baseline:
+            return None
+        starts = [start for start in self.states if start < until]
+        return self.states[max(starts)] if starts else None
+
+    def keep(self, state: PlanState) -> None:
+        if state.baseline != self.baseline:
+            self.baseline, self.states = state.baseline, {}
+        self.states[state.week_start] = state
+
+
+def replay(
+    profile: Profile,
+    diary: Diary,
+    calendar: FlareCalendar,
+    until: date,
+    cache: ReplayCache | None = None,
+) -> PlanState:
     """Run every weekly review whose week ended before ``until``."""
     baseline = find_baseline(profile, diary)
     quotas = with_overrides(profile, baseline.quotas)
     state = PlanState(baseline, quotas, baseline.end, None, 0, ((baseline.start, quotas),))
     if until < baseline.end:
         return replace(state, week_start=baseline.start)
+    if cache is not None:
+        state = cache.resume(baseline, until) or state
     while state.week_start + WEEK <= until:
         ctx = week_context(profile, diary, calendar, state, state.week_start)
         review, streak = review_week(ctx, state.week_start)
@@ -76,6 +110,8 @@ def replay(profile: Profile, diary: Diary, calendar: FlareCalendar, until: date)
         start = state.week_start + WEEK
         recent = (*state.recent_quotas[-3:], (start, quotas))
         state = PlanState(baseline, quotas, start, review, streak, recent)
+        if cache is not None and start < until:  # the review saw the day after its week
+            cache.keep(state)
     return state
 
 
