@@ -458,3 +458,17 @@ def test_uneven_bouts_are_described_as_about():
     assert bouts_text(reps, 4, 31 / 4) == "in 4 sets of about 8"
     assert bouts_text(walk, 2, 9.0) == "in 2 bouts of 9 minutes"
     assert bouts_text(walk, 1, 9.0) == "in one go"
+
+
+def test_a_weekly_review_stands_when_the_next_day_makes_its_last_day_a_flare():
+    # day 13, the week's last day, was high (5 = usual 3 + 2); day 14 is high too, so in
+    # hindsight day 13 began a two-day flare. The review made on day 14 did not know that and
+    # stands for the whole week, as the weekly review page shows it.
+    history = days(0, 7, minutes=12.5) + days(7, 13, minutes=10) + [day(13, minutes=10, pain=5)]
+    on_14 = plan_day(PROFILE, history, at(14))
+    history += [day(14, minutes=5, pain=5)]
+    on_15 = plan_day(PROFILE, history, at(15), CheckIn(morning_pain=3))
+    shown = weekly_review(PROFILE, history, at(13))
+    assert on_14.week_start == on_15.week_start == at(14)
+    assert on_14.last_review.colour == on_15.last_review.colour == shown.colour
+    assert on_14.target("walk").quota == on_15.target("walk").quota == shown.proposed[0].after

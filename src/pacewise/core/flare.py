@@ -25,6 +25,16 @@ class FlareCalendar:
 
     flare_days: frozenset[date]
     high_days: frozenset[date]
+    # flare days known only from the day after (the first of two high days in a row)
+    hindsight: frozenset[date] = frozenset()
+
+    def as_of(self, day: date) -> FlareCalendar:
+        """The calendar as it stood on ``day``, with the diary up to the day before: a first
+        high day is not yet a flare day until the next day has been seen too."""
+        unseen = frozenset(d for d in self.hindsight if d + ONE_DAY >= day)
+        if not unseen:
+            return self
+        return FlareCalendar(self.flare_days - unseen, self.high_days, self.hindsight - unseen)
 
 
 @dataclass(frozen=True)
@@ -44,18 +54,21 @@ def find_flares(diary: Diary) -> FlareCalendar:
     """
     flare: set[date] = set()
     high: set[date] = set()
+    hindsight: set[date] = set()
     if diary.first is None:
         return FlareCalendar(frozenset(), frozenset())
     block_start = diary.first
     while block_start < diary.today:
         usual = diary.usual(block_start, flare)
         for offset in range(7):
-            _mark_day(diary, block_start + timedelta(days=offset), usual, flare, high)
+            _mark_day(diary, block_start + timedelta(days=offset), usual, flare, high, hindsight)
         block_start += timedelta(days=7)
-    return FlareCalendar(frozenset(flare), frozenset(high))
+    return FlareCalendar(frozenset(flare), frozenset(high), frozenset(hindsight))
 
 
-def _mark_day(diary: Diary, day: date, usual: Usual, flare: set[date], high: set[date]) -> None:
+def _mark_day(
+    diary: Diary, day: date, usual: Usual, flare: set[date], high: set[date], hindsight: set[date]
+) -> None:
     record = diary.get(day)
     if record is None:
         return
@@ -64,6 +77,8 @@ def _mark_day(diary: Diary, day: date, usual: Usual, flare: set[date], high: set
     if is_high(record.pain, usual):
         high.add(day)
         if day - ONE_DAY in high:
+            if day - ONE_DAY not in flare:
+                hindsight.add(day - ONE_DAY)
             flare.update((day, day - ONE_DAY))
 
 

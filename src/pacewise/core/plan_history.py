@@ -1,12 +1,10 @@
 """What the plan asked for on past days: its daily movement minutes, replayed from the diary.
 
 Plans are never stored (today/models.py): the plan for a past day is what ``plan_day`` gives
-with the diary as it was before that day. Within a plan week the daily quota is the same from
-its second day on, so walking back from the last day, one replay covers the rest of its week
-and one more its first day. The first day can differ: on it, the day before is the newest day
-in the diary, and only the next day can mark it as part of a two-day flare (``find_flares``),
-which may change the week's review. In the baseline weeks, before weekly steps begin, there is
-one replay per day. The replays share their weekly reviews (``progression.ReplayCache``). The
+with the diary as it was before that day. Within a plan week the daily quota is the same (a
+weekly review, once made, stands: ``progression.replay``), so walking back from the last day,
+one replay covers its week; in the baseline weeks, before weekly steps begin, there is one
+replay per day. The replays share their weekly reviews (``progression.ReplayCache``). The
 amount is the quota of the plan's minute-based activities, before the day-to-day adjustments
 for a flare, a rough morning or "easier today".
 
@@ -35,8 +33,6 @@ def planned_minutes(
         plan = plan_day(profile, history, day, cache=cache)
         amount = float(round(sum(x.quota for x in plan.targets if x.activity in minute_keys)))
         first = plan.week_start if plan.week_start and plan.week_start <= day else day
-        if first < day:
-            first += timedelta(days=1)  # the week's first day gets its own replay
         first = max(first, start)
         while day >= first:
             out[day] = amount

@@ -66,11 +66,11 @@ def with_overrides(profile: Profile, quotas: dict[str, float]) -> dict[str, floa
 class ReplayCache:
     """Plan states kept between replays of one profile and one history.
 
-    A weekly review reads nothing from after its week except one day: the day after can mark
-    the week's last day as part of a two-day flare (``find_flares``). So the state at the start
-    of a plan week is the same for every replay that runs past that day, and a replay for an
-    earlier day resumes from the latest state before its own day. Only for replays of the
-    same profile and history (``plan_history.planned_minutes``).
+    A weekly review reads nothing from after its week (flares as known at its end:
+    ``FlareCalendar.as_of``; usual levels look back), so the state at the start of a plan week
+    is the same whichever later day a replay runs to, and a replay for an earlier day resumes
+    from the latest state up to its own day. Only for replays of the same profile and history
+    (``plan_history.planned_minutes``).
     """
 
     baseline: Baseline | None = None
@@ -79,7 +79,7 @@ class ReplayCache:
     def resume(self, baseline: Baseline, until: date) -> PlanState | None:
         if baseline != self.baseline:
             return None
-        starts = [start for start in self.states if start < until]
+        starts = [start for start in self.states if start <= until]
         return self.states[max(starts)] if starts else None
 
     def keep(self, state: PlanState) -> None:
@@ -104,13 +104,16 @@ def replay(
     if cache is not None:
         state = cache.resume(baseline, until) or state
     while state.week_start + WEEK <= until:
-        ctx = week_context(profile, diary, calendar, state, state.week_start)
+        # the review as it was made, at the end of its week: a flare that the next day's pain
+        # reveals in hindsight does not change a review already shown
+        seen = calendar.as_of(state.week_start + WEEK)
+        ctx = week_context(profile, diary, seen, state, state.week_start)
         review, streak = review_week(ctx, state.week_start)
         quotas = review.quotas_after()
         start = state.week_start + WEEK
         recent = (*state.recent_quotas[-3:], (start, quotas))
         state = PlanState(baseline, quotas, start, review, streak, recent)
-        if cache is not None and start < until:  # the review saw the day after its week
+        if cache is not None:
             cache.keep(state)
     return state
 
