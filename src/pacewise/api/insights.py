@@ -27,8 +27,10 @@ router = Router(tags=["insights"])
 class FindingOut(Schema):
     factor: str
     status: str
-    # 0 same day, 1 next day; null: "the day or the day after" when named, else not tested
-    lag: int | None
+    lag: int | None = Field(
+        description="0 the same day, 1 the next day; null: 'the day or the day after' for a "
+        "named pattern whose day cannot be told yet, or not tested"
+    )
     direction: str | None
     effect: float | None
     ci_low: float | None
