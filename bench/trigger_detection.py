@@ -18,7 +18,9 @@ leniently (right factor and direction at any lag).
 
 Generator B (`make_case_b`) was designed separately, from how real diaries arise (weekly
 rhythms, a cycle, busy weeks as a common cause, reactive movement, runs of missing days,
-whole-point pain with floor and ceiling, a slow drift); both are reported.
+whole-point pain with floor and ceiling, a slow drift), and generator C (`make_case_c`) after
+the detector's rules were set on A and B (slow weather, heavy-tailed steps, a painkiller taken
+after bad days, whole missing weeks); all three are reported.
 
 Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]
 """
