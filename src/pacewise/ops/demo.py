@@ -207,16 +207,19 @@ def _experiment(plan: DemoExperiment | None, today: date) -> experiments.Design 
 
 
 def _tag_days(
-    tags, days: list[date], rng: random.Random, trial: experiments.Design | None
+    tags: tuple[DemoTag, ...],
+    days: list[date],
+    rng: random.Random,
+    trial: experiments.Design | None,
 ) -> dict[str, set[date]]:
     """Which days each tag was logged (by the day's place in the history, not its weekday,
     so the demo tells the same story whatever day it is made); during a self-experiment its
     tag follows the schedule."""
-    schedule = {}
+    schedule: dict[date, bool] = {}
     if trial is not None:
         for first, last, with_it in trial.blocks():
             schedule |= {first + timedelta(days=i): with_it for i in range((last - first).days + 1)}
-    out = {}
+    out: dict[str, set[date]] = {}
     for tag in tags:
         out[tag.name] = set()
         for day in days:
@@ -228,7 +231,9 @@ def _tag_days(
     return out
 
 
-def _with_tag_effects(history: list[DayRecord], tags, tagged: dict[str, set[date]]):
+def _with_tag_effects(
+    history: list[DayRecord], tags: tuple[DemoTag, ...], tagged: dict[str, set[date]]
+):
     """The history with each tag's effect added to the pain of the day (or the day after)."""
     for record in history:
         shift = sum(
