@@ -356,7 +356,9 @@ def test_random_tables_never_crash_and_findings_are_well_formed(table):
     for f in findings:
         assert isinstance(f, Finding) and f.status in {TESTED, INSUFFICIENT, ENTANGLED}
         if f.status == TESTED:
-            assert f.lag in (0, 1) and f.direction in ("raises", "lowers")
+            # lag None: a named pattern for "the day or the day after"
+            assert f.lag in (0, 1) or (f.lag is None and f.significant)
+            assert f.direction in ("raises", "lowers")
             assert 0.0 <= f.p <= 1.0 and 0.0 <= f.q <= 1.0
             assert f.ci_low <= f.effect <= f.ci_high
             assert all(math.isfinite(v) for v in (f.effect, f.ci_low, f.ci_high))
