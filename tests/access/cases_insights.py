@@ -32,6 +32,7 @@ WEB = {
 API = {
     ("get", "/api/patients/{patient_id}/insights/findings"): Case("GET", API_READ),
     ("get", "/api/patients/{patient_id}/insights/outlook"): Case("GET", API_READ),
+    ("get", "/api/patients/{patient_id}/insights/week"): Case("GET", API_READ),
     ("get", "/api/patients/{patient_id}/insights/experiments"): Case("GET", API_READ),
     ("post", "/api/patients/{patient_id}/insights/experiments"): Case(
         "POST", API_OWNER_ONLY, 201, lambda cast: {"factor": "coffee"}

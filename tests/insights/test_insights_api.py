@@ -23,6 +23,18 @@ def test_the_outlook_is_a_probability_with_reasons(client, diary):
         assert 0 < body["chance"] < 1 and isinstance(body["reasons"], list)
 
 
+def test_the_week_in_brief_matches_the_page(client, diary):
+    from django.urls import reverse
+    from django.utils.html import escape
+
+    body = client.get(url(diary, "week"), **bearer(diary.patient)).json()
+    assert body["logged_days"] >= 5 and 0 <= body["pain"] <= 10
+    assert body["sentences"][0] == f"Logged on {body['logged_days']} of the last 7 days."
+    client.force_login(diary.patient)
+    page = client.get(reverse("insights-page", args=[diary.record.pk])).content.decode()
+    assert all(escape(s) in page for s in body["sentences"])
+
+
 def test_creating_an_experiment_returns_its_schedule_and_a_second_one_conflicts(client, cast):
     headers = bearer(cast.patient)
     first = client.post(url(cast, "experiments"), {"factor": "coffee", "pairs": 4},

@@ -103,6 +103,19 @@ class ExperimentOut(Schema):
     result: ResultOut
 
 
+class WeekOut(Schema):
+    start: date
+    end: date
+    logged_days: int
+    pain: float | None = Field(description="mean pain on the days it was logged")
+    pain_before: float | None = Field(description="the same for the 7 days before")
+    flare_days: int
+    minutes: float
+    planned: float | None = Field(description="the plan's minutes over the 7 days, if a plan")
+    sleep: float | None = Field(description="mean hours on the nights logged")
+    sentences: list[str]
+
+
 def _grant(request, patient_id, what, *, write=False):
     return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
 
@@ -143,6 +156,13 @@ def get_outlook(request, patient_id: uuid.UUID):
     grant = _grant(request, patient_id, "api-insights-outlook")
     o = data.flare_outlook(grant.patient)
     return {**o.__dict__, "reasons": [r.__dict__ for r in o.reasons]}
+
+
+@router.get("/patients/{patient_id}/insights/week", response=WeekOut)
+def get_week(request, patient_id: uuid.UUID):
+    """The last 7 days (to today) beside the 7 before, with the sentences the page shows."""
+    grant = _grant(request, patient_id, "api-insights-week")
+    return data.week_in_brief(grant.patient).__dict__
 
 
 @router.get("/patients/{patient_id}/insights/experiments", response=list[ExperimentOut])

@@ -21,6 +21,7 @@ from pacewise.core.forecast import Outlook, OutlookDay, outlook
 from pacewise.core.localtime import today_in
 from pacewise.core.plan_history import planned_minutes
 from pacewise.core.triggers import DailyTable, Finding, days_before_testing, detect
+from pacewise.core.week_brief import WEEK, WeekBrief, week_brief
 from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.diary.models import Tag
 from pacewise.outcomes.visit_report import diary_table
@@ -159,6 +160,13 @@ def recent_plan(patient) -> dict[date, float]:
     """The plan's daily minutes over the boom-bust window (which holds the trend window)."""
     end = patient_today(patient)
     return planned(patient, end - timedelta(days=BOOM_BUST_DAYS - 1), end)
+
+
+def week_in_brief(patient) -> WeekBrief:
+    """The last 7 days beside the 7 before (the plan's minutes when there is a plan)."""
+    end = patient_today(patient)
+    days = summaries(patient, 2 * WEEK, end)
+    return week_brief(days, end, planned(patient, end - timedelta(days=WEEK - 1), end))
 
 
 def boom_bust_pattern(
