@@ -31,7 +31,9 @@ def test_the_schedule_page_lists_every_phase_and_what_it_can_show(client, cast):
     assert text.count("<td>With 'late coffee'</td>") == 6
     assert text.count("<td>Without 'late coffee'</td>") == 6
     assert "What it can show" in text and "cannot show" in text
-    assert "Not enough logged days to judge" in text
+    end = exp.start + timedelta(days=47)
+    assert f"The result comes when the experiment ends on {end:%-d %b}." in text
+    assert "So far 0 of 6 pairs of phases have enough days logged to compare." in text
 
 
 def test_one_experiment_at_a_time(client, cast):
