@@ -30,7 +30,7 @@ from pacewise.today import state as today_state
 from .models import Experiment, PoolingConsent
 
 FINDINGS_DAYS = 365  # a year of diary behind the findings
-OUTLOOK_DAYS = 365  # the outlook reads four weeks; a year lets it learn the person's flares
+OUTLOOK_DAYS = FINDINGS_DAYS  # the outlook reads four weeks; a year lets it learn the flares
 TREND_DAYS = 56
 BOOM_BUST_DAYS = 120
 
@@ -69,10 +69,13 @@ class Patterns:
         return triggers_text.pooled_people(self.people) if self.pooled else ""
 
 
-def _own_diary(patient, end: date | None = None) -> DailyTable:
+def _own_diary(
+    patient, end: date | None = None, year: list[DaySummary] | None = None
+) -> DailyTable:
+    """The year of diary up to `end` as a daily table (`year`: those summaries, if loaded)."""
     end = end or patient_today(patient)
     start = end - timedelta(days=FINDINGS_DAYS - 1)
-    days = summaries(patient, FINDINGS_DAYS, end)
+    days = year if year is not None else summaries(patient, FINDINGS_DAYS, end)
     return diary_table(patient, days, start, end)
 
 
@@ -81,10 +84,11 @@ def own_findings(patient, end: date | None = None) -> list[Finding]:
     return detect(_own_diary(patient, end))
 
 
-def patterns(patient) -> Patterns:
+def patterns(patient, year: list[DaySummary] | None = None) -> Patterns:
     """Own findings; with the person's consent, steadied by other consenting people's
-    estimates at the clinics they currently share with (never their diaries)."""
-    diary = _own_diary(patient)
+    estimates at the clinics they currently share with (never their diaries). `year`: the
+    summaries of the year up to today, when the caller has loaded them already."""
+    diary = _own_diary(patient, year=year)
     own, wait = detect(diary), days_before_testing(diary)
     consent = pooling_consent(patient)
     if not consent.opted_in:
@@ -143,8 +147,8 @@ def outlook_days(days: list[DaySummary]) -> list[OutlookDay]:
     ]
 
 
-def flare_outlook(patient) -> Outlook:
-    days = summaries(patient, OUTLOOK_DAYS)
+def flare_outlook(patient, year: list[DaySummary] | None = None) -> Outlook:
+    days = year if year is not None else summaries(patient, OUTLOOK_DAYS)
     return outlook(outlook_days(days), patient_today(patient))
 
 

@@ -35,9 +35,11 @@ def insights(request, grant):
     patient = grant.patient
     end = data.patient_today(patient)
     start = end - timedelta(days=data.TREND_DAYS - 1)
-    days = data.summaries(patient, data.TREND_DAYS, end)
+    year = data.summaries(patient, data.FINDINGS_DAYS, end)  # one load for every section
+    days = [d for d in year if d.date >= start]
+    recent = [d for d in year if d.date > end - timedelta(days=data.BOOM_BUST_DAYS)]
     planned = data.recent_plan(patient)
-    patterns = data.patterns(patient)
+    patterns = data.patterns(patient, year)
     found = patterns.findings
     experiment = data.active_experiment(patient)
     context = {
@@ -51,9 +53,9 @@ def insights(request, grant):
         "insufficient": [f for f in found if f.status == "insufficient"],
         "patterns": patterns,
         "shares_with_clinic": patient.shares.active().exists(),
-        "outlook": data.flare_outlook(patient),
+        "outlook": data.flare_outlook(patient, year),
         "week": week_brief(days, end, planned),
-        "boom_bust": data.boom_bust_pattern(patient, plan=planned),
+        "boom_bust": data.boom_bust_pattern(patient, recent, planned),
         "experiment": experiment,
         "phase": core_experiments.phase_on(experiment.to_core(), end) if experiment else None,
         "past": Experiment.objects.filter(patient=patient).exclude(
