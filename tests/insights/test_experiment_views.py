@@ -85,3 +85,15 @@ def test_earlier_experiments_are_listed_with_their_dates_and_a_link_to_the_resul
     assert f"'warm bath', {done.start:%-d %b} to {end:%-d %b %Y}: the result" in text
     assert f"to {stopped.stopped_on:%-d %b %Y} (stopped early): the result" in text
     assert reverse("insights-experiment", args=[cast.record.pk, done.pk]) in text
+
+
+def test_a_named_pattern_links_to_an_experiment_form_filled_in_with_it(client, diary):
+    client.force_login(diary.patient)
+    page_url = reverse("insights-page", args=[diary.record.pk])
+    text = client.get(page_url).content.decode()
+    assert '<a href="?test=late%20coffee#experiment-h">Test \'late coffee\' with' in text
+    filled = client.get(page_url, {"test": "late coffee"}).content.decode()
+    assert 'maxlength="60" required value="late coffee">' in filled
+    client.force_login(diary.sharing_clinician)  # a clinician reads, but starts nothing
+    assert "with a self-experiment</a>" not in client.get(page_url).content.decode()
+

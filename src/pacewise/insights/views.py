@@ -62,6 +62,7 @@ def insights(request, grant):
             pk=getattr(experiment, "pk", None)
         )[:5],
         "form": ExperimentForm(choices=data.experiment_choices(patient, found)),
+        "test_factor": request.GET.get("test", "").strip()[:60],  # from "Test it" on a finding
     }
     return render(request, "insights/page.html", context)
 
