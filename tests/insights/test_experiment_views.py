@@ -43,7 +43,7 @@ def test_one_experiment_at_a_time(client, cast):
     assert Experiment.objects.filter(patient=cast.record).count() == 1
 
 
-def test_the_home_page_and_the_insights_page_show_the_phase(client, cast):
+def test_the_home_today_and_insights_pages_show_the_phase(client, cast):
     exp = Experiment.objects.create(patient=cast.record, factor="late coffee",
                                     start=timezone.localdate(), seed=1,
                                     with_first=[True] * 6)  # fmt: skip
@@ -52,6 +52,8 @@ def test_the_home_page_and_the_insights_page_show_the_phase(client, cast):
     assert "Self-experiment: block 1 of 12, days with &#x27;late coffee&#x27;" in home
     insights = client.get(reverse("insights-page", args=[cast.record.pk])).content.decode()
     assert "block 1 of 12" in insights and str(exp.pk) in insights
+    today = client.get(reverse("today", args=[cast.record.pk])).content.decode()
+    assert "Self-experiment: block 1 of 12, days with &#x27;late coffee&#x27;" in today
 
 
 def test_stopping_keeps_the_record_and_frees_the_slot(client, cast):
