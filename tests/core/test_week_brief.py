@@ -23,6 +23,7 @@ def test_a_full_week_against_the_one_before():
     brief = week_brief(days, END, plan)
     assert brief.start == END - timedelta(days=6)
     assert (brief.logged_days, brief.pain, brief.pain_before) == (7, 4.0, 6.5)
+    assert brief.comparable
     assert (brief.minutes, brief.planned, brief.flare_days) == (140, 175, 0)
     assert brief.sentences == (
         "Logged on 7 of the last 7 days.",
@@ -45,6 +46,7 @@ def test_changes_under_a_point_are_about_the_same_and_one_to_two_are_a_little():
 def test_too_few_days_are_not_compared_and_missed_days_are_only_counted():
     days = [day(0, pain=7.0, flare=True), day(3, pain=6.0)] + [day(i, pain=3.0) for i in (8, 9, 10)]
     brief = week_brief(days, END)
+    assert not brief.comparable
     assert brief.sentences == (
         "Logged on 2 of the last 7 days.",
         "Average pain: 6.5 (too few days logged in one of the two weeks to compare them).",

@@ -109,6 +109,7 @@ class WeekOut(Schema):
     logged_days: int
     pain: float | None = Field(description="mean pain on the days it was logged")
     pain_before: float | None = Field(description="the same for the 7 days before")
+    comparable: bool = Field(description="both weeks have 3+ days with pain, so they compare")
     flare_days: int
     minutes: float
     planned: float | None = Field(description="the plan's minutes over the 7 days, if a plan")

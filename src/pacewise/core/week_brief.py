@@ -13,7 +13,7 @@ Pure: no Django, no I/O, no clock.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from statistics import mean
 
@@ -32,6 +32,7 @@ class WeekBrief:
     logged_days: int
     pain: float | None  # mean of the days with pain logged
     pain_before: float | None  # the same for the seven days before
+    comparable: bool  # both weeks have MIN_PAIN_DAYS days with pain
     flare_days: int
     minutes: float
     planned: float | None  # the plan's minutes over the week, when a plan exists
@@ -46,27 +47,53 @@ def week_brief(
     start = end - timedelta(days=WEEK - 1)
     this = [d for d in days if start <= d.date <= end]
     before = [d for d in days if start - timedelta(days=WEEK) <= d.date < start]
-    pain = _mean_pain(this)
-    pain_before = _mean_pain(before)
+    pain, pain_before = _mean_pain(this), _mean_pain(before)
+    comparable = min(_pain_days(this), _pain_days(before)) >= MIN_PAIN_DAYS
     minutes = sum(d.minutes for d in this)
     plan = _planned(planned or {}, start, end)
     nights = [d.sleep_hours for d in this if d.sleep_hours is not None]
     sleep = mean(nights) if nights else None
     flares = sum(d.flare for d in this)
     logged = sum(d.checkins > 0 or bool(d.sessions) for d in this)
-    sentences = [f"Logged on {logged} of the last 7 days."]
-    if pain is not None:
-        sentences.append(_pain_sentence(this, before, pain, pain_before))
-    if flares:
-        sentences.append(f"Flare days: {flares}.")
-    if minutes or plan:
-        plan_words = f", against a plan of {round(plan)}" if plan else ""
-        sentences.append(f"Movement: {round(minutes)} minutes{plan_words}.")
-    if sleep is not None:
-        sentences.append(f"Sleep: {sleep:.1f} hours a night on the nights logged.")
-    return WeekBrief(
-        start, end, logged, pain, pain_before, flares, minutes, plan, sleep, tuple(sentences)
+    brief = WeekBrief(
+        start, end, logged, pain, pain_before, comparable, flares, minutes, plan, sleep, ()
     )
+    return replace(brief, sentences=_sentences(brief))
+
+
+def _sentences(b: WeekBrief) -> tuple[str, ...]:
+    out = [f"Logged on {b.logged_days} of the last 7 days."]
+    if b.pain is not None:
+        if b.comparable and b.pain_before is not None:
+            words = _change_words(b.pain, b.pain_before)
+            out.append(
+                f"Average pain: {b.pain:.1f}, {words} the week before ({b.pain_before:.1f})."
+            )
+        else:
+            out.append(
+                f"Average pain: {b.pain:.1f} (too few days logged in one of the two weeks to "
+                "compare them)."
+            )
+    if b.flare_days:
+        out.append(f"Flare days: {b.flare_days}.")
+    if b.minutes or b.planned:
+        plan_words = f", against a plan of {round(b.planned)}" if b.planned else ""
+        out.append(f"Movement: {round(b.minutes)} minutes{plan_words}.")
+    if b.sleep is not None:
+        out.append(f"Sleep: {b.sleep:.1f} hours a night on the nights logged.")
+    return tuple(out)
+
+
+def _change_words(pain: float, before: float) -> str:
+    change = pain - before
+    if abs(change) < SMALL_CHANGE:
+        return "about the same as"
+    size = "clearly" if abs(change) >= CLEAR_CHANGE else "a little"
+    return f"{size} {'higher' if change > 0 else 'lower'} than"
+
+
+def _pain_days(days: Sequence[DaySummary]) -> int:
+    return sum(d.avg_pain is not None for d in days)
 
 
 def _mean_pain(days: Sequence[DaySummary]) -> float | None:
@@ -77,23 +104,3 @@ def _mean_pain(days: Sequence[DaySummary]) -> float | None:
 def _planned(planned: Mapping[date, float], start: date, end: date) -> float | None:
     values = [v for d, v in planned.items() if start <= d <= end]
     return sum(values) if values else None
-
-
-def _pain_sentence(
-    this: Sequence[DaySummary],
-    before: Sequence[DaySummary],
-    pain: float,
-    pain_before: float | None,
-) -> str:
-    text = f"Average pain: {pain:.1f}"
-    counted = sum(d.avg_pain is not None for d in this)
-    counted_before = sum(d.avg_pain is not None for d in before)
-    if pain_before is None or min(counted, counted_before) < MIN_PAIN_DAYS:
-        return text + " (too few days logged in one of the two weeks to compare them)."
-    change = pain - pain_before
-    if abs(change) < SMALL_CHANGE:
-        words = "about the same as"
-    else:
-        size = "clearly" if abs(change) >= CLEAR_CHANGE else "a little"
-        words = f"{size} {'higher' if change > 0 else 'lower'} than"
-    return f"{text}, {words} the week before ({pain_before:.1f})."
