@@ -28,6 +28,7 @@ def test_demo_makes_a_clinic_staff_and_three_patients(demo):
     assert all(is_mfa_enabled(u) for u in staff)
     assert User.objects.filter(patient__isnull=False).count() == 3
     assert Share.objects.active().count() == 2
+    assert all(s.granted_at.date() == date(2026, 7, 28) for s in Share.objects.all())
 
 
 def test_demo_histories_span_four_months_with_gaps_and_flares(demo):

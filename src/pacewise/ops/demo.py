@@ -142,9 +142,12 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
         is_demo=True,
     )
     patient = Patient.objects.create(user=user)
-    if person.shares:
-        Share.objects.create(patient=patient, clinic=clinic)
     zone = ZoneInfo(person.time_zone)
+    if person.shares:  # since the diary began, as a person referred by their physio would
+        first_day = today - timedelta(days=days)
+        Share.objects.create(
+            patient=patient, clinic=clinic, granted_at=datetime.combine(first_day, time(9), zone)
+        )
     checkins, sessions = [], []
     history = demo_history(seed=rng.randint(0, 10**6), days=days, today=today, kind=person.kind)
     trial = _experiment(person.experiment, today)
