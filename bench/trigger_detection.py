@@ -20,9 +20,11 @@ Generator B (`make_case_b`) was designed separately, from how real diaries arise
 rhythms, a cycle, busy weeks as a common cause, reactive movement, runs of missing days,
 whole-point pain with floor and ceiling, a slow drift), and generator C (`make_case_c`) after
 the detector's rules were set on A and B (slow weather, heavy-tailed steps, a painkiller taken
-after bad days, whole missing weeks); all three are reported.
+after bad days, whole missing weeks), and generator D (`make_case_d`) after every rule was set,
+run as it stood (shift blocks, a weekday confounder, naps after bad days, sudden flares); all
+four are reported.
 
-Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]
+Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]  (about 2 minutes)
 """
 
 from __future__ import annotations
@@ -438,10 +440,73 @@ def make_case_c(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR)
     return Case(table, truth, pool, ())
 
 
+# --- Generator D: written last, after every rule was set, and run once as it stands ---------
+#
+# Shift work in blocks (four on, three off), alcohol as a count of units (more at weekends),
+# a class on fixed weekdays, rain in spells, cups of coffee, a 1-10 sleep-quality rating,
+# a daily medicine taken on most days, rare social events, and a nap taken after a bad day
+# (reacting to yesterday's pain, no effect of its own). Pain in whole points with AR(1) noise
+# and sudden flares: +2 to +4 points for 2-4 days at random, unrelated to any factor; days are
+# missing at random and more often during a flare.
+
+
+def make_case_d(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR) -> Case:
+    t = np.arange(days)
+    weekday = (t + int(rng.integers(0, 7))) % 7
+    shift_phase = (t + int(rng.integers(0, 7))) % 7
+    rain = _runs(rng, days, rng.uniform(0.2, 0.4), stay=0.7)
+    pool = {
+        "shift": (shift_phase < 4).astype(float),
+        "alcohol units": rng.poisson(np.where(weekday >= 5, 2.5, 0.6)).astype(float),
+        "class": np.isin(weekday, (1, 3)).astype(float) * (rng.random(days) < 0.85),
+        "rain": rain,
+        "coffee cups": np.clip(rng.poisson(2.0, days), 0, 6).astype(float),
+        "sleep quality": np.clip(np.round(rng.normal(6, 1.8, days)), 1, 10),
+        "medicine": (rng.random(days) < 0.9).astype(float),
+        "social event": (rng.random(days) < 0.08).astype(float),
+    }
+    names = list(pool)
+    causal = [names[i] for i in rng.choice(len(names), size=int(rng.integers(1, 4)), replace=False)]
+    sigma = rng.uniform(0.8, 1.4)
+    scale = sum(scenario.numeric_effect) / 2 / 1.2  # 1.0 for clear effects, 0.5 for subtle
+    effects, truth = np.zeros(days), {}
+    for name in causal:
+        x = pool[name]
+        binary = set(np.unique(x)) <= {0.0, 1.0}
+        z = x - x.mean() if binary else (x - x.mean()) / (x.std() or 1.0)
+        size = scale * sigma * rng.uniform(0.6, 1.0) * (2.0 if binary else 1.0)
+        lag, sign = int(rng.integers(0, 2)), rng.choice([-1.0, 1.0])
+        effects += sign * size * (np.concatenate([[0.0], z[:-1]]) if lag else z)
+        truth[(name, lag)] = "raises" if sign > 0 else "lowers"
+    flare = np.zeros(days)
+    for start in np.flatnonzero(rng.random(days) < 0.03):
+        flare[start : start + int(rng.integers(2, 5))] = rng.uniform(2, 4)
+    u, level, pain = 0.0, rng.uniform(3, 6), np.empty(days)
+    for i in range(days):
+        u = 0.6 * u + sigma * np.sqrt(1 - 0.36) * rng.normal()
+        pain[i] = level + 0.4 * (weekday[i] >= 5) + u + effects[i] + flare[i]
+    pain = np.clip(np.round(pain), 0, 10)
+    bad = np.concatenate([[0.0], pain[:-1]]) >= np.median(pain) + 2
+    pool["nap"] = (rng.random(days) < np.where(bad, 0.7, 0.15)).astype(float)
+    keep = rng.random(days) >= np.where(flare > 0, 0.3, 0.08)
+
+    def cells(values: np.ndarray) -> tuple[float | None, ...]:
+        hole = rng.random(days) < 0.03
+        return tuple(None if hole[i] else float(values[i]) for i in range(days) if keep[i])
+
+    table = DailyTable(
+        dates=tuple(START + timedelta(days=i) for i in range(days) if keep[i]),
+        pain=tuple(float(pain[i]) for i in range(days) if keep[i]),
+        factors={name: cells(x) for name, x in pool.items()},
+    )
+    return Case(table, truth, pool, ())
+
+
 GENERATORS = {
     "A (random factors)": make_case,
     "B (diary-like lives)": make_case_b,
     "C (written later)": make_case_c,
+    "D (written last)": make_case_d,
 }
 
 
