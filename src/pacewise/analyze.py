@@ -39,12 +39,12 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from pacewise.core.blanks import is_blank
 from pacewise.core.triggers import ENTANGLED, INSUFFICIENT, DailyTable, Finding, detect
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
 WORDS = {"yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0, "y": 1.0, "n": 0.0}
-MISSING = {"na", "n/a", "nan", "null", "#n/a", ".", "-"}  # written by R, pandas, Excel, SAS...
 
 
 class UnusableDiary(Exception):
@@ -233,7 +233,7 @@ def _day(text: str) -> date:
 
 def _number(cell: str, column: str) -> float | None:
     text = cell.strip()
-    if not text or text.lower() in MISSING:
+    if is_blank(text):
         return None
     if text.lower() in WORDS:
         return WORDS[text.lower()]

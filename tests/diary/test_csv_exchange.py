@@ -411,6 +411,23 @@ def test_mapped_import_with_scales_minutes_and_a_date_format(cast):
     assert CheckIn.objects.get(local_date="2021-01-05").pain_avg == 10
 
 
+def test_mapped_import_reads_missing_value_markers_as_blanks(cast):
+    text = (
+        "Date,Pain,Sleep,Notes\r\n"
+        "2021-01-03,NA,7.5,NA\r\n"
+        "2021-01-04,4,#N/A,-\r\n"
+        "2021-01-05,nan,null,.\r\n"
+    )
+    mapping = {"Date": "local_date", "Pain": "pain_avg", "Sleep": "sleep_hours", "Notes": "note"}
+    report = import_mapped(cast.record, None, text, mapping)
+    assert report.created == 2
+    assert report.errors == [(4, "line", "has nothing to import besides the date")]
+    first = CheckIn.objects.get(local_date="2021-01-03")
+    assert (first.pain_avg, first.sleep_hours, first.note) == (None, Decimal("7.5"), "")
+    second = CheckIn.objects.get(local_date="2021-01-04")
+    assert (second.pain_avg, second.sleep_hours, second.note) == (4, None, "")
+
+
 def test_mapped_import_without_a_scale_wants_whole_numbers(cast):
     report = import_mapped(cast.record, None, "Date,Pain\r\n2021-01-03,3.6\r\n", {
         "Date": "local_date", "Pain": "pain_avg",

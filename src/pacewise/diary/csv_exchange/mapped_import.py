@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from datetime import date
 
+from pacewise.core.blanks import is_blank
+
 from .. import entries
 from ..models import CheckIn
 from .cells import read_day, read_instant, read_regions, read_tags, read_text, read_whole
@@ -22,7 +24,7 @@ def _mapped(cells: dict[str, str], plan, date_format) -> dict:
     local_date = entered_at = None
     for column, target in plan:
         raw, name = cells.get(column, "").strip(), target.field
-        if not raw or name == "ignore":
+        if is_blank(raw) or name == "ignore":  # NA, NaN, #N/A... as other trackers write them
             continue
         if name in SCALED:
             values[name] = target.convert(raw)
