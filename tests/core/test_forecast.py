@@ -100,3 +100,26 @@ def test_any_diary_gives_a_probability(rows):
 
 def test_personal_coefficients_need_enough_own_flares():
     assert forecast.personal_coefficients(steady(n=120)) is None
+
+
+def test_flare_days_are_declared_or_two_days_two_points_above_usual():
+    changes = {
+        20: {"flare": True},  # declared
+        12: {"pain": 6.5},  # 2.5 above the usual 4, two days running: a flare
+        11: {"pain": 6.0},
+        5: {"pain": 7.0},  # one high day alone is not
+        2: {"pain": 5.5},  # 1.5 above on two days is not
+        1: {"pain": 5.5},
+    }
+    days = steady(changes=changes)
+    back = {TODAY - timedelta(days=n) for n in (20, 12, 11)}
+    assert forecast.flare_days(days) == back
+
+
+def test_undeclared_pain_flares_count_toward_a_personal_outlook():
+    # 120 calm days with four two-day spells at pain 7, none declared: the person's own model
+    # learns from them (learning from declared flares only would see none)
+    spells = {n: {"pain": 7.0} for start in (100, 75, 50, 25) for n in (start, start - 1)}
+    days = steady(n=120, changes=spells)
+    assert not any(d.flare for d in days)
+    assert forecast.personal_coefficients(days) is not None

@@ -11,7 +11,8 @@ Inputs are the last four weeks of the diary. Five signals, each a known flare ri
 
 A logistic model joins them. Its population coefficients were fitted on simulated people
 (`bench/flare_outlook.py`, which also prints the Brier score and a reliability table on people
-it never saw). With enough of the person's own flares the coefficients are refitted to them,
+it never saw). With enough of the person's own flares (declared, or two days running at pain
+usual + 2: `flare_days`) the coefficients are refitted to them,
 shrunk toward the population ones (a Gaussian prior, i.e. penalised logistic regression), so a
 few flares cannot swing them far. Method and figures: docs/evidence/forecast.md.
 
@@ -35,6 +36,7 @@ POPULATION = (-2.6, 1.02, 0.45, 0.01, 0.03, -0.12)  # intercept, then FEATURES i
 PRIOR_SD = 0.5  # how far a person's own coefficients may move from the population's
 MIN_OWN_FLARES = 3  # flare starts in the person's diary before their own fit is used
 MIN_OWN_DAYS = 90
+FLARE_RISE = 2.0  # pain points above usual on 2+ days in a row: a flare (pacing's rule)
 
 WORDS = {
     "spike": "your activity this week is well above your 4-week average",
@@ -141,21 +143,45 @@ def chance(coef: Sequence[float], x: Sequence[float]) -> float:
     return float(_sigmoid(coef[0] + float(np.dot(coef[1:], x))))
 
 
+def flare_days(days: Sequence[OutlookDay]) -> set[date]:
+    """Days in a flare: declared, or in a run of two or more days with pain at least
+    FLARE_RISE above the usual (the median of the four weeks before, flares left out) — the
+    pacing engine's pain-defined flare. People do not declare every flare; learning only from
+    declared ones would teach a personal model that flares are rarer than they are."""
+    ordered = sorted(days, key=lambda d: d.date)
+    out = {d.date for d in ordered if d.flare}
+    high: set[date] = set()
+    for i, d in enumerate(ordered):
+        window = [
+            e.pain
+            for e in ordered[max(0, i - WINDOW_DAYS) : i]
+            if e.pain is not None and e.date not in out and (d.date - e.date).days <= WINDOW_DAYS
+        ]
+        if d.pain is None or len(window) < 7:
+            continue
+        if d.pain >= _median(window) + FLARE_RISE:
+            high.add(d.date)
+            if d.date - timedelta(days=1) in high:
+                out.update((d.date, d.date - timedelta(days=1)))
+    return out
+
+
 def training_rows(days: Sequence[OutlookDay]) -> tuple[np.ndarray, np.ndarray]:
     """(X, y) from a diary: each day not in a flare, y = a flare starts within 48 hours."""
     by_date = {d.date: d for d in days}
+    in_flare = flare_days(days)
     xs, ys = [], []
     for d in days:
-        if d.flare:
+        if d.date in in_flare:
             continue
-        ahead = [by_date.get(d.date + timedelta(days=i)) for i in range(1, HORIZON_DAYS + 1)]
-        if any(a is None for a in ahead):
+        ahead = [d.date + timedelta(days=i) for i in range(1, HORIZON_DAYS + 1)]
+        if any(a not in by_date for a in ahead):
             continue
         x = features(days, d.date)
         if x is None:
             continue
         xs.append(x)
-        ys.append(1.0 if any(a.flare for a in ahead) else 0.0)
+        ys.append(1.0 if any(a in in_flare for a in ahead) else 0.0)
     return np.array(xs).reshape(-1, len(FEATURES)), np.array(ys)
 
 
@@ -185,11 +211,12 @@ def fit(
 
 
 def _flare_starts(days: Sequence[OutlookDay]) -> int:
-    ordered = sorted(days, key=lambda d: d.date)
+    in_flare = flare_days(days)
     starts, before = 0, False
-    for d in ordered:
-        starts += d.flare and not before
-        before = d.flare
+    for d in sorted(days, key=lambda d: d.date):
+        now = d.date in in_flare
+        starts += now and not before
+        before = now
     return starts
 
 
