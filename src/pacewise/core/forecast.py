@@ -28,6 +28,10 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from pacewise.core.diary import Diary
+from pacewise.core.flare import find_flares
+from pacewise.core.records import DayRecord
+
 HORIZON_DAYS = 2
 WINDOW_DAYS = 28
 FEATURES = ("spike", "overdid", "sleep_debt", "stress", "pain_trend")
@@ -36,7 +40,6 @@ POPULATION = (-2.6, 1.02, 0.45, 0.01, 0.03, -0.12)  # intercept, then FEATURES i
 PRIOR_SD = 0.5  # how far a person's own coefficients may move from the population's
 MIN_OWN_FLARES = 3  # flare starts in the person's diary before their own fit is used
 MIN_OWN_DAYS = 90
-FLARE_RISE = 2.0  # pain points above usual on 2+ days in a row: a flare (pacing's rule)
 
 WORDS = {
     "spike": "your activity this week is well above your 4-week average",
@@ -144,26 +147,14 @@ def chance(coef: Sequence[float], x: Sequence[float]) -> float:
 
 
 def flare_days(days: Sequence[OutlookDay]) -> set[date]:
-    """Days in a flare: declared, or in a run of two or more days with pain at least
-    FLARE_RISE above the usual (the median of the four weeks before, flares left out) — the
-    pacing engine's pain-defined flare. People do not declare every flare; learning only from
-    declared ones would teach a personal model that flares are rarer than they are."""
-    ordered = sorted(days, key=lambda d: d.date)
-    out = {d.date for d in ordered if d.flare}
-    high: set[date] = set()
-    for i, d in enumerate(ordered):
-        window = [
-            e.pain
-            for e in ordered[max(0, i - WINDOW_DAYS) : i]
-            if e.pain is not None and e.date not in out and (d.date - e.date).days <= WINDOW_DAYS
-        ]
-        if d.pain is None or len(window) < 7:
-            continue
-        if d.pain >= _median(window) + FLARE_RISE:
-            high.add(d.date)
-            if d.date - timedelta(days=1) in high:
-                out.update((d.date, d.date - timedelta(days=1)))
-    return out
+    """Days in a flare: declared, or two or more days running at usual pain + 2, as the pacing
+    engine finds them (`flare.find_flares`). People do not declare every flare; learning only
+    from declared ones would teach a personal model that flares are rarer than they are."""
+    if not days:
+        return set()
+    records = [DayRecord(d.date, avg_pain=d.pain, flare=d.flare) for d in days]
+    after_last = max(d.date for d in days) + timedelta(days=1)
+    return set(find_flares(Diary(records, after_last)).flare_days)
 
 
 def training_rows(days: Sequence[OutlookDay]) -> tuple[np.ndarray, np.ndarray]:
