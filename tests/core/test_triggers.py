@@ -507,7 +507,7 @@ def test_a_tag_in_spells_is_named_for_the_day_or_the_day_after_when_the_day_is_u
 
 
 def test_either_day_needs_both_days_to_point_the_same_way():
-    from pacewise.core.triggers import _either_day, _Profile
+    from pacewise.core.triggers import _either_day
     from pacewise.core.triggers_model import Estimate
 
     def day(lag, effect):
@@ -515,12 +515,11 @@ def test_either_day_needs_both_days_to_point_the_same_way():
                        effect - 2, effect + 2, 0.01, 0.02, 90)  # fmt: skip
 
     joint = Estimate(1.6, 0.3, 80, 1e-5)
-    profile = _Profile("binary", 90, 0)
-    same = _either_day([day(0, 0.7), day(1, 0.9)], "x", profile, joint, 0.001, 0.05, P_MAX)
+    same = _either_day([day(0, 0.7), day(1, 0.9)], "x", joint, 0.001, 0.05, P_MAX)
     assert [(f.lag, f.significant) for f in same] == [(None, True)]
     split = [day(0, -0.4), day(1, 1.9)]
-    assert _either_day(split, "x", profile, joint, 0.001, 0.05, P_MAX) == split
+    assert _either_day(split, "x", joint, 0.001, 0.05, P_MAX) == split
     weak = Estimate(1.6, 0.3, 80, 0.002)  # joint p above the bar
     kept = [day(0, 0.7), day(1, 0.9)]
-    assert _either_day(kept, "x", profile, weak, 0.001, 0.05, P_MAX) == kept
+    assert _either_day(kept, "x", weak, 0.001, 0.05, P_MAX) == kept
 

@@ -255,6 +255,8 @@ def _test(
     design = model.build_design(pain, lagged)
     assert design is not None  # tested factors have usable days by construction
     estimates = _fit(design, range(1, 2 * len(tested) + 1))
+    # the bar a single p must pass: stricter in the first eight weeks of usable days
+    p_max = P_MAX_EARLY if design.days.size < EARLY_DAYS else P_MAX
     q_values = _hierarchical_q(estimates, alpha)
     labels = [(name, lag) for name in everyone for lag in (0, 1)]
     out: list[Finding] = []
@@ -279,20 +281,20 @@ def _test(
                 )
             )
         else:
-            out.append(_tested(name, lag, profile, design, col, est, q_values[col], alpha, n))
-    p_max = P_MAX_EARLY if design.days.size < EARLY_DAYS else P_MAX
+            out.append(
+                _tested(name, lag, profile, design, col, est, q_values[col], alpha, p_max, n)
+            )
     for col, name in enumerate(tested):
         joint = estimates.get(-(2 * col + 1))
         if joint is not None and joint.df:
             q = q_values[-(2 * col + 1)]
-            out = _either_day(out, name, profiles[name], joint, q, alpha, p_max)
+            out = _either_day(out, name, joint, q, alpha, p_max)
     return _dedupe_insufficient(out)
 
 
 def _either_day(
     findings: list[Finding],
     name: str,
-    profile: _Profile,
     joint: model.Estimate,
     q: float,
     alpha: float,
@@ -316,10 +318,9 @@ def _either_day(
     same_way = all((f.effect or 0.0) * effect > 0 for f in pair)
     if not (q <= alpha and joint.p <= p_max and same_way and abs(effect) > half):
         return findings
-    step = pair[0].step
-    either = Finding(
-        factor=name,
-        status=TESTED,
+    first = pair[0]  # factor, status, kind and step carry over
+    either = replace(
+        first,
         lag=None,
         direction="raises" if effect > 0 else "lowers",
         effect=effect,
@@ -329,10 +330,8 @@ def _either_day(
         q=q,
         n=min(f.n for f in pair),
         significant=True,
-        kind=profile.kind,
-        step=step,
         message=text.either_day_sentence(
-            name, profile.kind, step, effect, effect - half, effect + half
+            name, first.kind, first.step, effect, effect - half, effect + half
         ),
     )
     return [either if f is pair[0] else f for f in findings if f is not pair[1]]
@@ -384,6 +383,7 @@ def _tested(
     est: model.Estimate,
     q: float,
     alpha: float,
+    p_max: float,
     n: int,
 ) -> Finding:
     unit = float(design.y_scale / design.scales[col])
@@ -391,7 +391,6 @@ def _tested(
     # pattern must also clear it: a person never sees "likely between" narrower than it is.
     effect, se = float(est.effect * unit), float(max(est.se, est.robust_se) * unit)
     half = float(stats.t.ppf(0.975, est.df)) * se
-    p_max = P_MAX_EARLY if design.days.size < EARLY_DAYS else P_MAX
     significant = q <= alpha and est.p <= p_max and abs(effect) > half
     step = 1.0
     if profile.kind == "numeric":
