@@ -209,10 +209,7 @@ def start_experiment(patient, factor: str, pairs: int = core_experiments.PAIRS,
     start = patient_today(patient) + timedelta(days=1)
     seed = secrets.randbelow(2**31)
     design = core_experiments.design(factor, start, seed, pairs=pairs, block_days=block_days)
-    return Experiment.objects.create(
-        patient=patient, factor=factor[:60], start=start, block_days=block_days, seed=seed,
-        with_first=list(design.with_first),
-    )  # fmt: skip
+    return Experiment.from_design(patient, design)
 
 
 def stop_experiment(experiment: Experiment) -> None:

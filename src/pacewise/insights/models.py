@@ -25,6 +25,18 @@ class Experiment(models.Model):
         ordering = ["-start", "-created_at"]
         indexes = [models.Index(fields=["patient", "start"])]
 
+    @classmethod
+    def from_design(cls, patient, design: core.Design) -> Experiment:
+        """Store a seeded schedule from the core (its factor cut to the field's 60 characters)."""
+        return cls.objects.create(
+            patient=patient,
+            factor=design.factor[:60],
+            start=design.start,
+            block_days=design.block_days,
+            seed=design.seed,
+            with_first=list(design.with_first),
+        )
+
     @property
     def last_day(self):
         """The day it was stopped, or the last day of its schedule."""

@@ -191,14 +191,7 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
     ActivitySession.objects.bulk_create(sessions)
     _save_tags(patient, tagged)
     if trial is not None:
-        Experiment.objects.create(
-            patient=patient,
-            factor=trial.factor,
-            start=trial.start,
-            block_days=trial.block_days,
-            seed=trial.seed,
-            with_first=list(trial.with_first),
-        )
+        Experiment.from_design(patient, trial)
     start_simulator_plan(patient, fatigue_dominant=person.kind == "fatigue")
 
 
