@@ -428,16 +428,7 @@ def make_case_c(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR)
         start = int(rng.integers(0, days))
         keep[start : start + 7] = False
 
-    def cells(values: np.ndarray) -> tuple[float | None, ...]:
-        hole = rng.random(days) < 0.04
-        return tuple(None if hole[i] else float(values[i]) for i in range(days) if keep[i])
-
-    table = DailyTable(
-        dates=tuple(START + timedelta(days=i) for i in range(days) if keep[i]),
-        pain=tuple(float(pain[i]) for i in range(days) if keep[i]),
-        factors={name: cells(x) for name, x in pool.items()},
-    )
-    return Case(table, truth, pool, ())
+    return Case(_kept_table(rng, pain, pool, keep, 0.04), truth, pool, ())
 
 
 # --- Generator D: written last, after every rule was set, and run once as it stands ---------
@@ -490,16 +481,24 @@ def make_case_d(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR)
     pool["nap"] = (rng.random(days) < np.where(bad, 0.7, 0.15)).astype(float)
     keep = rng.random(days) >= np.where(flare > 0, 0.3, 0.08)
 
+    return Case(_kept_table(rng, pain, pool, keep, 0.03), truth, pool, ())
+
+
+def _kept_table(
+    rng: np.random.Generator, pain: np.ndarray, pool: dict, keep: np.ndarray, blank: float
+) -> DailyTable:
+    """The kept days, pain always given, each factor cell blank with chance `blank`."""
+    days = pain.size
+
     def cells(values: np.ndarray) -> tuple[float | None, ...]:
-        hole = rng.random(days) < 0.03
+        hole = rng.random(days) < blank
         return tuple(None if hole[i] else float(values[i]) for i in range(days) if keep[i])
 
-    table = DailyTable(
+    return DailyTable(
         dates=tuple(START + timedelta(days=i) for i in range(days) if keep[i]),
         pain=tuple(float(pain[i]) for i in range(days) if keep[i]),
         factors={name: cells(x) for name, x in pool.items()},
     )
-    return Case(table, truth, pool, ())
 
 
 GENERATORS = {
