@@ -140,9 +140,14 @@ def _readable_columns(
     return keep
 
 
+def _parse(cell: str, column: str, decimal_comma: bool) -> float | None:
+    """A cell's number (None when blank); ValueError says why it cannot be read."""
+    return _number(cell.replace(",", ".") if decimal_comma else cell, column)
+
+
 def _unreadable(cell: str, decimal_comma: bool) -> bool:
     try:
-        _number(cell.replace(",", ".") if decimal_comma else cell, "")
+        _parse(cell, "", decimal_comma)
     except ValueError:
         return True
     return False
@@ -155,9 +160,8 @@ def _check_pain_scale(
     at = [n.lower() for n in names].index("pain")
     values = []
     for _, cells in raw:
-        cell = cells[at].replace(",", ".") if decimal_comma else cells[at]
         try:
-            value = _number(cell, "pain")
+            value = _parse(cells[at], "pain", decimal_comma)
         except ValueError:
             continue
         if value is not None:
@@ -182,9 +186,8 @@ def _values(
 ) -> dict[str, float | None]:
     values: dict[str, float | None] = {}
     for name, i in columns.items():
-        cell = cells[i].replace(",", ".") if decimal_comma else cells[i]
         try:
-            value = _number(cell, name)
+            value = _parse(cells[i], name, decimal_comma)
         except ValueError as error:
             problems.append(Problem(line, str(error), "cell left blank"))
             value = None
