@@ -211,17 +211,15 @@ def _tag_days(
     """Which days each tag was logged (by the day's place in the history, not its weekday,
     so the demo tells the same story whatever day it is made); during a self-experiment its
     tag follows the schedule."""
-    schedule: dict[date, bool] = {}
-    if trial is not None:
-        for first, last, with_it in trial.blocks():
-            schedule |= {first + timedelta(days=i): with_it for i in range((last - first).days + 1)}
     out: dict[str, set[date]] = {}
     for tag in tags:
         out[tag.name] = set()
         for day in days:
             chance = tag.chance
-            if trial is not None and tag.name == trial.factor and day in schedule:
-                chance = 0.9 if schedule[day] else 0.05
+            if trial is not None and tag.name == trial.factor:
+                phase = experiments.phase_on(trial, day)
+                if phase.status == "running":
+                    chance = 0.9 if phase.with_factor else 0.05
             if rng.random() < chance:
                 out[tag.name].add(day)
     return out
