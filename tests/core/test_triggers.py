@@ -23,7 +23,7 @@ from pacewise.core.triggers import (
     days_before_testing,
     detect,
 )
-from pacewise.core.triggers_model import runs_df
+from pacewise.core.triggers_model import build_design, echo_check, runs_df
 
 START = date(2025, 1, 1)
 
@@ -119,6 +119,59 @@ def test_a_same_day_trigger_does_not_echo_as_a_next_day_helper_with_ar_noise():
     findings = detect(table)
     assert finding(findings, "x", 0).significant
     assert not finding(findings, "x", 1).significant
+
+
+@pytest.mark.parametrize("seed", [12, 27, 42])
+def test_a_next_day_helper_is_kept_when_pain_carries_over_from_day_to_day(seed):
+    """Pain that carries over (phi 0.6), a next-day helper whose same-day estimate points the
+    other way, and a companion of it: a model without yesterday's pain mistakes part of the
+    carry-over for noise and lost these; the check inside the lagged model keeps them."""
+    table = planted(
+        days=90,
+        seed=seed,
+        effects=(("walk", 1, -1.5), ("alcohol", 0, 1.5)),
+        companion_of="walk",
+        phi=0.6,
+        blank_cells=0.03,
+    )
+    findings = detect(table)
+    assert finding(findings, "walk", 0).direction == "raises"  # the same-day estimate
+    assert flagged(findings) == {("alcohol", 0, "raises"), ("walk", 1, "lowers")}
+
+
+def _design(pain, x):
+    lagged = [x, np.concatenate([[np.nan], x[:-1]])]
+    return build_design(pain, lagged)
+
+
+def test_the_echo_check_sees_no_next_day_link_in_a_pure_echo():
+    """Same-day effect only, steady level with AR(1) noise: b1 = -phi * b0, so b1 + phi * b0
+    is about zero even though the lagged model's own next-day coefficient is not."""
+    rng = np.random.default_rng(5)
+    days = 365
+    x = (rng.random(days) < 0.4).astype(float)
+    noise = np.zeros(days)
+    for t in range(1, days):
+        noise[t] = 0.7 * noise[t - 1] + rng.normal()
+    design = _design(5 + 2.5 * x + noise, x)
+    check = echo_check(design, 2, [0, 1])
+    assert check is not None and check.p > 0.05
+    assert abs(check.effect * design.y_scale / design.scales[2]) < 0.5
+
+
+def test_the_echo_check_measures_a_next_day_link_when_pain_carries_over():
+    rng = np.random.default_rng(6)
+    days = 365
+    x = (rng.random(days) < 0.4).astype(float)
+    pain = np.empty(days)
+    for t in range(days):
+        carry = 0.6 * (pain[t - 1] - 5.0) if t else 0.0
+        pain[t] = 5.0 + carry - 1.5 * (x[t - 1] if t else 0.0) + rng.normal()
+    design = _design(pain, x)
+    check = echo_check(design, 2, [0, 1])
+    assert check is not None and check.p < 1e-6
+    assert check.effect * design.y_scale / design.scales[2] == pytest.approx(-1.5, abs=0.35)
+    assert echo_check(design, 2, [1]) is None  # without yesterday's pain there is no phi
 
 
 def test_a_numeric_factor_is_reported_per_natural_unit():

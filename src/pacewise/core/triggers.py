@@ -504,18 +504,29 @@ def _next_day(
     When pain is a steady level plus autocorrelated noise, a factor that acts on the same day
     leaves an opposite-signed "next-day" coefficient of about -phi times its effect once
     yesterday's pain is in the model. So when the next-day estimate points against the
-    same-day one, it must also hold in a model without lagged pain and with AR(1) errors
-    (an intersection-union test: p is the larger of the two).
+    same-day one, it must also hold beyond that echo in one of two models of how pain
+    persists: pain that carries over from day to day (the lagged model itself, testing
+    b1 + phi * b0; `model.echo_check`), or a steady level with AR(1) errors and no lagged
+    pain (`model.static_check`). In each, p is the larger of the two tests (an
+    intersection-union test); the smaller of the two models' p is kept.
     """
     agrees = same_day is not None and (same_day.effect > 0) == (est.effect > 0)
     if agrees and same_day is not None and same_day.entangled_with is None:
         return est
-    check = model.static_check(design, j, controls, max_test_df)
+    checks = (
+        model.echo_check(design, j, controls, max_test_df),
+        model.static_check(design, j, controls, max_test_df),
+    )
+    return replace(est, p=min(_beyond_echo(est, check) for check in checks))
+
+
+def _beyond_echo(est: model.Estimate, check: model.Estimate | None) -> float:
+    """p of the next-day link when it must hold in the check's model too, in the same way."""
     if check is None or check.entangled_with is not None:
-        return replace(est, p=1.0)
-    same_sign = (check.effect > 0) == (est.effect > 0)
-    p = max(est.p, check.p) if same_sign else 1.0
-    return replace(est, p=p)
+        return 1.0
+    if (check.effect > 0) != (est.effect > 0):
+        return 1.0
+    return max(est.p, check.p)
 
 
 _STATUS_ORDER = {TESTED: 0, ENTANGLED: 1, INSUFFICIENT: 2}

@@ -282,6 +282,47 @@ def static_check(
     return estimate(ys, fs[:, 0], fs[:, 1:], max_test_df=max_test_df)
 
 
+def echo_check(
+    design: Design, target: int, control_cols: list[int], max_test_df: int | None = None
+) -> Estimate | None:
+    """The next-day coefficient beyond the echo of the same-day one, in the lagged model.
+
+    If a factor acts on the same day only and pain is a steady level plus AR(1) noise, the
+    lagged-outcome model holds exactly with next-day coefficient b1 = -phi * b0 (the
+    common-factor restriction; Hendry & Mizon, Econ J 1978;88:549-563). So b1 + phi * b0 is
+    zero for a pure echo and equals the next-day effect when pain carries over from day to
+    day, where the static model of `static_check` is the wrong one. Delta-method error; the
+    effect is in scaled units of `target`. `control_cols` must hold column 0 (yesterday's
+    pain) and the same factor's same-day column (target - 1).
+    """
+    same_day = target - 1
+    if 0 not in control_cols or same_day not in control_cols:
+        return None
+    x = np.column_stack(
+        [design.columns[:, target], np.ones(design.y.size), design.columns[:, control_cols]]
+    )
+    df = design.y.size - x.shape[1]
+    xtx = x.T @ x
+    if df < MIN_DF or np.linalg.cond(xtx) > 1e10:
+        return None
+    inv = np.linalg.inv(xtx)
+    b = inv @ (x.T @ design.y)
+    e = design.y - x @ b
+    cov = inv * float(e @ e) / df
+    i_phi, i_b0 = 2 + control_cols.index(0), 2 + control_cols.index(same_day)
+    phi = b[i_phi] * design.y_scale / design.scales[0]  # natural units of pain per pain
+    ratio = design.scales[target] / design.scales[same_day]  # the two lags' units
+    beyond = b[0] + phi * b[i_b0] * ratio
+    grad = np.zeros(x.shape[1])
+    grad[0], grad[i_b0] = 1.0, phi * ratio
+    grad[i_phi] = b[i_b0] * ratio * design.y_scale / design.scales[0]
+    se = float(np.sqrt(max(float(grad @ cov @ grad), 0.0)))
+    if not np.isfinite(beyond) or se == 0.0:
+        return None
+    p = float(2 * stats.t.sf(abs(beyond) / se, _test_df(df, max_test_df)))
+    return Estimate(float(beyond), se, df, p)
+
+
 def _quasi(v: np.ndarray, rho: float, prev: np.ndarray, has_prev: np.ndarray) -> np.ndarray:
     out = v * np.sqrt(1 - rho**2)
     out[has_prev] = v[has_prev] - rho * v[prev[has_prev]]
