@@ -23,7 +23,7 @@ from pacewise.core.triggers import (
     days_before_testing,
     detect,
 )
-from pacewise.core.triggers_model import build_design, echo_check, runs_df
+from pacewise.core.triggers_model import build_design, echo_check, estimate, runs_df
 
 START = date(2025, 1, 1)
 
@@ -154,6 +154,9 @@ def test_the_echo_check_sees_no_next_day_link_in_a_pure_echo():
     for t in range(1, days):
         noise[t] = 0.7 * noise[t - 1] + rng.normal()
     design = _design(5 + 2.5 * x + noise, x)
+    controls = np.column_stack([np.ones(design.y.size), design.columns[:, [0, 1]]])
+    echo = estimate(design.y, design.columns[:, 2], controls)
+    assert echo.effect < 0 and echo.p < 1e-4  # the lagged model's own next-day coefficient
     check = echo_check(design, 2, [0, 1])
     assert check is not None and check.p > 0.05
     assert abs(check.effect * design.y_scale / design.scales[2]) < 0.5
