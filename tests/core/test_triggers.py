@@ -104,15 +104,20 @@ def test_a_companion_that_only_travels_with_the_trigger_is_not_flagged():
         assert not any(f.significant for f in findings if f.factor == "companion")
 
 
-def test_a_same_day_trigger_does_not_echo_as_a_next_day_helper_with_ar_noise():
-    """Static pain level with AR(1) noise: lagged-pain models see a fake opposite lag-1 link."""
+def same_day_trigger_with_ar_noise(days=365):
+    """A steady pain level with AR(1) noise (phi 0.7) and a same-day trigger of +2.5."""
     rng = np.random.default_rng(5)
-    days = 365
     x = (rng.random(days) < 0.4).astype(float)
     noise = np.zeros(days)
     for t in range(1, days):
         noise[t] = 0.7 * noise[t - 1] + rng.normal()
-    pain = 5 + 2.5 * x + noise
+    return x, 5 + 2.5 * x + noise
+
+
+def test_a_same_day_trigger_does_not_echo_as_a_next_day_helper_with_ar_noise():
+    """Static pain level with AR(1) noise: lagged-pain models see a fake opposite lag-1 link."""
+    days = 365
+    x, pain = same_day_trigger_with_ar_noise(days)
     table = DailyTable(
         tuple(START + timedelta(days=t) for t in range(days)), tuple(pain), {"x": tuple(x)}
     )
@@ -147,13 +152,8 @@ def _design(pain, x):
 def test_the_echo_check_sees_no_next_day_link_in_a_pure_echo():
     """Same-day effect only, steady level with AR(1) noise: b1 = -phi * b0, so b1 + phi * b0
     is about zero even though the lagged model's own next-day coefficient is not."""
-    rng = np.random.default_rng(5)
-    days = 365
-    x = (rng.random(days) < 0.4).astype(float)
-    noise = np.zeros(days)
-    for t in range(1, days):
-        noise[t] = 0.7 * noise[t - 1] + rng.normal()
-    design = _design(5 + 2.5 * x + noise, x)
+    x, pain = same_day_trigger_with_ar_noise()
+    design = _design(pain, x)
     controls = np.column_stack([np.ones(design.y.size), design.columns[:, [0, 1]]])
     echo = estimate(design.y, design.columns[:, 2], controls)
     assert echo.effect < 0 and echo.p < 1e-4  # the lagged model's own next-day coefficient
