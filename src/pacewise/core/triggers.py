@@ -16,6 +16,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 import numpy as np
 from scipy import stats
@@ -428,11 +429,17 @@ def _dedupe_insufficient(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+_Fit = TypeVar("_Fit", model.Estimate, model.Joint)
+
+
 def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     """Estimate every factor-lag column with post-double-selected controls.
 
-    Each pair of columns (a factor at lag 0 and lag 1) also gets a joint test, stored under
-    the negative of its lag-0 column: does the factor go with pain on either day?
+    Every test is run in two models of how pain persists, with the same controls: pain that
+    carries over from day to day (yesterday's pain among the controls) and a steady level
+    with AR(1) noise (`model.static_design`); the smaller p is kept, doubled. Each pair of
+    columns (a factor at lag 0 and lag 1) also gets a joint test, stored under the negative
+    of its lag-0 column: does the factor go with pain on either day?
     """
     cols = design.columns
     n, width = cols.shape
@@ -440,6 +447,7 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     base = model.orthonormal(np.column_stack([ones, cols[:, :1]]))
     bar = model.outcome_threshold(width - 1)
     for_pain = {c + 1 for c in model.forward_select(design.y, base, cols[:, 1:], bar)}
+    static = model.static_design(design, sorted(for_pain))
     out: dict[int, model.Estimate] = {}
     used: dict[int, list[int]] = {}
     caps = {j: model.runs_df(cols[design.observed[:, j], j]) for j in targets}
@@ -460,6 +468,8 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
         )
         if est is not None and est.entangled_with is not None:
             est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
+        elif est is not None:
+            est = _smaller_p(est, _static_estimate(design, static, j, controls, caps[j]))
         if est is not None and est.entangled_with is None and j % 2 == 0:
             est = _next_day(design, j, controls, est, out.get(j - 1), caps[j])
         if est is not None:
@@ -470,19 +480,70 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
         pair = [c for c in (j, j + 1) if c in out and out[c].entangled_with is None]
         if len(pair) == 2:
             controls = sorted((set(used[j]) | set(used[j + 1])) - {j, j + 1})
+            cap = min((caps[c] for c in pair if caps[c] is not None), default=None)
+            weights = design.y_scale / design.scales[pair]
             joint = model.joint_p(
                 design.y,
                 cols[:, pair],
                 np.column_stack([ones, cols[:, controls]]),
                 model.MIN_TEST_DF,
-                min((caps[c] for c in pair if caps[c] is not None), default=None),
-                weights=design.y_scale / design.scales[pair],
+                cap,
+                weights=weights,
             )
+            steady = [c for c in controls if c != 0]
+            joint_s = model.joint_p(
+                static.y,
+                static.columns[:, pair],
+                np.column_stack([static.intercept, static.columns[:, steady]]),
+                model.MIN_TEST_DF,
+                cap,
+                weights=weights,
+            )
+            joint = _smaller_p(joint, joint_s)
             # in natural units: the two days' effects added up (see _either_day)
             out[-j] = model.Estimate(joint.total, joint.total_se, joint.df, joint.p)
         elif pair:
             out[-j] = model.Estimate(0.0, math.inf, 0, out[pair[0]].p)
     return out
+
+
+def _static_estimate(
+    design: model.Design,
+    static: model.Static,
+    j: int,
+    controls: list[int],
+    max_test_df: int | None,
+) -> model.Estimate | None:
+    """The same factor-day in the model of a steady pain level with AR(1) noise.
+
+    The next day is read as its direct effect, beyond what the same day's effect carries
+    over (b1 - rho * b0), which is what the lagged model's next-day coefficient means: with
+    the same-day control written as x0 + rho * x1, x1's coefficient is exactly that. A tag
+    in long runs keeps its reduced degrees of freedom (`max_test_df`) here too.
+    """
+    others = [c for c in controls if c != 0]
+    xs = static.columns
+    ctrl = xs[:, others].copy()
+    if j % 2 == 0 and (j - 1) in others:
+        ratio = design.scales[j] / design.scales[j - 1]
+        ctrl[:, others.index(j - 1)] = xs[:, j - 1] + static.rho * ratio * xs[:, j]
+    est = model.estimate(
+        static.y,
+        xs[:, j],
+        np.column_stack([static.intercept, ctrl]),
+        model.MIN_TEST_DF,
+        max_test_df,
+    )
+    return None if est is None or est.entangled_with is not None else est
+
+
+def _smaller_p(lagged: _Fit, static: _Fit | None) -> _Fit:
+    """The test from the model of the two that gives the smaller p, with that p doubled
+    (Bonferroni over the two models of how pain persists)."""
+    if static is None:
+        return lagged
+    best = min(lagged, static, key=lambda e: e.p)
+    return replace(best, p=min(1.0, 2 * best.p))
 
 
 def _control_column(est: model.Estimate, controls: list[int]) -> int:

@@ -1,7 +1,8 @@
 """Regression machinery behind trigger detection (pure numpy/scipy, no I/O).
 
-One model per diary: today's pain regressed on yesterday's pain and on every factor today
-(lag 0) and yesterday (lag 1). Each factor-lag coefficient is estimated by the
+Today's pain regressed on yesterday's pain and on every factor today (lag 0) and yesterday
+(lag 1); the same design, quasi-differenced, also serves the model of a steady pain level
+with AR(1) noise (`static_design`). Each factor-lag coefficient is estimated by the
 Frisch-Waugh-Lovell route with a control set picked by post-double selection
 (Belloni, Chernozhukov & Hansen, Rev Econ Stud 2014;81:608-650): a control is kept when it
 helps predict pain *or* helps predict the factor under test, so a companion of a real
@@ -381,3 +382,37 @@ def joint_p(
     w = np.ones(k) if weights is None else weights
     var = max(float(w @ classical @ w), float(w @ robust @ w), 0.0)
     return Joint(p, float(w @ b), float(np.sqrt(var)), test_df)
+
+
+@dataclass(frozen=True)
+class Static:
+    """The design rewritten for pain as a steady level with AR(1) day-to-day noise."""
+
+    y: np.ndarray
+    intercept: np.ndarray
+    columns: np.ndarray  # design.columns quasi-differenced; column 0 (yesterday's pain) unused
+    rho: float
+
+
+def static_design(design: Design, pain_cols: list[int]) -> Static:
+    """Quasi-difference the whole design with one rho for the diary (Cochrane & Orcutt,
+    JASA 1949;44:32-61; Prais-Winsten rows after a gap), rho from the pain-side model."""
+    y = design.y
+    prev = np.minimum(np.searchsorted(design.days, design.days - 1), design.days.size - 1)
+    has_prev = design.days[prev] == design.days - 1
+    ones = np.ones(y.size)
+    fit = np.column_stack([ones, design.columns[:, [c for c in pain_cols if c != 0]]])
+    rho = 0.0
+    for _ in range(2):
+        beta, *_ = np.linalg.lstsq(
+            _quasi(fit, rho, prev, has_prev), _quasi(y, rho, prev, has_prev), rcond=None
+        )
+        r = y - fit @ beta
+        den = float(r[prev[has_prev]] @ r[prev[has_prev]])
+        rho = float(np.clip((r[has_prev] @ r[prev[has_prev]]) / den, -0.9, 0.9)) if den > 0 else 0.0
+    return Static(
+        _quasi(y, rho, prev, has_prev),
+        _quasi(ones, rho, prev, has_prev),
+        _quasi(design.columns, rho, prev, has_prev),
+        rho,
+    )
