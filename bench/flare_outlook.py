@@ -110,7 +110,8 @@ def main() -> None:
         used += own is not None
         for xi, yi in rows(run, first=cut + timedelta(days=1)):
             p_pop.append(forecast.chance(forecast.POPULATION, xi))
-            p_own.append(forecast.chance(own or forecast.POPULATION, xi))
+            coef, cov = own or (forecast.POPULATION, None)
+            p_own.append(forecast.chance(coef, xi, cov))
             y_late.append(yi)
     p_pop, p_own, y_late = map(np.array, (p_pop, p_own, y_late))
     print(f"\nLater days ({len(y_late)}), personal refit used for {used} of {len(runs)} people")

@@ -123,3 +123,20 @@ def test_undeclared_pain_flares_count_toward_a_personal_outlook():
     days = steady(n=120, changes=spells)
     assert not any(d.flare for d in days)
     assert forecast.personal_coefficients(days) is not None
+
+
+def test_a_personal_chance_is_moderated_by_the_uncertainty_of_its_coefficients():
+    spells = {n: {"pain": 7.0} for start in (100, 75, 50, 25) for n in (start, start - 1)}
+    days = steady(n=120, changes=spells)
+    coef, cov = forecast.personal_coefficients(days)
+    assert cov.shape == (len(FEATURES) + 1,) * 2 and np.all(np.linalg.eigvalsh(cov) > 0)
+    for x in ((0.0,) * len(FEATURES), (1.0, 2.0, 2.0, 3.0, 2.0), (-1.0, -1.0, -2.0, -3.0, -2.0)):
+        raw, moderated = forecast.chance(coef, x), forecast.chance(coef, x, cov)
+        assert (raw - 0.5) * (moderated - 0.5) > 0  # the same side of even odds...
+        assert abs(moderated - 0.5) < abs(raw - 0.5)  # ...but less sure of it
+        assert forecast.chance(coef, x, np.zeros_like(cov)) == pytest.approx(raw)
+    shown = outlook(days, TODAY)
+    assert shown.personal
+    x = features(days, TODAY)
+    assert shown.chance == pytest.approx(forecast.chance(coef, x, cov))
+    assert shown.chance != pytest.approx(forecast.chance(coef, x), rel=1e-6)

@@ -142,8 +142,16 @@ def _sigmoid(z: float | np.ndarray):
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def chance(coef: Sequence[float], x: Sequence[float]) -> float:
-    return float(_sigmoid(coef[0] + float(np.dot(coef[1:], x))))
+def chance(coef: Sequence[float], x: Sequence[float], cov: np.ndarray | None = None) -> float:
+    """The chance for features x. With `cov`, the coefficients' posterior covariance, the
+    answer is averaged over their uncertainty (MacKay's moderated output: the log-odds divided
+    by sqrt(1 + pi * var / 8); MacKay, Neural Comput 1992;4:720-736), so a personal model fitted
+    to a few flares does not speak with more confidence than its data give it."""
+    z = coef[0] + float(np.dot(coef[1:], x))
+    if cov is not None:
+        v = np.concatenate([[1.0], np.asarray(x, dtype=float)])
+        z /= math.sqrt(1.0 + math.pi * max(float(v @ cov @ v), 0.0) / 8.0)
+    return float(_sigmoid(z))
 
 
 def flare_days(days: Sequence[OutlookDay]) -> set[date]:
@@ -186,6 +194,16 @@ def fit(
 
     prior_sd None fits without a prior (for the population fit on many simulated people).
     """
+    return posterior(x, y, prior, prior_sd)[0]
+
+
+def posterior(
+    x: np.ndarray,
+    y: np.ndarray,
+    prior: Sequence[float] = POPULATION,
+    prior_sd: float | None = PRIOR_SD,
+) -> tuple[tuple[float, ...], np.ndarray]:
+    """`fit`, with the Laplace approximation of the coefficients' posterior covariance."""
     design = np.column_stack([np.ones(len(y)), x])
     mean = np.asarray(prior, dtype=float)
     beta = mean.copy()
@@ -198,7 +216,9 @@ def fit(
         beta = beta + step
         if np.max(np.abs(step)) < 1e-8:
             break
-    return tuple(float(b) for b in beta)
+    p = _sigmoid(design @ beta)
+    hess = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty + 1e-6)
+    return tuple(float(b) for b in beta), np.linalg.inv(hess)
 
 
 def _flare_starts(days: Sequence[OutlookDay]) -> int:
@@ -211,14 +231,17 @@ def _flare_starts(days: Sequence[OutlookDay]) -> int:
     return starts
 
 
-def personal_coefficients(days: Sequence[OutlookDay], prior: Sequence[float] = POPULATION):
-    """The person's own coefficients when they have enough flares, else None."""
+def personal_coefficients(
+    days: Sequence[OutlookDay], prior: Sequence[float] = POPULATION
+) -> tuple[tuple[float, ...], np.ndarray] | None:
+    """The person's own coefficients and their posterior covariance when they have enough
+    flares, else None."""
     if len(days) < MIN_OWN_DAYS or _flare_starts(days) < MIN_OWN_FLARES:
         return None
     x, y = training_rows(days)
     if y.sum() < MIN_OWN_FLARES or len(y) < MIN_OWN_DAYS // 2:
         return None
-    return fit(x, y, prior)
+    return posterior(x, y, prior)
 
 
 def outlook(
@@ -247,8 +270,8 @@ def outlook(
             ),
         )
     own = personal_coefficients(days, prior) if personalise else None
-    coef = own or tuple(prior)
-    p, usual = chance(coef, x), chance(coef, (0.0,) * len(FEATURES))
+    coef, cov = own or (tuple(prior), None)
+    p, usual = chance(coef, x, cov), chance(coef, (0.0,) * len(FEATURES), cov)
     reasons = sorted(
         (
             Reason(f, WORDS[f], HELPS[f], coef[i + 1] * x[i])
