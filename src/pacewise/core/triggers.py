@@ -469,9 +469,13 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
         if est is not None and est.entangled_with is not None:
             est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
         elif est is not None:
-            est = _smaller_p(est, _static_estimate(design, static, j, controls, caps[j]))
+            beyond = j - 1 if j % 2 == 0 else None  # the next day beyond the same day's carry
+            ratio = float(design.scales[j] / design.scales[j - 1]) if beyond is not None else 1.0
+            est = _smaller_p(
+                est, model.static_estimate(static, j, controls, caps[j], beyond, ratio)
+            )
         if est is not None and est.entangled_with is None and j % 2 == 0:
-            est = _next_day(design, j, controls, est, out.get(j - 1), caps[j])
+            est = _next_day(design, static, j, controls, est, out.get(j - 1), caps[j])
         if est is not None:
             out[j] = est
     for j in targets:
@@ -507,36 +511,6 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     return out
 
 
-def _static_estimate(
-    design: model.Design,
-    static: model.Static,
-    j: int,
-    controls: list[int],
-    max_test_df: int | None,
-) -> model.Estimate | None:
-    """The same factor-day in the model of a steady pain level with AR(1) noise.
-
-    The next day is read as its direct effect, beyond what the same day's effect carries
-    over (b1 - rho * b0), which is what the lagged model's next-day coefficient means: with
-    the same-day control written as x0 + rho * x1, x1's coefficient is exactly that. A tag
-    in long runs keeps its reduced degrees of freedom (`max_test_df`) here too.
-    """
-    others = [c for c in controls if c != 0]
-    xs = static.columns
-    ctrl = xs[:, others].copy()
-    if j % 2 == 0 and (j - 1) in others:
-        ratio = design.scales[j] / design.scales[j - 1]
-        ctrl[:, others.index(j - 1)] = xs[:, j - 1] + static.rho * ratio * xs[:, j]
-    est = model.estimate(
-        static.y,
-        xs[:, j],
-        np.column_stack([static.intercept, ctrl]),
-        model.MIN_TEST_DF,
-        max_test_df,
-    )
-    return None if est is None or est.entangled_with is not None else est
-
-
 def _smaller_p(lagged: _Fit, static: _Fit | None) -> _Fit:
     """The test from the model of the two that gives the smaller p, with that p doubled
     (Bonferroni over the two models of how pain persists)."""
@@ -554,6 +528,7 @@ def _control_column(est: model.Estimate, controls: list[int]) -> int:
 
 def _next_day(
     design: model.Design,
+    static: model.Static,
     j: int,
     controls: list[int],
     est: model.Estimate,
@@ -567,16 +542,16 @@ def _next_day(
     yesterday's pain is in the model. So when the next-day estimate points against the
     same-day one, it must also hold beyond that echo in one of two models of how pain
     persists: pain that carries over from day to day (the lagged model itself, testing
-    b1 + phi * b0; `model.echo_check`), or a steady level with AR(1) errors and no lagged
-    pain (`model.static_check`). In each, p is the larger of the two tests (an
-    intersection-union test); the smaller of the two models' p is kept.
+    b1 + phi * b0; `model.echo_check`), or a steady level with AR(1) noise, where the plain
+    next-day coefficient has no echo (`model.static_estimate`). In each, p is the larger of
+    the two tests (an intersection-union test); the smaller of the two models' p is kept.
     """
     agrees = same_day is not None and (same_day.effect > 0) == (est.effect > 0)
     if agrees and same_day is not None and same_day.entangled_with is None:
         return est
     checks = (
         model.echo_check(design, j, controls, max_test_df),
-        model.static_check(design, j, controls, max_test_df),
+        model.static_estimate(static, j, controls, max_test_df),
     )
     return replace(est, p=min(_beyond_echo(est, check) for check in checks))
 

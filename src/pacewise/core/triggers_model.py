@@ -253,36 +253,6 @@ def _closest(x: np.ndarray, controls: np.ndarray) -> int | None:
     return int(np.argmax(r)) if r.size and r.max() > 0 else None
 
 
-def static_check(
-    design: Design, target: int, control_cols: list[int], max_test_df: int | None = None
-) -> Estimate | None:
-    """Same coefficient from a model *without* yesterday's pain and with AR(1) errors.
-
-    A factor that acts on the same day shows a spurious opposite "next-day" coefficient in
-    the lagged-outcome model when pain is a noisy autocorrelated process; a real next-day
-    link survives both models. Two rounds of Cochrane-Orcutt with Prais-Winsten rows at gaps.
-    """
-    y = design.y
-    x = design.columns[:, target]
-    others = [c for c in control_cols if c not in (0, target)]
-    d = np.column_stack([np.ones(y.size), design.columns[:, others]])
-    prev = np.searchsorted(design.days, design.days - 1)
-    prev = np.minimum(prev, design.days.size - 1)
-    has_prev = design.days[prev] == design.days - 1
-    full = np.column_stack([x, d])
-    rho = 0.0
-    for _ in range(2):
-        beta, *_ = np.linalg.lstsq(
-            _quasi(full, rho, prev, has_prev), _quasi(y, rho, prev, has_prev), rcond=None
-        )
-        r = y - full @ beta
-        den = float(r[prev[has_prev]] @ r[prev[has_prev]])
-        rho = float(np.clip((r[has_prev] @ r[prev[has_prev]]) / den, -0.9, 0.9)) if den > 0 else 0.0
-    ys = _quasi(y, rho, prev, has_prev)
-    fs = _quasi(full, rho, prev, has_prev)
-    return estimate(ys, fs[:, 0], fs[:, 1:], max_test_df=max_test_df)
-
-
 def echo_check(
     design: Design, target: int, control_cols: list[int], max_test_df: int | None = None
 ) -> Estimate | None:
@@ -292,7 +262,7 @@ def echo_check(
     lagged-outcome model holds exactly with next-day coefficient b1 = -phi * b0 (the
     common-factor restriction; Hendry & Mizon, Econ J 1978;88:549-563). So b1 + phi * b0 is
     zero for a pure echo and equals the next-day effect when pain carries over from day to
-    day, where the static model of `static_check` is the wrong one. Delta-method error; the
+    day, where the steady-level model (`static_design`) is the wrong one. Delta-method error; the
     effect is in scaled units of `target`. `control_cols` must hold column 0 (yesterday's
     pain) and the same factor's same-day column (target - 1).
     """
@@ -416,3 +386,34 @@ def static_design(design: Design, pain_cols: list[int]) -> Static:
         _quasi(design.columns, rho, prev, has_prev),
         rho,
     )
+
+
+def static_estimate(
+    static: Static,
+    target: int,
+    control_cols: list[int],
+    max_test_df: int | None = None,
+    beyond_carry_of: int | None = None,
+    ratio: float = 1.0,
+) -> Estimate | None:
+    """Coefficient of column `target` in the steady-level model with `control_cols` (column 0,
+    yesterday's pain, is left out: this model has none).
+
+    With `beyond_carry_of` (the same factor's same-day column, which must be a control), the
+    next day is read beyond what the same day carries over, b1 - rho * b0 in natural units:
+    that control is written as x0 + rho * ratio * x1 (ratio: the two columns' natural units per
+    scaled unit, x1 over x0), so x1's coefficient is exactly that.
+    """
+    others = [c for c in control_cols if c not in (0, target)]
+    controls = static.columns[:, others].copy()
+    if beyond_carry_of in others:
+        k = others.index(beyond_carry_of)
+        controls[:, k] += static.rho * ratio * static.columns[:, target]
+    est = estimate(
+        static.y,
+        static.columns[:, target],
+        np.column_stack([static.intercept, controls]),
+        MIN_TEST_DF,
+        max_test_df,
+    )
+    return None if est is None or est.entangled_with is not None else est
