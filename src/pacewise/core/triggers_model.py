@@ -366,12 +366,13 @@ class Static:
 
 def static_design(design: Design, pain_cols: list[int]) -> Static:
     """Quasi-difference the whole design with one rho for the diary (Cochrane & Orcutt,
-    JASA 1949;44:32-61; Prais-Winsten rows after a gap), rho from the pain-side model."""
+    JASA 1949;44:32-61; Prais-Winsten rows after a gap), rho from the pain-side model
+    (`pain_cols`: factor columns that predict pain; never column 0, yesterday's pain)."""
     y = design.y
     prev = np.minimum(np.searchsorted(design.days, design.days - 1), design.days.size - 1)
     has_prev = design.days[prev] == design.days - 1
     ones = np.ones(y.size)
-    fit = np.column_stack([ones, design.columns[:, [c for c in pain_cols if c != 0]]])
+    fit = np.column_stack([ones, design.columns[:, pain_cols]])
     rho = 0.0
     for _ in range(2):
         beta, *_ = np.linalg.lstsq(
