@@ -31,7 +31,19 @@ def test_other_days_are_counted_for_comparison():
     result = boom_bust(diary(booms=(10, 16, 22), harder_after=(10, 16, 22)))
     # the days just before a boom's hard days are "other" days whose next two days were hard
     assert result.other_judged > 0
-    assert f"in {result.other_judged}" in result.message
+    assert f"After your other {result.other_judged} active days" in result.message
+
+
+def test_all_and_none_are_said_in_words_not_as_counts():
+    every = boom_bust(diary(booms=(10, 16, 22), harder_after=(10, 16, 22)))
+    assert every.message.startswith("On all 3 days you did more than 1.5x your usual amount,")
+    none = boom_bust(diary(booms=(10, 16, 22)))
+    assert (none.harder, none.judged) == (0, 3)
+    assert none.message.startswith(
+        "None of the 3 days you did more than 1.5x your usual amount was followed by two "
+        "harder days"
+    )
+    assert "After your other 30 active days, that never happened." in none.message
 
 
 def test_a_plan_is_the_reference_when_there_is_one():

@@ -62,6 +62,7 @@ def test_a_clear_difference_is_found_with_its_size_and_a_small_p():
     assert result.effect == pytest.approx(2.0, abs=0.35)
     assert result.p == pytest.approx(2 / 64)
     assert "points higher" in result.message and "rarely" in result.message
+    assert "over 6 pairs of phases." in result.message
     assert "cannot show" in result.limits
 
 

@@ -109,7 +109,19 @@ def boom_bust(days: Sequence[LoadDay], factor: float = FACTOR) -> BoomBust:
 
 
 def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
+    return {0: "never happened", 1: "happened once"}.get(n, f"happened {n} times")
+
+
+def _booms_sentence(harder: int, judged: int, did_more: str, after: str) -> str:
+    """"On 4 of the 6 days you did more than ..., the next two days were harder (...)", with
+    "None of" and "all" where they read better than a count."""
+    if harder == 0:
+        return (
+            f"None of the {judged} days you did more than {did_more} was followed by two "
+            f"harder days {after}."
+        )
+    share = f"all {judged}" if harder == judged else f"{harder} of the {judged}"
+    return f"On {share} days you did more than {did_more}, the next two days were harder {after}."
 
 
 def _with_message(r: BoomBust, factor: float) -> BoomBust:
@@ -124,15 +136,12 @@ def _with_message(r: BoomBust, factor: float) -> BoomBust:
             f"two days logged, so there is no boom-bust pattern to describe.{note}"
         )
     else:
-        text = (
-            f"On {r.harder} of the {r.judged} days you did more than {factor:g}x {ref}, the "
-            f"next two days were harder (pain at least {HARDER_BY:g} point above your usual "
-            f"{r.usual_pain:g})."
-        )
+        after = f"(pain at least {HARDER_BY:g} point above your usual {r.usual_pain:g})"
+        text = _booms_sentence(r.harder, r.judged, f"{factor:g}x {ref}", after)
         if r.other_judged:
             text += (
-                f" After your other active days that happened {_times(r.other_harder)} in "
-                f"{r.other_judged}."
+                f" After your other {r.other_judged} active days, that "
+                f"{_times(r.other_harder)}."
             )
         text += note + " This is a pattern in your diary, not proof of cause."
     return BoomBust(**{**r.__dict__, "message": text})

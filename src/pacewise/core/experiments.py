@@ -152,7 +152,9 @@ def analyse(
     adherence = _adherence(d, followed) if followed else None
     return Result(
         "ok", len(diffs), effect, effect - half, effect + half, p, smallest, adherence,
-        _result_sentence(d.factor, effect, effect - half, effect + half, p, smallest, adherence),
+        _result_sentence(
+            d.factor, effect, effect - half, effect + half, p, smallest, adherence, len(diffs)
+        ),
         limits,
     )  # fmt: skip
 
@@ -183,12 +185,13 @@ def _adherence(d: Design, followed: Mapping[date, bool | None]) -> float | None:
 
 def _result_sentence(
     factor: str, effect: float, low: float, high: float, p: float, smallest: float,
-    adherence: float | None,
+    adherence: float | None, pairs: int,
 ) -> str:  # fmt: skip
     word = "higher" if effect > 0 else "lower"
     text = (
         f"On the days with '{factor}' your pain was on average {abs(effect):.1f} points {word} "
-        f"than on the days without ({_interval_words(low, high, word)}). "
+        f"than on the days without ({_interval_words(low, high, word)}), over {pairs} pairs "
+        "of phases. "
     )
     if p <= 0.05:
         text += (
