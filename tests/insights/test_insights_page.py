@@ -72,7 +72,18 @@ def test_a_new_person_sees_not_enough_data_instead_of_guesses(client, cast):
 def test_a_sharing_clinician_sees_the_page_without_the_start_form(client, diary):
     response = page(client, diary, diary.sharing_clinician)
     assert response.status_code == 200
-    assert "Start a self-experiment" not in response.content.decode()
+    text = response.content.decode()
+    assert "Start a self-experiment" not in text
+    name = diary.record.user.name
+    assert f"The sentences below are written to {name}" in text
+
+
+def test_a_sharing_clinician_finds_the_insights_from_the_record(client, diary):
+    # the person has "Insights" in the menu; a clinician reaches it from the record
+    client.force_login(diary.sharing_clinician)
+    home = client.get(reverse("patient-home", args=[diary.record.pk])).content.decode()
+    link = reverse("insights-page", args=[diary.record.pk])
+    assert f'<a href="{link}">Insights: patterns, flare outlook and self-experiments</a>' in home
 
 
 def test_with_a_plan_the_movement_chart_and_boom_bust_compare_with_the_plan(client, diary):
