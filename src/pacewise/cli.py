@@ -37,9 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     if args and args[0] in ALIASES:
         args[0] = ALIASES[args[0]]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pacewise.config.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["pacewise", *args])
+    try:
+        execute_from_command_line(["pacewise", *args])
+    except ImproperlyConfigured as exc:  # a setting to fix: say which, without a traceback
+        print(f"pacewise: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -74,7 +74,7 @@ def test_demo_command_prints_the_logins(db, capsys):
     out = capsys.readouterr().out
     assert "alex@demo.example" in out and "clinician@demo.example" in out
     assert "demo-pacewise-2026" in out
-    assert "pacewise demo-code clinician@demo.example" in out
+    assert "./dev code clinician@demo.example" in out and "pacewise demo-code EMAIL" in out
 
 
 def test_demo_code_refuses_real_accounts(cast):

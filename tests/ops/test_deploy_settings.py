@@ -39,7 +39,8 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {k: v for k, v in PROD_ENV.items() if k != "SECRET_KEY"}
     result = run(["check"], tmp_path, **env)
     assert result.returncode != 0
-    assert "Set SECRET_KEY" in result.stderr
+    assert "Set SECRET_KEY" in result.stderr and "PACEWISE_DEBUG=1" in result.stderr
+    assert "Traceback" not in result.stderr  # a setting to fix, said in one message
 
 
 def test_production_refuses_a_short_secret_key(tmp_path):

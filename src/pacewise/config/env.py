@@ -72,7 +72,8 @@ def secret_key(debug: bool, directory: Path) -> str:
     if not debug:
         raise ImproperlyConfigured(
             "Set SECRET_KEY (or SECRET_KEY_FILE) before starting Pacewise in production. "
-            'Generate one with: python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
+            'Generate one with: python3 -c "import secrets; print(secrets.token_urlsafe(64))". '
+            "To try Pacewise on your own computer, set PACEWISE_DEBUG=1 instead (./dev run does)."
         )
     path = directory / "dev_secret_key"
     if not path.exists():

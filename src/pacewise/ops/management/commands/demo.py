@@ -25,7 +25,8 @@ class Command(BaseCommand):
         for email, name, role in STAFF:
             say(f"  {role:<10} {email:<26} ({name})")
         say("Clinic accounts use two-factor authentication. To get the current code, run:")
-        say("  pacewise demo-code clinician@demo.example  (in a checkout: .venv/bin/pacewise)")
+        say("  ./dev code clinician@demo.example")
+        say("  (that is in a checkout; on a server: pacewise demo-code EMAIL)")
         for email, secret in result.totp_secrets.items():
             say(f"  or add {email}'s secret to an authenticator app: {secret}")
         say(f"Patients join the demo clinic with the code {result.clinic.share_code}.")
