@@ -169,6 +169,19 @@ def test_doing_the_whole_minutes_asked_for_counts_as_the_whole_plan():
     assert plan_day(PROFILE, history, at(14)).target("walk").quota == 3.17  # 2.88 x 1.1
 
 
+def test_the_plan_is_said_in_the_whole_amounts_a_day_asks_for():
+    # quotas 2.88 then 3.17: a usual day asks for 2, then 3 (never above the plan), and the
+    # explanation says the same figures, not "3" and "stays at about 3"
+    history = days(0, 7, minutes=3.6)
+    assert plan_day(PROFILE, history, at(7)).reasons == (
+        "Your plan this week is 2 minutes of walking a day.",
+        "Today: 2 minutes of walking in one go.",
+    )
+    raised = plan_day(PROFILE, history + days(7, 14, minutes=2), at(14))
+    assert raised.reasons[0] == "Your plan this week is 3 minutes of walking a day."
+    assert "Walking from 2 to 3 minutes a day." in raised.reasons
+
+
 def test_no_raise_when_the_plan_was_mostly_not_reached():
     history = days(0, 7, minutes=12.5) + days(7, 14, minutes=5)
     assert plan_day(PROFILE, history, at(14)).target("walk").quota == 10.0

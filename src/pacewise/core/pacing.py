@@ -361,7 +361,10 @@ def _readiness_reason(day: _Day, amounts: str) -> str:
 
 
 def _quota_text(day: _Day, targets: tuple[ActivityTarget, ...]) -> str:
-    texts = [w.amount_text(_activity(day.profile, x.activity), x.quota) for x in targets]
+    texts = [
+        w.amount_text(_activity(day.profile, x.activity), w.daily_amount(x.quota))
+        for x in targets
+    ]
     return w.join(texts) if texts else "gentle movement of your choice"
 
 

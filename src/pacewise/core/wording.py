@@ -55,9 +55,17 @@ def join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def daily_amount(quota: float) -> int:
+    """A plan's amount a day as a usual day's target has it: targets never go above the plan
+    (pacing._target), so a plan of 21.6 minutes a day asks for 21, and says 21."""
+    return int(math.floor(quota + 1e-6))
+
+
 def change_text(activity: PlanActivity, before: float, after: float) -> str:
-    """'walking from 10 to 11 minutes a day', or 'walking stays at 10 minutes a day'."""
+    """'walking from 10 to 11 minutes a day', or 'walking stays at 10 minutes a day'
+    (plan amounts, as a usual day asks for them: `daily_amount`)."""
     label = activity.label[:1].lower() + activity.label[1:]
-    if whole(before) == whole(after):
-        return f"{label} stays at about {whole(after)} {unit_word(activity, after)} a day"
-    return f"{label} from {whole(before)} to {whole(after)} {unit_word(activity, after)} a day"
+    old, new = daily_amount(before), daily_amount(after)
+    if old == new:
+        return f"{label} stays at about {new} {unit_word(activity, new)} a day"
+    return f"{label} from {old} to {new} {unit_word(activity, new)} a day"
