@@ -178,6 +178,13 @@ def test_a_short_diary_says_not_enough_data(write, capsys):
     out = capsys.readouterr().out
     assert "Patterns worth a closer look: none so far." in out
     assert "Not enough data yet for 'alcohol'" in out
+    assert "15 days (2025-01-01 to 2025-01-15), 3 factors." in out
+
+
+def test_one_factor_is_one_factor(write, capsys):
+    rows = "".join(f"2025-01-{d:02d},{d % 4},{d % 2}\n" for d in range(1, 11))
+    assert main([write("date,pain,coffee\n" + rows)]) == EXIT_OK
+    assert "10 days (2025-01-01 to 2025-01-10), 1 factor." in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -257,7 +257,7 @@ def render_report(
     out = [
         f"Pacewise patterns in {source}: {len(table.dates)} days "
         f"({table.dates[0].isoformat()} to {table.dates[-1].isoformat()}), "
-        f"{len(table.factors)} factors.{scale}",
+        f"{len(table.factors)} {'factor' if len(table.factors) == 1 else 'factors'}.{scale}",
         "",
     ]
     found = [f for f in findings if f.significant]
