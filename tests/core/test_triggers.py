@@ -27,6 +27,7 @@ from pacewise.core.triggers_model import (
     build_design,
     echo_check,
     estimate,
+    level_columns,
     runs_df,
     static_design,
 )
@@ -180,6 +181,41 @@ def test_a_same_day_trigger_carried_over_by_pain_is_not_named_for_the_next_day(s
     measured beyond it (b1 - rho * b0), as the lagged model does."""
     table = planted(days=180, seed=seed, effects=(("alcohol", 0, 2.0),), phi=0.7)
     assert flagged(detect(table)) == {("alcohol", 0, "raises")}
+
+
+def slow_recovery(seed, days=150):
+    """Pain improves by 2.5 points over five months while the plan's walking grows from 10 to
+    30 minutes a day (walking does nothing here); 'alcohol' raises pain on the day."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(days)
+    walk = np.round(10 + 20 * t / days + rng.normal(0, 4, days))
+    alcohol = (rng.random(days) < 0.3).astype(float)
+    nulls = {f"null{i}": (rng.random(days) < 0.3) * 1.0 for i in range(3)}
+    noise = np.zeros(days)
+    for i in range(1, days):
+        noise[i] = 0.6 * noise[i - 1] + 0.8 * rng.normal()
+    pain = 6 - 2.5 * t / days + 1.5 * alcohol + noise
+    factors = {"minutes walked": walk, "alcohol": alcohol, **nulls}
+    dates = tuple(START + timedelta(days=i) for i in range(days))
+    return DailyTable(dates, tuple(pain), {k: tuple(v) for k, v in factors.items()})
+
+
+@pytest.mark.parametrize("seed", [15, 26, 30, 33])
+def test_walking_that_grows_while_pain_slowly_improves_is_not_named_a_helper(seed):
+    """Without the slowly changing level among the controls these four diaries named walking
+    as lowering pain: it only shared the months' trend (8 of seeds 0-59 did; none do now)."""
+    table = slow_recovery(seed)
+    walk = np.array(table.factors["minutes walked"])
+    assert np.corrcoef(walk, table.pain)[0, 1] < -0.3  # the trap: the trend is shared
+    assert flagged(detect(table)) == {("alcohol", 0, "raises")}
+
+
+def test_level_columns_are_tents_about_four_weeks_apart_that_add_up_to_one():
+    assert level_columns(27) == []
+    tents = np.column_stack(level_columns(90))
+    assert tents.shape == (90, 3)  # knots on days 0, 29.7, 59.3 and 89; the first is the intercept
+    assert tents[0].sum() == 0 and np.allclose(tents[30:].sum(axis=1), 1.0)
+    assert [int(np.argmax(c)) for c in tents.T] == [30, 59, 89]
 
 
 def test_the_steady_level_design_recovers_rho_and_quasi_differences_with_gaps():
@@ -406,10 +442,17 @@ def test_sentences_describe_patterns_and_never_claim_cause():
     for f in findings:
         assert not any(word in f.message.lower() for word in FORBIDDEN), f.message
         if f.significant:
-            assert f.message.endswith("This is a pattern, not proof of cause.")
+            assert "This is a pattern, not proof of cause." in f.message
             assert "after allowing for yesterday's pain and your other entries" in f.message
     alcohol = finding(findings, "alcohol", 1)
     assert alcohol.message.startswith("On days after you logged 'alcohol', your pain was")
+    assert alcohol.message.endswith("This is a pattern, not proof of cause.")
+    # a same-day pattern also says it may be pain shaping what was done
+    walk = finding(findings, "walk", 0)
+    assert walk.message.endswith(
+        "This is a pattern, not proof of cause. On the same day it can also run the other "
+        "way: pain can change what you do."
+    )
 
 
 def test_detect_is_deterministic_and_order_free():

@@ -253,7 +253,8 @@ def _test(
 ) -> list[Finding]:
     everyone = tested + extra
     lagged = [g for name in everyone for g in (grids[name], _lagged(grids[name]))]
-    design = model.build_design(pain, lagged)
+    # after the factors: the slowly changing level, offered as controls and never tested
+    design = model.build_design(pain, lagged, model.level_columns(pain.size))
     assert design is not None  # tested factors have usable days by construction
     estimates = _fit(design, range(1, 2 * len(tested) + 1))
     # the bar a single p must pass: stricter in the first eight weeks of usable days

@@ -32,6 +32,11 @@ OUTCOME_FAMILY_ALPHA = 0.1
 # apart from them (variance inflation above 20).
 MIN_OWN_VARIANCE = 0.05
 MIN_DF = 6
+# A slowly changing pain level (a new treatment, a slow recovery, a season) is offered as
+# candidate controls: tent functions of the calendar day with a knot every four weeks, the
+# regression-spline control for long-term trends of time-series regression (Bhaskaran et al.,
+# Int J Epidemiol 2013;42:1187-1195). A convention; docs/evidence/triggers.md, Method item 3.
+LEVEL_KNOT_DAYS = 28
 # A reported test needs at least this many residual degrees of freedom: in the first weeks a
 # handful of odd days can otherwise carry a "pattern" (benchmark, 30-day diaries).
 MIN_TEST_DF = 15
@@ -72,8 +77,11 @@ def usable_days(pain: np.ndarray) -> np.ndarray:
     return np.flatnonzero(known & np.concatenate([[False], known[:-1]]))
 
 
-def build_design(pain: np.ndarray, lagged: list[np.ndarray]) -> Design | None:
-    """pain: calendar grid of pain; lagged: per column, a grid already shifted to its lag.
+def build_design(
+    pain: np.ndarray, lagged: list[np.ndarray], level: list[np.ndarray] | None = None
+) -> Design | None:
+    """pain: calendar grid of pain; lagged: per column, a grid already shifted to its lag;
+    level: calendar columns appended after them (`level_columns`), never blank.
 
     A blank factor cell does not throw away the day: it is filled with its prediction from
     the other factors that day (or the column mean), so that a companion logged on a day its
@@ -85,13 +93,15 @@ def build_design(pain: np.ndarray, lagged: list[np.ndarray]) -> Design | None:
     if days.size == 0:
         return None
     raw = [prev[days]] + [col[days] for col in lagged]
+    entries = len(raw)  # blanks are filled from these (the day's entries), not from the level
+    raw += [col[days] for col in level or []]
     observed = np.column_stack([np.isfinite(c) for c in raw])
     columns = np.empty((days.size, len(raw)))
     scales = np.ones(len(raw))
     for j, col in enumerate(raw):
         filled, scales[j] = _standardise(col)
         columns[:, j] = filled
-    _impute(columns, observed)
+    _impute(columns[:, :entries], observed[:, :entries])
     y, y_scale = _standardise(pain[days], centre=False)
     return Design(days, y, y_scale, columns, scales, observed)
 
@@ -222,6 +232,24 @@ def _hc2(q: np.ndarray, xr: np.ndarray, e: np.ndarray, inv: np.ndarray) -> np.nd
 
 def _test_df(df: int, cap: int | None) -> int:
     return df if cap is None else max(1, min(df, cap))
+
+
+def level_columns(length: int, spacing: int = LEVEL_KNOT_DAYS) -> list[np.ndarray]:
+    """Piecewise-linear level over `length` calendar days: evenly spaced knots about `spacing`
+    days apart, first and last day included, and one tent per knot after the first (the
+    intercept stands for the first), so together they follow a level that drifts or steps
+    over a few weeks. Nothing for a diary shorter than `spacing`."""
+    if length < spacing:
+        return []
+    knots = np.linspace(0.0, length - 1.0, max(2, round((length - 1) / spacing) + 1))
+    t = np.arange(length, dtype=float)
+    out = []
+    for k in range(1, knots.size):
+        tent = np.clip((t - knots[k - 1]) / (knots[k] - knots[k - 1]), 0.0, 1.0)
+        if k + 1 < knots.size:
+            tent = np.minimum(tent, np.clip((knots[k + 1] - t) / (knots[k + 1] - knots[k]), 0, 1))
+        out.append(tent)
+    return out
 
 
 def runs_df(values: np.ndarray) -> int | None:

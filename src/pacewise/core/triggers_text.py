@@ -11,6 +11,8 @@ import math
 
 PATTERN_NOT_PROOF = "This is a pattern, not proof of cause."
 ADJUSTED = "after allowing for yesterday's pain and your other entries"
+# a same-day pattern can run the other way round (less walking on a bad day): say so
+BOTH_WAYS = "On the same day it can also run the other way: pain can change what you do."
 
 
 def nice_step(spread: float) -> float:
@@ -55,7 +57,7 @@ def tested_sentence(
         return (
             f"{_when(factor, lag, kind, step)}, your pain was on average {_num(abs(e))} points "
             f"{word} (likely between {_num(near)} and {_num(far)}), {ADJUSTED}. "
-            f"{PATTERN_NOT_PROOF}"
+            f"{PATTERN_NOT_PROOF}{'' if lag else ' ' + BOTH_WAYS}"
         )
     when = "the next day" if lag else "on the same day"
     return (
