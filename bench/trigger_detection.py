@@ -21,8 +21,11 @@ rhythms, a cycle, busy weeks as a common cause, reactive movement, runs of missi
 whole-point pain with floor and ceiling, a slow drift), and generator C (`make_case_c`) after
 the detector's rules were set on A and B (slow weather, heavy-tailed steps, a painkiller taken
 after bad days, whole missing weeks), and generator D (`make_case_d`) after every rule was set,
-run as it stood (shift blocks, a weekday confounder, naps after bad days, sudden flares); all
-four are reported.
+run as it stood (shift blocks, a weekday confounder, naps after bad days, sudden flares), and
+generator E (`make_case_e`, bench/trigger_generator_e.py) by a colleague who never saw the
+detector or its notes (favourite numbers in ratings, a change of treatment, a watch's error in
+sleep, effects that fade or saturate, copied-forward entries, tags left blank on bad days,
+reactions to the last few days' pain); all five are reported.
 
 Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]  (about 2 minutes)
 """
@@ -32,38 +35,16 @@ from __future__ import annotations
 import argparse
 import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import numpy as np
 from scipy import stats
+from trigger_cases import CLEAR, NO_EFFECT, START, SUBTLE, Case, Scenario
+from trigger_generator_e import make_case_e
 
 from pacewise.core.triggers import DailyTable, detect
 
 LENGTHS = (30, 60, 90, 180)
-START = date(2025, 1, 1)
-
-
-@dataclass(frozen=True)
-class Scenario:
-    name: str
-    binary_effect: tuple[float, float]  # pain points when present
-    numeric_effect: tuple[float, float]  # pain points per SD of the factor
-    noise: tuple[float, float]  # SD of the day-to-day noise
-    prevalence: tuple[float, float]
-
-
-CLEAR = Scenario("clear effects", (1.5, 3.0), (0.8, 1.6), (0.7, 1.4), (0.15, 0.5))
-SUBTLE = Scenario("subtle effects", (0.8, 1.5), (0.4, 0.8), (0.8, 1.6), (0.1, 0.5))
-# The same diaries with every effect set to zero: any flag is a false one.
-NO_EFFECT = Scenario("no effects", (0.0, 0.0), (0.0, 0.0), (0.7, 1.4), (0.15, 0.5))
-
-
-@dataclass(frozen=True)
-class Case:
-    table: DailyTable
-    truth: dict[tuple[str, int], str]  # (factor, lag) -> "raises" | "lowers"
-    complete: dict[str, np.ndarray]  # every factor on every calendar day, before blanks
-    related: tuple[str, ...]  # factors the oracle is told about besides the true ones
 
 
 def _binary(rng: np.random.Generator, days: int, prevalence: float) -> np.ndarray:
@@ -406,9 +387,7 @@ class Score:
         self.tp += len(right)
         self.fp += len(flags - right)
         # a truth is found by its exact flag or by an either-day flag for its factor
-        self.found += sum(
-            (f, lag, d) in flags or (f, None, d) in flags for f, lag, d in true_set
-        )
+        self.found += sum((f, lag, d) in flags or (f, None, d) in flags for f, lag, d in true_set)
         self.truths += len(true_set)
         self.lenient_tp += sum((f, d) in by_factor for f, _, d in flags)
 
@@ -550,6 +529,7 @@ GENERATORS = {
     "B (diary-like lives)": make_case_b,
     "C (written later)": make_case_c,
     "D (written last)": make_case_d,
+    "E (written without seeing the detector)": make_case_e,
 }
 
 
