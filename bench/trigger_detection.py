@@ -27,7 +27,7 @@ detector or its notes (favourite numbers in ratings, a change of treatment, a wa
 sleep, effects that fade or saturate, copied-forward entries, tags left blank on bad days,
 reactions to the last few days' pain); all five are reported.
 
-Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]  (about 2 minutes)
+Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]  (about 3 minutes)
 """
 
 from __future__ import annotations
