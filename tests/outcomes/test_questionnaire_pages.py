@@ -146,6 +146,11 @@ def test_change_from_baseline_is_judged_against_the_mcid(patient_client, cast):
 def test_clinicians_assign_extra_questionnaires(client, cast):
     client.force_login(cast.sharing_clinician)
     client.post(url("outcomes-assign", cast), {"instrument_id": "gad7", "note": "Before our visit"})
+    page = client.get(url("outcomes-list", cast)).content.decode()
+    name = cast.record.user.name
+    # the clinician reads about the patient, not "your answers"
+    assert f"{name}'s answers so far" in page and "Your answers so far" not in page
+    assert "Asked for by the care team" in page
     assignment = Assignment.objects.get()
     assert assignment.assigned_by == cast.sharing_clinician and assignment.clinic == cast.clinic
     client.force_login(cast.patient)
