@@ -22,10 +22,10 @@ whole-point pain with floor and ceiling, a slow drift), and generator C (`make_c
 the detector's rules were set on A and B (slow weather, heavy-tailed steps, a painkiller taken
 after bad days, whole missing weeks), and generator D (`make_case_d`) after every rule was set,
 run as it stood (shift blocks, a weekday confounder, naps after bad days, sudden flares), and
-generator E (`make_case_e`, bench/trigger_generator_e.py) by a colleague who never saw the
-detector or its notes (favourite numbers in ratings, a change of treatment, a watch's error in
-sleep, effects that fade or saturate, copied-forward entries, tags left blank on bad days,
-reactions to the last few days' pain); all five are reported.
+generator E (`make_case_e`, bench/trigger_generator_e.py) by a separate session that never
+saw the detector or its notes (favourite numbers in ratings, a change of treatment, a watch's
+error in sleep, effects that fade or saturate, copied-forward entries, tags left blank on bad
+days, reactions to the last few days' pain); all five are reported.
 
 Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]  (about 3 minutes)
 """

@@ -248,7 +248,7 @@ def _target(day: _Day, activity: PlanActivity) -> ActivityTarget:
     for cap in _caps(day, activity, quota).values():
         amount = min(amount, cap)
     amount = max(min(activity.min_bout, quota), amount)
-    target = float(min(w.whole(amount), math.floor(quota)))
+    target = float(min(w.whole(amount), w.daily_amount(quota)))
     bouts, size = split_into_bouts(activity, target, day.profile.fatigue_dominant)
     overridden = activity.key in day.profile.overrides.quota or (
         activity.key in day.profile.overrides.cap

@@ -9,7 +9,6 @@ period and look 48 h ahead for delayed worsening (NICE NG206).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import mean, median
@@ -19,7 +18,7 @@ from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, pain_limit
 from pacewise.core.readiness import readiness
 from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
-from pacewise.core.wording import whole
+from pacewise.core.wording import daily_amount, whole
 
 Colour = Literal["green", "amber", "red"]
 Change = Literal["raise", "hold", "step_back"]
@@ -206,7 +205,7 @@ def completions(ctx: WeekContext, start: date) -> dict[str, float | None]:
 def asked_for(activity: PlanActivity, quota: float, factor: float) -> float:
     """The whole-number amount the plan asked for on a day (as ``plan_day`` rounds it), so
     that doing exactly what was asked counts as 100%, however small the quota."""
-    amount = min(whole(quota * factor), math.floor(quota))
+    amount = min(whole(quota * factor), daily_amount(quota))
     return max(min(activity.min_bout, quota), float(amount), 1e-9)
 
 

@@ -56,8 +56,8 @@ def join(parts: list[str]) -> str:
 
 
 def daily_amount(quota: float) -> int:
-    """A plan's amount a day as a usual day's target has it: targets never go above the plan
-    (pacing._target), so a plan of 21.6 minutes a day asks for 21, and says 21."""
+    """The whole amount a plan asks for on a usual day: targets never go above the plan, so a
+    plan of 21.6 minutes a day asks for 21 (pacing._target, review.asked_for), and says 21."""
     return int(math.floor(quota + 1e-6))
 
 
