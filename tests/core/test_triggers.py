@@ -678,3 +678,37 @@ def test_either_day_needs_both_days_to_point_the_same_way():
     kept = [day(0, 0.7), day(1, 0.9)]
     assert _either_day(kept, "x", weak, 0.001, 0.05, P_MAX) == kept
 
+
+
+def blank_zeros_on_harder_days(table, name):
+    """Leave `name` blank instead of 0 on the days with pain above its 40th centile, as a
+    person who ticks only what happened might on a bad day."""
+    pain = np.array([np.nan if p is None else p for p in table.pain])
+    cut = np.nanquantile(pain, 0.4)
+    cells = [None if v == 0.0 and pain[t] > cut else v for t, v in enumerate(table.factors[name])]
+    return DailyTable(table.dates, table.pain, {**table.factors, name: tuple(cells)})
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_a_tag_left_blank_on_harder_days_is_held_back_unless_it_holds_with_blanks_as_no(seed):
+    diary = planted(days=240, seed=seed, effects=(("alcohol", 0, 2.0),), extra_nulls=3)
+    findings = detect(blank_zeros_on_harder_days(diary, "null0"))
+    assert flagged(findings) == {("alcohol", 0, "raises")}
+    held = [f for f in findings if f.factor == "null0" and "left blank on harder days" in f.message]
+    assert held, "the blank days made null0 look like a trigger; the check must have held it"
+    assert all(f.status == TESTED and not f.significant and f.effect > 0 for f in held)
+    assert "enter 0" in held[0].message
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_real_trigger_left_blank_on_harder_days_is_still_named(seed):
+    diary = planted(days=240, seed=seed, effects=(("alcohol", 0, 2.0),), extra_nulls=3)
+    findings = detect(blank_zeros_on_harder_days(diary, "alcohol"))
+    assert ("alcohol", 0, "raises") in flagged(findings)
+    assert not any("left blank" in f.message for f in findings)
+
+
+def test_blanks_at_random_do_not_hold_a_pattern_back():
+    findings = detect(planted(days=180, seed=2, blank_cells=0.15))
+    assert ("alcohol", 0, "raises") in flagged(findings)
+    assert not any("left blank" in f.message for f in findings)

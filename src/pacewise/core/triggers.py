@@ -19,7 +19,6 @@ from datetime import date
 from typing import TypeVar
 
 import numpy as np
-from scipy import stats
 
 from pacewise.core import triggers_model as model
 from pacewise.core import triggers_text as text
@@ -48,6 +47,10 @@ MIN_DAYS_EACH = 4  # days with and days without a factor before it is tested (a 
 # weeks. A tag in a few long runs is tested, but with fewer degrees of freedom
 # (triggers_model.runs_df).
 MIN_EPISODES = 2
+# A 0/1 factor whose blanks fall on harder days (Welch's t, p below this, pain higher on the
+# blank days) may have been left blank when it did not happen; a pattern in it is named only
+# if it also holds when its blanks are read as 0 (docs/evidence/triggers.md, Method item 11).
+BLANKS_P = 0.01
 
 TESTED = "tested"
 INSUFFICIENT = "insufficient"
@@ -143,7 +146,8 @@ def detect(
         # Factors too sparse to judge still serve as controls: a companion must not be blamed
         # just because the real trigger has a few days too few to be tested itself.
         extra = [n for n in names if n not in tested and _varies(grids[n][days])]
-        findings += _test(pain, grids, tested, extra, profiles, alpha, min_days)
+        run = _test(pain, grids, tested, extra, profiles, alpha, min_days)
+        findings += _check_blanks(run, pain, grids, days, tested, extra, profiles, alpha, min_days)
     return sorted(findings, key=_rank)
 
 
@@ -294,6 +298,67 @@ def _test(
     return _dedupe_insufficient(out)
 
 
+def _check_blanks(
+    findings: list[Finding],
+    pain: np.ndarray,
+    grids: dict[str, np.ndarray],
+    days: np.ndarray,
+    tested: list[str],
+    extra: list[str],
+    profiles: dict[str, _Profile],
+    alpha: float,
+    min_days: int,
+) -> list[Finding]:
+    """Hold back a named pattern in a 0/1 factor that was left blank mostly on harder days
+    unless it also holds with those blanks read as 0 (a sensitivity analysis).
+
+    People often tick only what happened and, on a bad day, leave the rest blank; the days
+    kept as 0 are then the better ones, and the factor looks as if it goes with more pain.
+    Which reading is right cannot be told from the diary, so a pattern must hold under both.
+    """
+    out = list(findings)
+    for i, f in enumerate(findings):
+        if not (f.significant and f.kind == "binary"):
+            continue
+        if not _blanks_on_harder_days(pain[days], grids[f.factor][days]):
+            continue
+        filled = dict(grids)
+        filled[f.factor] = np.nan_to_num(grids[f.factor], nan=0.0)
+        again = dict(profiles)
+        again[f.factor] = _profile(filled[f.factor], days, min_days)
+        rerun = _test(pain, filled, tested, extra, again, alpha, min_days)
+        if not any(_same_pattern(f, g) for g in rerun):
+            out[i] = replace(f, significant=False, message=text.uneven_blanks_sentence(f.factor))
+    return out
+
+
+def _blanks_on_harder_days(pain: np.ndarray, cells: np.ndarray) -> bool:
+    """Welch's t: was pain clearly higher on the days this factor was left blank?"""
+    blank = ~np.isfinite(cells)
+    groups = [pain[blank], pain[~blank]]
+    if min(g.size for g in groups) < 2:
+        return False
+    shares = [g.var(ddof=1) / g.size for g in groups]
+    se2 = sum(shares)
+    gap = groups[0].mean() - groups[1].mean()
+    if se2 <= 0 or gap <= 0:
+        return False
+    df = se2**2 / sum(v**2 / (g.size - 1) for v, g in zip(shares, groups, strict=True))
+    return model.two_sided_p(gap / math.sqrt(se2), df) < BLANKS_P
+
+
+def _same_pattern(original: Finding, other: Finding) -> bool:
+    """Does `other` name the same factor going the same way, on the same day (either-day
+    findings match either single day and vice versa)?"""
+    same_lag = original.lag is None or other.lag is None or original.lag == other.lag
+    return (
+        other.significant
+        and other.factor == original.factor
+        and other.direction == original.direction
+        and same_lag
+    )
+
+
 def _either_day(
     findings: list[Finding],
     name: str,
@@ -316,7 +381,7 @@ def _either_day(
     if len(pair) != 2 or any(f.significant for f in pair):
         return findings
     effect, se = joint.effect, joint.se
-    half = float(stats.t.ppf(0.975, joint.df)) * se
+    half = model.t_quantile(0.975, joint.df) * se
     same_way = all((f.effect or 0.0) * effect > 0 for f in pair)
     if not (q <= alpha and joint.p <= p_max and same_way and abs(effect) > half):
         return findings
@@ -392,7 +457,7 @@ def _tested(
     # The interval shown uses the larger of the classical and the robust error, and a named
     # pattern must also clear it: a person never sees "likely between" narrower than it is.
     effect, se = float(est.effect * unit), float(max(est.se, est.robust_se) * unit)
-    half = float(stats.t.ppf(0.975, est.df)) * se
+    half = model.t_quantile(0.975, est.df) * se
     significant = q <= alpha and est.p <= p_max and abs(effect) > half
     step = 1.0
     if profile.kind == "numeric":

@@ -116,6 +116,15 @@ def too_early_sentence(factor: str, days_short: int) -> str:
     )
 
 
+def uneven_blanks_sentence(factor: str) -> str:
+    """A pattern held back because the factor was left blank mostly on harder days."""
+    return (
+        f"'{factor}' was often left blank on harder days, so Pacewise cannot tell yet whether "
+        f"it goes with your pain: the pattern goes away if those blanks mean 'no'. If a blank "
+        f"means you did not have it, enter 0 there so it can be read fairly."
+    )
+
+
 def entangled_sentence(factor: str, lag: int, partner: str | None) -> str:
     when = "the next day" if lag else "the same day"
     if partner is None:
