@@ -5,6 +5,7 @@ import re
 from django.urls import reverse
 
 from pacewise.insights import data
+from pacewise.insights.charts import round_top
 from pacewise.today import state as today_state
 from pacewise.today.models import PacedActivity, PlanSetup
 
@@ -34,6 +35,11 @@ def test_every_chart_has_a_title_and_a_description_and_the_table_holds_the_figur
         assert f'<title id="{title}">' in text and f'<desc id="{desc}">' in text
     assert "7-day average went from" in text
     assert '<th scope="col">Pain</th>' in text
+    assert "Show the figures for each day" in text  # the table folds away on a phone
+
+
+def test_the_movement_axis_ends_on_a_round_number_with_a_round_middle():
+    assert [round_top(v) for v in (30, 33, 99, 264, 960)] == [40, 40, 120, 300, 1200]
 
 
 def test_the_outlook_and_boom_bust_sections_speak_plainly(client, diary):

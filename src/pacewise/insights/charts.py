@@ -8,6 +8,7 @@ table of the same figures.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -56,6 +57,18 @@ def series(days: Sequence[DaySummary], start: date, end: date, key: str) -> list
     return out
 
 
+_ROUND = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+
+def round_top(largest: float) -> float:
+    """A round axis top a little above the largest value, so the middle line is round too:
+    33 -> 40 (lines at 0, 20, 40), 99 -> 120, 264 -> 300."""
+    wanted = largest * 1.05
+    unit = 10.0 ** math.floor(math.log10(wanted))
+    return next(m * unit for m in _ROUND if m * unit >= wanted)
+
+
+
 def _x(i: int, n: int) -> float:
     return LEFT + (WIDTH - LEFT - RIGHT) * (i + 0.5) / n
 
@@ -90,7 +103,7 @@ def trend_svg(
     known = [v for v in values if v is not None]
     plan = [(planned or {}).get(start + timedelta(days=i)) for i in range(n)]
     usual = None if any(plan) else usual
-    top = measure.top or max([*known, *(p or 0.0 for p in plan), usual or 0.0, 30.0]) * 1.1
+    top = measure.top or round_top(max([*known, *(p or 0.0 for p in plan), usual or 0.0, 30.0]))
     flares = {d.date for d in days if d.flare}
     band = (WIDTH - LEFT - RIGHT) / n
     title = f"{measure.label}, {start.day} {start:%b} to {end.day} {end:%b}"
@@ -131,9 +144,10 @@ def trend_svg(
     else:
         parts.append(_polyline(values, top, "daily"))
     parts.append(_polyline(rolling_mean(values), top, "average"))
-    for i in range(0, n, 7):
+    for week, i in enumerate(range(0, n, 7)):
         day = start + timedelta(days=i)
-        parts.append(f'<text class="axis" x="{_x(i, n):.1f}" y="{HEIGHT - 6}" '
+        every_other = " alt" if week % 2 else ""  # hidden on a phone, where labels would touch
+        parts.append(f'<text class="axis{every_other}" x="{_x(i, n):.1f}" y="{HEIGHT - 6}" '
                      f'text-anchor="middle">{day.day} {day:%b}</text>')  # fmt: skip
     parts.append("</svg>")
     return "".join(parts)
