@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pacewise.core.experiments import analyse, design, phase_on, randomisation_p
+from pacewise.core.experiments import (
+    analyse,
+    block_summaries,
+    design,
+    phase_on,
+    randomisation_p,
+)
 
 START = date(2026, 3, 2)
 
@@ -119,3 +125,23 @@ def test_adherence_counts_logged_days_that_followed_the_schedule():
     followed[START] = not followed[START]
     result = analyse(d, _pain_for(d, 1.0), followed)
     assert result.adherence == pytest.approx(23 / 24)
+
+
+def test_each_block_reports_its_counted_days_average_pain_and_how_it_was_followed():
+    d = design("coffee", START, seed=5, pairs=2, block_days=4)
+    blocks = d.blocks()
+    pain = {}
+    for n, (begin, _last, _w) in enumerate(blocks):
+        pain[begin] = 10.0  # the wash-out day: never counted
+        for k in (1, 2, 3):
+            pain[begin + timedelta(days=k)] = float(n + k)  # average n + 2
+    second = blocks[1][0]
+    pain[second + timedelta(days=2)] = pain[second + timedelta(days=3)] = None  # 1 day left
+    first, _, first_with = blocks[0]
+    followed = {first + timedelta(days=k): first_with for k in range(3)}
+    followed[first + timedelta(days=3)] = not first_with
+    summaries = block_summaries(d, pain, followed)
+    assert [s.counted_days for s in summaries] == [3, 1, 3, 3]
+    assert [s.pain for s in summaries] == [2.0, None, 4.0, 5.0]
+    assert summaries[0].followed == pytest.approx(3 / 4) and summaries[1].followed is None
+    assert analyse(d, pain, followed).blocks == tuple(summaries)

@@ -42,6 +42,7 @@ def test_creating_an_experiment_returns_its_schedule_and_a_second_one_conflicts(
     assert first.status_code == 201
     body = first.json()
     assert len(body["blocks"]) == 8 and body["phase"] == "not_started"
+    assert body["blocks"][0]["counted_days"] == 0 and body["blocks"][0]["pain"] is None
     assert body["result"]["status"] == "not_enough_data"
     second = client.post(url(cast, "experiments"), {"factor": "tea"},
                          content_type="application/json", **headers)  # fmt: skip

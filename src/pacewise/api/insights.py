@@ -75,6 +75,11 @@ class BlockOut(Schema):
     first: date
     last: date
     with_factor: bool
+    counted_days: int = Field(description="days with pain logged, the wash-out day excluded")
+    pain: float | None = Field(description="average pain on those days; null if too few")
+    followed: float | None = Field(
+        description="share of logged days that matched the plan (a tag); null if unknown"
+    )
 
 
 class ResultOut(Schema):
@@ -124,12 +129,15 @@ def _grant(request, patient_id, what, *, write=False):
 def _experiment_out(exp: Experiment) -> dict:
     design = exp.to_core()
     phase = phase_on(design, data.patient_today(exp.patient))
+    result = data.experiment_result(exp)
+    blocks = zip(design.blocks(), result.blocks, strict=True)
     return {
         "id": exp.pk, "factor": exp.factor, "start": design.start, "end": design.end,
         "seed": exp.seed, "stopped_on": exp.stopped_on, "phase": phase.status,
         "phase_message": phase.message,
-        "blocks": [{"first": b, "last": e, "with_factor": w} for b, e, w in design.blocks()],
-        "result": data.experiment_result(exp).__dict__,
+        "blocks": [{"first": b, "last": e, "with_factor": w, **s.__dict__}
+                   for (b, e, w), s in blocks],
+        "result": result.__dict__,
     }  # fmt: skip
 
 

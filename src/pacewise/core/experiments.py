@@ -99,6 +99,37 @@ def phase_on(d: Design, today: date) -> Phase:
 
 
 @dataclass(frozen=True)
+class BlockSummary:
+    """One block as it went: average pain over its counted days (after the wash-out day)."""
+
+    counted_days: int  # days with pain logged, wash-out day excluded
+    pain: float | None  # None below MIN_DAYS_PER_BLOCK counted days
+    followed: float | None = None  # share of logged days that matched the plan (tags only)
+
+
+def block_summaries(
+    d: Design,
+    pain: Mapping[date, float | None],
+    followed: Mapping[date, bool | None] | None = None,
+) -> list[BlockSummary]:
+    out = []
+    for begin, last, is_with in d.blocks():
+        days = [begin + timedelta(days=k) for k in range(WASHOUT_DAYS, d.block_days)]
+        values = [pain[x] for x in days if pain.get(x) is not None]
+        marks = [v for v in _days_of(begin, last, followed or {}) if v is not None]
+        out.append(BlockSummary(
+            len(values),
+            mean(values) if len(values) >= MIN_DAYS_PER_BLOCK else None,
+            sum(v == is_with for v in marks) / len(marks) if marks else None,
+        ))  # fmt: skip
+    return out
+
+
+def _days_of(begin: date, last: date, by_day: Mapping[date, bool | None]) -> list[bool | None]:
+    return [by_day.get(begin + timedelta(days=k)) for k in range((last - begin).days + 1)]
+
+
+@dataclass(frozen=True)
 class Result:
     status: str  # "ok" | "not_enough_data"
     pairs_used: int = 0
@@ -110,6 +141,7 @@ class Result:
     adherence: float | None = None  # share of logged days that followed the schedule
     message: str = ""
     limits: str = ""
+    blocks: tuple[BlockSummary, ...] = ()
 
 
 LIMITS = (
@@ -127,20 +159,16 @@ def analyse(
     followed: Mapping[date, bool | None] | None = None,
 ) -> Result:
     """The result from daily pain (and, for a tag, whether it was logged on each day)."""
-    blocks = d.blocks()
+    summaries = tuple(block_summaries(d, pain, followed))
+    rows = list(zip(d.blocks(), summaries, strict=True))
     diffs = []
     for i in range(d.pairs):
-        means = {}
-        for begin, _last, is_with in blocks[2 * i : 2 * i + 2]:
-            days = [begin + timedelta(days=k) for k in range(WASHOUT_DAYS, d.block_days)]
-            values = [pain[x] for x in days if pain.get(x) is not None]
-            if len(values) >= MIN_DAYS_PER_BLOCK:
-                means[is_with] = mean(values)
+        means = {block[2]: s.pain for block, s in rows[2 * i : 2 * i + 2] if s.pain is not None}
         if len(means) == 2:
             diffs.append(means[True] - means[False])
     limits = LIMITS.format(f=d.factor)
     if len(diffs) < MIN_PAIRS:
-        return Result("not_enough_data", len(diffs), limits=limits, message=(
+        return Result("not_enough_data", len(diffs), limits=limits, blocks=summaries, message=(
             f"Not enough logged days to judge: {len(diffs)} of {d.pairs} pairs of blocks have "
             f"pain logged on at least {MIN_DAYS_PER_BLOCK} counted days in both blocks "
             f"({MIN_PAIRS} are needed)."
@@ -156,6 +184,7 @@ def analyse(
             d.factor, effect, effect - half, effect + half, p, smallest, adherence, len(diffs)
         ),
         limits,
+        summaries,
     )  # fmt: skip
 
 
@@ -171,16 +200,13 @@ def randomisation_p(diffs: Sequence[float]) -> float:
 
 
 def _adherence(d: Design, followed: Mapping[date, bool | None]) -> float | None:
-    kept = seen = 0
-    for begin, last, is_with in d.blocks():
-        day = begin
-        while day <= last:
-            value = followed.get(day)
-            if value is not None:
-                seen += 1
-                kept += value == is_with
-            day += timedelta(days=1)
-    return kept / seen if seen else None
+    kept = [
+        v == is_with
+        for begin, last, is_with in d.blocks()
+        for v in _days_of(begin, last, followed)
+        if v is not None
+    ]
+    return sum(kept) / len(kept) if kept else None
 
 
 def _result_sentence(

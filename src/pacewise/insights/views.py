@@ -109,20 +109,31 @@ def experiment(request, grant, experiment_id):
     exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
     design = exp.to_core()
     today = data.patient_today(grant.patient)
+    result = data.experiment_result(exp)
     context = {
         "grant": grant,
         "patient": grant.patient,
         "experiment": exp,
         "design": design,
         "blocks": [
-            {"first": b, "last": e, "with": w, "now": b <= today <= e}
-            for b, e, w in design.blocks()
-        ],
+            {"days": _span(b, e), "with": w, "now": b <= today <= e, "begun": b <= today,
+             "summary": summary}
+            for (b, e, w), summary in zip(design.blocks(), result.blocks, strict=True)
+        ],  # fmt: skip
         "phase": core_experiments.phase_on(design, today),
-        "result": data.experiment_result(exp),
+        "result": result,
         "washout": core_experiments.WASHOUT_DAYS,
+        "counted_per_block": design.block_days - core_experiments.WASHOUT_DAYS,
+        "min_days": core_experiments.MIN_DAYS_PER_BLOCK,
     }
     return render(request, "insights/experiment.html", context)
+
+
+def _span(first, last) -> str:
+    """'4–7 Oct', or '30 Oct – 2 Nov' across months: short enough for a phone's table."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b}"
+    return f"{first.day} {first:%b} – {last.day} {last:%b}"
 
 
 @require_POST
