@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from pacewise.core.diary import Diary
+from pacewise.core.flare import find_flares
 from pacewise.core.pacing import plan_day
 from pacewise.core.plan_history import planned_minutes
 from pacewise.core.simulate import demo_history, demo_profile
@@ -69,3 +71,14 @@ def test_without_minute_activities_there_is_no_plan_to_show():
     )
     history = demo_history(3, 60, TODAY)
     assert planned_minutes(counted, history, TODAY - timedelta(days=6), TODAY) == {}
+
+
+def test_flares_found_once_and_cut_back_match_a_search_of_the_shorter_diary():
+    # what lets the replays share one search for flares (ReplayCache.flares)
+    for kind in ("typical", "boom_bust", "fatigue"):
+        history = demo_history(3, 300, TODAY, kind)
+        whole = find_flares(Diary(history, TODAY))
+        assert whole.hindsight  # the cut-back must handle flares seen only the day after
+        for back in range(0, 300, 3):
+            day = TODAY - timedelta(days=back)
+            assert whole.before(day) == find_flares(Diary(history, day)), (kind, day)

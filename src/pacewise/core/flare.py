@@ -36,6 +36,17 @@ class FlareCalendar:
             return self
         return FlareCalendar(self.flare_days - unseen, self.high_days, self.hindsight - unseen)
 
+    def before(self, day: date) -> FlareCalendar:
+        """The calendar ``find_flares`` gives for the diary before ``day``: the pass runs
+        forward in the same 7-day blocks and each block's usual looks back, so it is this one
+        as of ``day`` with the later days left out."""
+        seen = self.as_of(day)
+        return FlareCalendar(
+            frozenset(d for d in seen.flare_days if d < day),
+            frozenset(d for d in seen.high_days if d < day),
+            frozenset(d for d in seen.hindsight if d < day),
+        )
+
 
 @dataclass(frozen=True)
 class FlareStatus:

@@ -150,7 +150,7 @@ def _work_out(
 ) -> _Day:
     diary = Diary(history, today)
     checkin = checkin or _checkin_from_history(history, today)
-    calendar = find_flares(diary)
+    calendar = cache.flares(diary) if cache is not None else find_flares(diary)
     state = replay(profile, diary, calendar, today, cache)
     usual = diary.usual(today, calendar.flare_days)
     pain = checkin.pain if checkin else None

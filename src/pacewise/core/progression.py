@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pacewise.core import thresholds as t
 from pacewise.core.baseline import Baseline, find_baseline
 from pacewise.core.diary import Diary
-from pacewise.core.flare import FlareCalendar, recovery_days
+from pacewise.core.flare import FlareCalendar, find_flares, recovery_days
 from pacewise.core.records import Profile
 from pacewise.core.review import (
     Change,
@@ -75,6 +75,13 @@ class ReplayCache:
 
     baseline: Baseline | None = None
     states: dict[date, PlanState] = field(default_factory=dict)
+    calendar: tuple[date, FlareCalendar] | None = None  # flares up to that day
+
+    def flares(self, diary: Diary) -> FlareCalendar:
+        """``find_flares(diary)``, found once for the latest day asked and cut back after."""
+        if self.calendar is None or self.calendar[0] < diary.today:
+            self.calendar = (diary.today, find_flares(diary))
+        return self.calendar[1].before(diary.today)
 
     def resume(self, baseline: Baseline, until: date) -> PlanState | None:
         if baseline != self.baseline:
