@@ -55,7 +55,7 @@ def timeline_svg(summaries: Sequence[DaySummary], start: date, end: date, title:
     band = (WIDTH - LEFT - RIGHT) / days
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="chart-title chart-desc" class="chart">',
+        f'aria-labelledby="chart-title chart-desc" class="chart timeline-chart">',
         f'<title id="chart-title">{escape(title)}</title>',
         f'<desc id="chart-desc">{escape(describe(summaries, start, end))}</desc>',
     ]
@@ -87,11 +87,12 @@ def timeline_svg(summaries: Sequence[DaySummary], start: date, end: date, title:
             value = getattr(summary, attr) if summary else None
             points.append(None if value is None else (_x(i, days), _y(float(value), 10)))
         parts.append(_line(points, css))
-    for i in range(0, days, 7):
+    for week, i in enumerate(range(0, days, 7)):
         day = start + timedelta(days=i)
+        every_other = " alt" if week % 2 else ""  # hidden on a phone, where labels would touch
         parts.append(
-            f'<text class="axis" x="{_x(i, days):.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-            f"{day.day} {day.strftime('%b')}</text>"
+            f'<text class="axis{every_other}" x="{_x(i, days):.1f}" y="{HEIGHT - 8}" '
+            f"text-anchor=\"middle\">{day.day} {day.strftime('%b')}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
