@@ -317,17 +317,17 @@ def _check_blanks(
     Which reading is right cannot be told from the diary, so a pattern must hold under both.
     """
     out = list(findings)
+    reruns: dict[str, list[Finding]] = {}  # one re-run per factor, with its blanks as 0
     for i, f in enumerate(findings):
         if not (f.significant and f.kind == "binary"):
             continue
         if not _blanks_on_harder_days(pain[days], grids[f.factor][days]):
             continue
-        filled = dict(grids)
-        filled[f.factor] = np.nan_to_num(grids[f.factor], nan=0.0)
-        again = dict(profiles)
-        again[f.factor] = _profile(filled[f.factor], days, min_days)
-        rerun = _test(pain, filled, tested, extra, again, alpha, min_days)
-        if not any(_same_pattern(f, g) for g in rerun):
+        if f.factor not in reruns:
+            filled = {**grids, f.factor: np.nan_to_num(grids[f.factor], nan=0.0)}
+            again = {**profiles, f.factor: _profile(filled[f.factor], days, min_days)}
+            reruns[f.factor] = _test(pain, filled, tested, extra, again, alpha, min_days)
+        if not any(_same_pattern(f, g) for g in reruns[f.factor]):
             out[i] = replace(f, significant=False, message=text.uneven_blanks_sentence(f.factor))
     return out
 
