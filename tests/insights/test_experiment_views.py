@@ -129,3 +129,16 @@ def test_phase_dates_are_short_enough_for_a_phone(client, cast):
     client.force_login(cast.patient)
     text = client.get(reverse("insights-experiment", args=[cast.record.pk, exp.pk])).content
     assert "30 Oct – 2 Nov</td>" in text.decode() and ">3–6 Nov</td>" in text.decode()
+
+
+def test_phases_after_a_stop_say_so_instead_of_waiting(client, cast):
+    today = timezone.localdate()
+    exp = Experiment.objects.create(patient=cast.record, factor="tea",
+                                    start=today - timedelta(days=10), seed=1,
+                                    with_first=[True, False, True],
+                                    stopped_on=today - timedelta(days=5))  # fmt: skip
+    client.force_login(cast.patient)
+    text = client.get(reverse("insights-experiment", args=[cast.record.pk, exp.pk])).content
+    text = text.decode()
+    assert text.count("stopped before this phase") == 4  # phases 3-6 began after the stop
+    assert "not yet" not in text and "(now)" not in text

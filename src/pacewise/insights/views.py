@@ -116,8 +116,8 @@ def experiment(request, grant, experiment_id):
         "experiment": exp,
         "design": design,
         "blocks": [
-            {"days": _span(b, e), "with": w, "now": b <= today <= e, "begun": b <= today,
-             "summary": summary}
+            {"days": _span(b, e), "with": w, "now": b <= today <= e and not exp.stopped_on,
+             "begun": b <= min(today, exp.stopped_on or today), "summary": summary}
             for (b, e, w), summary in zip(design.blocks(), result.blocks, strict=True)
         ],  # fmt: skip
         "phase": core_experiments.phase_on(design, today),
