@@ -12,7 +12,7 @@ from pacewise.analyze import EXIT_OK, EXIT_UNUSABLE, UnusableDiary, main, read_d
 
 FIELDS = {
     "factor", "status", "lag", "direction", "effect", "ci_low", "ci_high", "p", "q", "n",
-    "significant", "days_needed", "kind", "step", "message",
+    "significant", "days_needed", "kind", "step", "message", "uneven_blanks",
 }
 
 
@@ -280,3 +280,25 @@ def _tenfold_pain(line):
         cells[1] = f"{float(cells[1]) * 10:g}"
     return ",".join(cells)
 
+
+
+def test_a_tag_left_blank_on_harder_days_is_reported_as_held_back(write, capsys):
+    # 'ticked' does nothing, but it was left blank (not 0) on the harder days: read naively it
+    # looks like a trigger; the report holds it back and says why
+    rng = np.random.default_rng(4)
+    lines, previous = ["date,pain,ticked"], 5.0
+    for t in range(240):
+        ticked = int(rng.random() < 0.35)
+        pain = 5 + 0.5 * (previous - 5) + rng.normal(0, 1)
+        previous = pain
+        cell = "" if ticked == 0 and pain > 4.75 else str(ticked)
+        lines.append(f"{date(2025, 1, 1) + timedelta(days=t)},{pain:.1f},{cell}")
+    path = write("\n".join(lines) + "\n")
+    assert main([path]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Patterns worth a closer look: none so far." in out
+    assert "Held back:\n- 'ticked' was often left blank on harder days" in out
+    assert main([path, "--json"]) == EXIT_OK
+    findings = json.loads(capsys.readouterr().out)
+    assert any(f["uneven_blanks"] for f in findings if f["factor"] == "ticked")
+    assert not any(f["significant"] for f in findings)

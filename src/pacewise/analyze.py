@@ -264,7 +264,12 @@ def render_report(
     out += ["Patterns worth a closer look:"] + [f"- {f.message}" for f in found] if found else [
         "Patterns worth a closer look: none so far."
     ]
-    unclear = [f for f in findings if f.status == "tested" and not f.significant]
+    held = [f for f in findings if f.uneven_blanks]
+    if held:
+        out += ["", "Held back:"] + [f"- {f.message}" for f in _one_per_factor(held)]
+    unclear = [
+        f for f in findings if f.status == "tested" and not f.significant and not f.uneven_blanks
+    ]
     if unclear:
         out += ["", "No clear link yet (the estimates could well be chance; "
                 "pain points, 95% interval):"] + _unclear_lines(unclear)
@@ -279,6 +284,13 @@ def render_report(
         "own diary, are not proof of cause and are not medical advice.",
     ]
     return "\n".join(out)
+
+
+def _one_per_factor(findings: Sequence[Finding]) -> list[Finding]:
+    first: dict[str, Finding] = {}
+    for f in findings:
+        first.setdefault(f.factor, f)
+    return list(first.values())
 
 
 def _unclear_lines(findings: Sequence[Finding]) -> list[str]:

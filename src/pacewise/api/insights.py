@@ -43,6 +43,10 @@ class FindingOut(Schema):
     kind: str
     step: float
     message: str  # ends with the pooled estimate's sentence when pooling was used
+    uneven_blanks: bool = Field(
+        False, description="held back: left blank mostly on harder days, and the pattern goes "
+        "away when those blanks are read as 0"
+    )  # fmt: skip
     pooled_effect: float | None = None  # steadied with other consenting people at the clinic
     pooled_ci_low: float | None = None
     pooled_ci_high: float | None = None

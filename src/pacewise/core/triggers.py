@@ -97,6 +97,9 @@ class Finding:
     kind: str = "binary"  # "binary" (0/1) or "numeric"
     step: float = 1.0  # the change in the factor the sentence talks about
     message: str = ""
+    # held back: a pattern in a tag left blank mostly on harder days that does not hold with
+    # those blanks read as 0 (Method item 11)
+    uneven_blanks: bool = False
 
 
 def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
@@ -328,7 +331,12 @@ def _check_blanks(
             again = {**profiles, f.factor: _profile(filled[f.factor], days, min_days)}
             reruns[f.factor] = _test(pain, filled, tested, extra, again, alpha, min_days)
         if not any(_same_pattern(f, g) for g in reruns[f.factor]):
-            out[i] = replace(f, significant=False, message=text.uneven_blanks_sentence(f.factor))
+            out[i] = replace(
+                f,
+                significant=False,
+                uneven_blanks=True,
+                message=text.uneven_blanks_sentence(f.factor),
+            )
     return out
 
 
