@@ -116,17 +116,21 @@ def block_summaries(
     for begin, last, is_with in d.blocks():
         days = [begin + timedelta(days=k) for k in range(WASHOUT_DAYS, d.block_days)]
         values = [pain[x] for x in days if pain.get(x) is not None]
-        marks = [v for v in _days_of(begin, last, followed or {}) if v is not None]
+        marks = _kept(begin, last, is_with, followed or {})
         out.append(BlockSummary(
             len(values),
             mean(values) if len(values) >= MIN_DAYS_PER_BLOCK else None,
-            sum(v == is_with for v in marks) / len(marks) if marks else None,
+            sum(marks) / len(marks) if marks else None,
         ))  # fmt: skip
     return out
 
 
-def _days_of(begin: date, last: date, by_day: Mapping[date, bool | None]) -> list[bool | None]:
-    return [by_day.get(begin + timedelta(days=k)) for k in range((last - begin).days + 1)]
+def _kept(
+    begin: date, last: date, is_with: bool, followed: Mapping[date, bool | None]
+) -> list[bool]:
+    """For each day of a block with an entry: did it follow the plan?"""
+    days = (followed.get(begin + timedelta(days=k)) for k in range((last - begin).days + 1))
+    return [v == is_with for v in days if v is not None]
 
 
 @dataclass(frozen=True)
@@ -200,12 +204,7 @@ def randomisation_p(diffs: Sequence[float]) -> float:
 
 
 def _adherence(d: Design, followed: Mapping[date, bool | None]) -> float | None:
-    kept = [
-        v == is_with
-        for begin, last, is_with in d.blocks()
-        for v in _days_of(begin, last, followed)
-        if v is not None
-    ]
+    kept = [k for begin, last, is_with in d.blocks() for k in _kept(begin, last, is_with, followed)]
     return sum(kept) / len(kept) if kept else None
 
 

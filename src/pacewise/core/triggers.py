@@ -13,7 +13,7 @@ Pure: no Django, no I/O, no clock, no randomness.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
@@ -149,8 +149,11 @@ def detect(
         # Factors too sparse to judge still serve as controls: a companion must not be blamed
         # just because the real trigger has a few days too few to be tested itself.
         extra = [n for n in names if n not in tested and _varies(grids[n][days])]
-        run = _test(pain, grids, tested, extra, profiles, alpha, min_days)
-        findings += _check_blanks(run, pain, grids, days, tested, extra, profiles, alpha, min_days)
+
+        def run(columns: dict[str, np.ndarray]) -> list[Finding]:
+            return _test(pain, columns, tested, extra, profiles, alpha, min_days)
+
+        findings += _check_blanks(run(grids), pain[days], grids, days, run)
     return sorted(findings, key=_rank)
 
 
@@ -303,14 +306,10 @@ def _test(
 
 def _check_blanks(
     findings: list[Finding],
-    pain: np.ndarray,
+    pain_on_days: np.ndarray,
     grids: dict[str, np.ndarray],
     days: np.ndarray,
-    tested: list[str],
-    extra: list[str],
-    profiles: dict[str, _Profile],
-    alpha: float,
-    min_days: int,
+    run: Callable[[dict[str, np.ndarray]], list[Finding]],
 ) -> list[Finding]:
     """Hold back a named pattern in a 0/1 factor that was left blank mostly on harder days
     unless it also holds with those blanks read as 0 (a sensitivity analysis).
@@ -324,12 +323,10 @@ def _check_blanks(
     for i, f in enumerate(findings):
         if not (f.significant and f.kind == "binary"):
             continue
-        if not _blanks_on_harder_days(pain[days], grids[f.factor][days]):
+        if not _blanks_on_harder_days(pain_on_days, grids[f.factor][days]):
             continue
-        if f.factor not in reruns:
-            filled = {**grids, f.factor: np.nan_to_num(grids[f.factor], nan=0.0)}
-            again = {**profiles, f.factor: _profile(filled[f.factor], days, min_days)}
-            reruns[f.factor] = _test(pain, filled, tested, extra, again, alpha, min_days)
+        if f.factor not in reruns:  # the same test, with this factor's blanks read as 0
+            reruns[f.factor] = run({**grids, f.factor: np.nan_to_num(grids[f.factor], nan=0.0)})
         if not any(_same_pattern(f, g) for g in reruns[f.factor]):
             out[i] = replace(
                 f,

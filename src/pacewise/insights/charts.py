@@ -68,7 +68,6 @@ def round_top(largest: float) -> float:
     return next(m * unit for m in _ROUND if m * unit >= wanted)
 
 
-
 def _x(i: int, n: int) -> float:
     return LEFT + (WIDTH - LEFT - RIGHT) * (i + 0.5) / n
 

@@ -122,7 +122,6 @@ def experiment(request, grant, experiment_id):
         ],  # fmt: skip
         "phase": core_experiments.phase_on(design, today),
         "result": result,
-        "washout": core_experiments.WASHOUT_DAYS,
         "counted_per_block": design.block_days - core_experiments.WASHOUT_DAYS,
         "min_days": core_experiments.MIN_DAYS_PER_BLOCK,
     }
