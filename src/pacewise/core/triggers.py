@@ -51,6 +51,17 @@ MIN_EPISODES = 2
 # blank days) may have been left blank when it did not happen; a pattern in it is named only
 # if it also holds when its blanks are read as 0 (docs/evidence/triggers.md, Method item 11).
 BLANKS_P = 0.01
+# A factor is adjusted for the other entries that go with it, so that a companion is not
+# blamed for a real trigger; but a close companion then blurs the real trigger too. When the
+# entries picked only for going with the factor widen its standard error by a fifth or more
+# (they share about a third of its variation), the factor is also tested without them. That
+# test counts only if leaving them out moves the estimate no more than chance would
+# (Hausman's test, |z| at most 1.645, i.e. two-sided 10%), and the factor must still point
+# the same way with p <= 0.05 when they are in. After the first eight weeks only
+# (docs/evidence/triggers.md, Method item 12).
+RELATED_SE_RATIO = 1.2
+RELATED_HAUSMAN_Z = 1.645
+RELATED_P = 0.05
 
 TESTED = "tested"
 INSUFFICIENT = "insufficient"
@@ -510,7 +521,8 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     carries over from day to day (yesterday's pain among the controls) and a steady level
     with AR(1) noise (`model.static_design`); the smaller p is kept, doubled. Each pair of
     columns (a factor at lag 0 and lag 1) also gets a joint test, stored under the negative
-    of its lag-0 column: does the factor go with pain on either day?
+    of its lag-0 column: does the factor go with pain on either day? After the first eight
+    weeks, a test blurred by related entries is also run without them (`_without_related`).
     """
     cols = design.columns
     n, width = cols.shape
@@ -520,33 +532,43 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
     for_pain = {c + 1 for c in model.forward_select(design.y, base, cols[:, 1:], bar)}
     static = model.static_design(design, sorted(for_pain))
     out: dict[int, model.Estimate] = {}
-    used: dict[int, list[int]] = {}
+    used: dict[int, list[int]] = {}  # every control of a column
+    pain_side: dict[int, list[int]] = {}  # ...without the entries picked for the factor
     caps = {j: model.runs_df(cols[design.observed[:, j], j]) for j in targets}
-    for j in targets:
-        sibling = j + 1 if j % 2 else j - 1
-        forced = [0, sibling]
-        candidates = [c for c in range(1, width) if c not in (j, sibling)]
-        basis = model.orthonormal(np.column_stack([ones, cols[:, forced]]))
-        picked = model.forward_select(cols[:, j], basis, cols[:, candidates])
-        controls = sorted((set(forced) | for_pain | {candidates[i] for i in picked}) - {j})
-        used[j] = controls
-        est = model.estimate(
+    late = design.days.size >= EARLY_DAYS
+
+    def column(j: int, controls: list[int]) -> tuple[model.Estimate | None, ...]:
+        """The lagged model's own estimate, and the one the tests use."""
+        raw = model.estimate(
             design.y,
             cols[:, j],
             np.column_stack([ones, cols[:, controls]]),
             model.MIN_TEST_DF,
             caps[j],
         )
-        if est is not None and est.entangled_with is not None:
-            est = model.Estimate(0.0, math.inf, est.df, 1.0, _control_column(est, controls))
-        elif est is not None:
-            beyond = j - 1 if j % 2 == 0 else None  # the next day beyond the same day's carry
-            ratio = float(design.scales[j] / design.scales[j - 1]) if beyond is not None else 1.0
-            est = _smaller_p(
-                est, model.static_estimate(static, j, controls, caps[j], beyond, ratio)
-            )
-        if est is not None and est.entangled_with is None and j % 2 == 0:
+        if raw is None or raw.entangled_with is not None:
+            if raw is None:
+                return None, None
+            entangled = _control_column(raw, controls)
+            return raw, model.Estimate(0.0, math.inf, raw.df, 1.0, entangled)
+        beyond = j - 1 if j % 2 == 0 else None  # the next day beyond the same day's carry
+        ratio = float(design.scales[j] / design.scales[j - 1]) if beyond is not None else 1.0
+        est = _smaller_p(raw, model.static_estimate(static, j, controls, caps[j], beyond, ratio))
+        if j % 2 == 0 and est.entangled_with is None:
             est = _next_day(design, static, j, controls, est, out.get(j - 1), caps[j])
+        return raw, est
+
+    for j in targets:
+        sibling = j + 1 if j % 2 else j - 1
+        forced = [0, sibling]
+        candidates = [c for c in range(1, width) if c not in (j, sibling)]
+        basis = model.orthonormal(np.column_stack([ones, cols[:, forced]]))
+        picked = model.forward_select(cols[:, j], basis, cols[:, candidates])
+        used[j] = sorted((set(forced) | for_pain | {candidates[i] for i in picked}) - {j})
+        pain_side[j] = sorted((set(forced) | for_pain) - {j})
+        raw, est = column(j, used[j])
+        if est is not None and late and pain_side[j] != used[j]:
+            est = _without_related(est, raw, *column(j, pain_side[j]))
         if est is not None:
             out[j] = est
     for j in targets:
@@ -557,29 +579,90 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
             controls = sorted((set(used[j]) | set(used[j + 1])) - {j, j + 1})
             cap = min((caps[c] for c in pair if caps[c] is not None), default=None)
             weights = design.y_scale / design.scales[pair]
-            joint = model.joint_p(
-                design.y,
-                cols[:, pair],
-                np.column_stack([ones, cols[:, controls]]),
-                model.MIN_TEST_DF,
-                cap,
-                weights=weights,
-            )
-            steady = [c for c in controls if c != 0]
-            joint_s = model.joint_p(
-                static.y,
-                static.columns[:, pair],
-                np.column_stack([static.intercept, static.columns[:, steady]]),
-                model.MIN_TEST_DF,
-                cap,
-                weights=weights,
-            )
-            joint = _smaller_p(joint, joint_s)
+            raw, joint = _joint(design, static, pair, controls, cap, weights)
+            lean = sorted((set(pain_side[j]) | set(pain_side[j + 1])) - {j, j + 1})
+            if late and lean != controls:
+                joint = _without_related(
+                    joint, raw, *_joint(design, static, pair, lean, cap, weights)
+                )
             # in natural units: the two days' effects added up (see _either_day)
             out[-j] = model.Estimate(joint.total, joint.total_se, joint.df, joint.p)
         elif pair:
             out[-j] = model.Estimate(0.0, math.inf, 0, out[pair[0]].p)
     return out
+
+
+def _joint(
+    design: model.Design,
+    static: model.Static,
+    pair: list[int],
+    controls: list[int],
+    cap: int | None,
+    weights: np.ndarray,
+) -> tuple[model.Joint, model.Joint]:
+    """The joint test of a factor's two days: the lagged model's own, and the smaller p of
+    the two models of how pain persists, doubled."""
+    ones = np.ones((design.y.size, 1))
+    lagged = model.joint_p(
+        design.y,
+        design.columns[:, pair],
+        np.column_stack([ones, design.columns[:, controls]]),
+        model.MIN_TEST_DF,
+        cap,
+        weights=weights,
+    )
+    steady = [c for c in controls if c != 0]
+    level = model.joint_p(
+        static.y,
+        static.columns[:, pair],
+        np.column_stack([static.intercept, static.columns[:, steady]]),
+        model.MIN_TEST_DF,
+        cap,
+        weights=weights,
+    )
+    return lagged, _smaller_p(lagged, level)
+
+
+def _without_related(
+    full: _Fit, full_raw: _Fit | None, lean_raw: _Fit | None, lean: _Fit | None
+) -> _Fit:
+    """The test of a factor when the entries related to it blur it: it may also pass without
+    them (docs/evidence/triggers.md, Method item 12).
+
+    `full` is the usual test, adjusted for every entry that goes with the factor; `lean` the
+    same test without the entries picked only for going with the factor (those picked for
+    going with pain stay). The `_raw` pair are the lagged model's own estimates of each.
+    The lean test counts only when those entries blur the factor (standard error at least
+    RELATED_SE_RATIO times larger with them), leaving them out moves the estimate no more
+    than chance would (Hausman's test), and both point the same way; it must then pass the
+    usual bars while the full test holds at RELATED_P: p = max(p_lean, p_full * P_MAX /
+    RELATED_P), or the full test's own p when that is smaller (an intersection-union test,
+    Berger, Technometrics 1982;24:295-300).
+    """
+    if full_raw is None or lean_raw is None or lean is None:
+        return full
+    if _entangled(full) or _entangled(lean):
+        return full
+    full_effect, full_se = _effect_se(full_raw)
+    lean_effect, lean_se = _effect_se(lean_raw)
+    if not full_se >= RELATED_SE_RATIO * lean_se:
+        return full  # the related entries barely blur it
+    shift_sd = math.sqrt(full_se**2 - lean_se**2)  # Hausman, Econometrica 1978;46:1251-1271
+    if abs(full_effect - lean_effect) > RELATED_HAUSMAN_Z * shift_sd:
+        return full  # leaving them out changes the answer: they may be confounders
+    if (_effect_se(lean)[0] > 0) != (_effect_se(full)[0] > 0):
+        return full
+    return replace(full, p=min(full.p, max(lean.p, full.p * P_MAX / RELATED_P)))
+
+
+def _entangled(fit: _Fit) -> bool:
+    return getattr(fit, "entangled_with", None) is not None
+
+
+def _effect_se(fit: _Fit) -> tuple[float, float]:
+    if isinstance(fit, model.Estimate):
+        return fit.effect, fit.se
+    return fit.total, fit.total_se
 
 
 def _smaller_p(lagged: _Fit, static: _Fit | None) -> _Fit:
