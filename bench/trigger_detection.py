@@ -25,9 +25,11 @@ run as it stood (shift blocks, a weekday confounder, naps after bad days, sudden
 generator E (`make_case_e`, bench/trigger_generator_e.py) by a separate session that never
 saw the detector or its notes (favourite numbers in ratings, a change of treatment, a watch's
 error in sleep, effects that fade or saturate, copied-forward entries, tags left blank on bad
-days, reactions to the last few days' pain); all five are reported.
+days, reactions to the last few days' pain), and generator F (`make_case_f`,
+bench/trigger_generator_f.py) by another such session (entries that come in bundles, causes
+that are never logged, weekly and monthly rhythms, reactions to pain); all six are reported.
 
-Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]  (about 3 minutes)
+Run: .venv/bin/python bench/trigger_detection.py [--diaries 200] [--seed 1]  (about 4 minutes)
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ import numpy as np
 from scipy import stats
 from trigger_cases import CLEAR, NO_EFFECT, START, SUBTLE, Case, Scenario
 from trigger_generator_e import make_case_e
+from trigger_generator_f import make_case_f
 
 from pacewise.core.triggers import DailyTable, detect
 
@@ -530,6 +533,7 @@ GENERATORS = {
     "C (written later)": make_case_c,
     "D (written last)": make_case_d,
     "E (written without seeing the detector)": make_case_e,
+    "F (bundles and unlogged causes, also written without seeing it)": make_case_f,
 }
 
 
