@@ -35,6 +35,7 @@ from pacewise.core.triggers_model import (
     runs_df,
     static_design,
 )
+from pacewise.core.triggers_text import left_out_sentence
 
 START = date(2025, 1, 1)
 
@@ -119,13 +120,27 @@ def test_a_trigger_blurred_by_a_close_companion_is_still_named_at_90_days():
     # The companion copies the trigger on 80% of days, so adjusting for it widens the
     # trigger's error; testing without it as well (Method item 12) finds the trigger in
     # 17 of these 20 diaries (11 when only the adjusted test counted) and the companion in none.
-    named = 0
+    named, told = 0, 0
     for seed in range(20):
         diary = planted(days=90, effects=(("alcohol", 0, 1.3),), companion_of="alcohol", seed=seed)
-        found = flagged(detect(diary))
+        findings = detect(diary)
+        found = flagged(findings)
         named += ("alcohol", 0, "raises") in found
         assert not any(factor == "companion" for factor, _, _ in found), seed
+        message = finding(findings, "alcohol", 0).message
+        told += "tends to come together with 'companion'" in message
     assert named >= 16
+    assert told >= 5  # the person is told when leaving the companion out let it be seen
+
+
+def test_the_left_out_sentence_names_the_entries_that_come_with_the_factor():
+    one = left_out_sentence(["late night"])
+    assert one == (
+        "It tends to come together with 'late night'; the pattern was checked both with and "
+        "without it."
+    )
+    assert "'a', 'b' and 'c'" in left_out_sentence(["a", "b", "c"])
+    assert left_out_sentence(["a", "b"]).endswith("without them.")
 
 
 def blurred(effect=0.50, se=0.25, p=0.03):

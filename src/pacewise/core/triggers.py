@@ -304,9 +304,8 @@ def _test(
                 )
             )
         else:
-            out.append(
-                _tested(name, lag, profile, design, col, est, q_values[col], alpha, p_max, n)
-            )
+            found = _tested(name, lag, profile, design, col, est, q_values[col], alpha, p_max, n)
+            out.append(_mention_left_out(found, est.left_out, labels))
     for col, name in enumerate(tested):
         joint = estimates.get(-(2 * col + 1))
         if joint is not None and joint.df:
@@ -457,6 +456,20 @@ def _partner(column: int, labels: list[tuple[str, int]]) -> str | None:
     return labels[design_col - 1][0]
 
 
+def _mention_left_out(
+    finding: Finding, columns: tuple[int, ...], labels: list[tuple[str, int]]
+) -> Finding:
+    """A pattern named on the strength of a test without the entries that often come with
+    it says so, with their names (the slowly changing level is not an entry)."""
+    if not (finding.significant and columns):
+        return finding
+    names = [labels[c - 1][0] for c in columns if c <= len(labels)]
+    names = [n for n in dict.fromkeys(names) if n != finding.factor]
+    if not names:
+        return finding
+    return replace(finding, message=f"{finding.message} {text.left_out_sentence(names)}")
+
+
 def _tested(
     name: str,
     lag: int,
@@ -568,7 +581,11 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
         pain_side[j] = sorted((set(forced) | for_pain) - {j})
         raw, est = column(j, used[j])
         if est is not None and late and pain_side[j] != used[j]:
-            est = _without_related(est, raw, *column(j, pain_side[j]))
+            both = _without_related(est, raw, *column(j, pain_side[j]))
+            if both.p < est.p:
+                left_out = tuple(sorted(set(used[j]) - set(pain_side[j])))
+                both = replace(both, left_out=left_out)
+            est = both
         if est is not None:
             out[j] = est
     for j in targets:

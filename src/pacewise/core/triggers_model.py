@@ -62,6 +62,9 @@ class Estimate:
     p: float
     entangled_with: int | None = None  # column index the factor cannot be told apart from
     robust_se: float = 0.0  # heteroskedasticity-robust (HC2) standard error, for the interval
+    # design columns the test was also run without, when that run decided it (triggers.py,
+    # _without_related): entries that often come together with the factor
+    left_out: tuple[int, ...] = ()
 
 
 def grid(day_index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:

@@ -66,6 +66,18 @@ def tested_sentence(
     )
 
 
+def left_out_sentence(names: list[str]) -> str:
+    """Said of a named pattern in a factor that often comes together with other entries,
+    when leaving them out is what let the pattern be told apart (Method item 12)."""
+    quoted = [f"'{n}'" for n in names]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    pronoun = "it" if len(names) == 1 else "them"
+    return (
+        f"It tends to come together with {listed}; the pattern was checked both with and "
+        f"without {pronoun}."
+    )
+
+
 def either_day_sentence(
     factor: str, kind: str, step: float, effect: float, low: float, high: float
 ) -> str:
