@@ -559,9 +559,9 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
             model.MIN_TEST_DF,
             caps[j],
         )
-        if raw is None or raw.entangled_with is not None:
-            if raw is None:
-                return None, None
+        if raw is None:
+            return None, None
+        if raw.entangled_with is not None:
             entangled = _control_column(raw, controls)
             return raw, model.Estimate(0.0, math.inf, raw.df, 1.0, entangled)
         beyond = j - 1 if j % 2 == 0 else None  # the next day beyond the same day's carry
