@@ -34,3 +34,12 @@ class Case:
     truth: dict[tuple[str, int], str]  # (factor, lag) -> "raises" | "lowers"
     complete: dict[str, np.ndarray]  # every factor on every calendar day, before blanks
     related: tuple[str, ...]  # factors the oracle is told about besides the true ones
+
+
+def ar1(rng: np.random.Generator, days: int, phi: float) -> np.ndarray:
+    """AR(1) with unit marginal variance (used by generators E and F)."""
+    z = np.empty(days)
+    z[0] = rng.normal()
+    for t in range(1, days):
+        z[t] = phi * z[t - 1] + np.sqrt(1 - phi**2) * rng.normal()
+    return z

@@ -26,7 +26,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import numpy as np
-from trigger_cases import CLEAR, START, Case, Scenario
+from trigger_cases import CLEAR, START, Case, Scenario, ar1
 
 from pacewise.core.triggers import DailyTable
 
@@ -38,22 +38,13 @@ TAGS = ("drinks", "late night", "long sitting", "physio exercises", "takeaway", 
 SELF_REPORTED = TAGS + ("stress", "coffee cups", "screen hours")  # can be copied forward
 
 
-def _ar(rng: np.random.Generator, days: int, phi: float) -> np.ndarray:
-    """AR(1) with unit marginal variance."""
-    z = np.empty(days)
-    z[0] = rng.normal()
-    for t in range(1, days):
-        z[t] = phi * z[t - 1] + np.sqrt(1 - phi**2) * rng.normal()
-    return z
-
-
 def _life(rng: np.random.Generator, days: int, weekday: np.ndarray, after: np.ndarray):
     """Factor values on every day, plus the true sleep the watch tries to measure."""
     work = (weekday < 5) & (rng.random(days) < 0.9)
     out = rng.random(days) < np.where(np.isin(weekday, (4, 5)), 0.35, 0.08)
     late = (out & (rng.random(days) < 0.6)) | (rng.random(days) < 0.07)
     prev_late = np.concatenate([[0.0], late[:-1]])
-    sleep = rng.uniform(6.5, 7.8) + 0.7 * _ar(rng, days, 0.3) - 1.0 * prev_late
+    sleep = rng.uniform(6.5, 7.8) + 0.7 * ar1(rng, days, 0.3) - 1.0 * prev_late
     sitting = (work & (rng.random(days) < 0.8)) | (rng.random(days) < 0.05)
     physio = rng.random(days) < rng.uniform(0.15, 0.35) + 0.25 * after
     pool = {
@@ -62,7 +53,7 @@ def _life(rng: np.random.Generator, days: int, weekday: np.ndarray, after: np.nd
         "drinks": ((out & (rng.random(days) < 0.75)) | (rng.random(days) < 0.04)).astype(float),
         "late night": late.astype(float),
         "long sitting": sitting.astype(float),
-        "stress": np.clip(np.round(3.5 + 1.6 * _ar(rng, days, 0.5) + 1.2 * work), 0, 10),
+        "stress": np.clip(np.round(3.5 + 1.6 * ar1(rng, days, 0.5) + 1.2 * work), 0, 10),
         "coffee cups": np.clip(rng.poisson(rng.uniform(1.0, 2.5) + 1.0 * work), 0, 7) * 1.0,
         "physio exercises": physio.astype(float),
         "takeaway": (rng.random(days) < np.where(weekday >= 4, 0.25, 0.08)).astype(float),
@@ -122,7 +113,7 @@ def make_case_e(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR)
             effects += sign * size * (np.concatenate([[0.0], course[:-1]]) if lag else course)
             truth[(str(name), lag)] = "raises" if sign > 0 else "lowers"
     level = rng.uniform(3.5, 6.5)
-    latent = level - rng.uniform(0.8, 2.0) * step + sigma * _ar(rng, days, phi) + effects
+    latent = level - rng.uniform(0.8, 2.0) * step + sigma * ar1(rng, days, phi) + effects
     # the mean of the last three days' pain, today excluded: what the reactive factors follow
     past = np.convolve(latent - np.median(latent), np.ones(3) / 3, mode="full")[:days]
     past = np.concatenate([[0.0], past[:-1]])

@@ -26,7 +26,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import numpy as np
-from trigger_cases import CLEAR, START, Case, Scenario
+from trigger_cases import CLEAR, START, Case, Scenario, ar1
 
 from pacewise.core.triggers import DailyTable
 
@@ -42,15 +42,6 @@ NUMERIC |= {"screen hours"}  # every other factor is a 0/1 tag
 PROXIES = {"takeaway meals", "indoor day"}  # follow an unlogged cause only
 REACTIONS = ("painkiller", "rest day")  # follow yesterday's pain only
 HELPS = {"stretching", "hot bath", "sleep hours", "gardening", "steps", "active minutes"}
-
-
-def _ar(rng: np.random.Generator, days: int, phi: float) -> np.ndarray:
-    """AR(1) with unit marginal variance."""
-    z = np.empty(days)
-    z[0] = rng.normal()
-    for t in range(1, days):
-        z[t] = phi * z[t - 1] + np.sqrt(1 - phi**2) * rng.normal()
-    return z
 
 
 def _halves(x: np.ndarray) -> np.ndarray:
@@ -79,7 +70,7 @@ def _life(rng, days, weekday, scenario):
     car = u(days) < np.where(weekend, 0.05, rng.uniform(0.3, 0.9))
     stressed = car & (u(days) < rng.uniform(0.5, 0.95))  # the rating travels with the commute
     high, low = np.round(rng.normal(5.5, 1.5, days)), np.round(rng.normal(0.3, 0.8, days))
-    log_steps = np.log(rng.uniform(5000, 9000)) + 0.3 * _ar(rng, days, 0.4) + 0.12 * weekend
+    log_steps = np.log(rng.uniform(5000, 9000)) + 0.3 * ar1(rng, days, 0.4) + 0.12 * weekend
     log_steps -= rng.uniform(0.1, 0.3) * rain
     s = (log_steps - log_steps.mean()) / log_steps.std()
     r = rng.uniform(0.75, 0.95)  # before rounding and clipping: lands at about 0.7-0.9
@@ -95,7 +86,7 @@ def _life(rng, days, weekday, scenario):
         "active minutes": np.clip(np.round(active), 0, None),
         "indoor day": u(days) < np.where(rain, rng.uniform(0.5, 0.8), 0.08),
         "takeaway meals": u(days) < np.where(busy, rng.uniform(0.35, 0.6), 0.08),
-        "sleep hours": _halves(rng.uniform(6, 7.5) + 0.8 * _ar(rng, days, 0.3) + 0.5 * weekend),
+        "sleep hours": _halves(rng.uniform(6, 7.5) + 0.8 * ar1(rng, days, 0.3) + 0.5 * weekend),
         "caffeine cups": rng.poisson(rng.uniform(1.0, 3.0), days) * 1.0,
         "gardening": u(days) < np.where(weekday == 5, 0.7, np.where(weekday == 6, 0.2, 0.03)),
         "hot bath": u(days) < rate,
@@ -153,7 +144,7 @@ def make_case_f(rng: np.random.Generator, days: int, scenario: Scenario = CLEAR)
     for d in range(days):
         state[d] = drive[d] + (carry * state[d - 1] if d else 0.0)
     sigma = rng.uniform(*scenario.noise)
-    latent = rng.uniform(3.0, 6.0) + state + sigma * _ar(rng, days, rng.uniform(0.2, 0.6))
+    latent = rng.uniform(3.0, 6.0) + state + sigma * ar1(rng, days, rng.uniform(0.2, 0.6))
     step = 0.5 if rng.random() < 0.25 else 1.0  # a quarter of people use half points
     pain = np.clip(np.round(latent / step) * step, 0, 10) + 0.0  # + 0.0 turns -0.0 into 0.0
 
