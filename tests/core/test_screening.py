@@ -85,6 +85,7 @@ def test_questions_cover_every_level_and_ids_are_unique():
         "cauda_equina",
         "cervical_artery",
         "serious_pathology",
+        "myelopathy",
         "heart",
     }
 

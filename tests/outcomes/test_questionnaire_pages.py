@@ -54,7 +54,7 @@ def test_self_harm_answer_shows_crisis_resources_at_once_and_alerts_the_team(pat
     assert response["Location"] == url("outcomes-safety", cast, alert_id=alert.pk)
     page = patient_client.get(response["Location"]).content.decode()
     assert "988" in page and "741741" in page
-    assert "care team has been asked to check in" in page
+    assert "We have told your care team" in page
     # the care team is told by email, without names or answers
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]

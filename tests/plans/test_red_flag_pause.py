@@ -46,7 +46,8 @@ def test_the_paused_screen_matches_the_urgency(client, me, qid, wording):
     client.post(url("plans-symptoms", me), symptoms(qid))
     page = client.get(url("plans-program", me)).content.decode()
     assert wording in page
-    assert ("Call 911" in page) == (qid != "weight_loss")
+    assert ('class="emergency-call"' in page) == (qid != "weight_loss")
+    assert 'href="tel:988"' in page  # help lines for the person's country, always
 
 
 def test_new_symptoms_pause_the_player_too(client, me):

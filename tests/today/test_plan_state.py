@@ -87,4 +87,4 @@ def test_while_the_program_is_paused_only_everyday_activities_are_offered(client
     assert [a.key for a in plan_state.profile_for(cast.record).activities] == ["walking"]
     client.force_login(cast.patient)
     page = client.get(f"/p/{cast.record.pk}/today/").content.decode()
-    assert "The exercise program is paused" in page
+    assert "Your exercise program is on hold" in page

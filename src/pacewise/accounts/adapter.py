@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from .crisis import country_from_languages
 from .models import Patient
 
 
@@ -13,6 +14,9 @@ class AccountAdapter(DefaultAccountAdapter):
         data = getattr(form, "cleaned_data", {})
         user.display_name = data.get("display_name", "") or ""
         user.time_zone = data.get("time_zone") or "UTC"
+        user.country = data.get("country") or country_from_languages(
+            request.META.get("HTTP_ACCEPT_LANGUAGE", "") if request else ""
+        )
         if commit:
             user.save()
             Patient.objects.get_or_create(user=user)

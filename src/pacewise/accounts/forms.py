@@ -3,6 +3,7 @@ from __future__ import annotations
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 
+from .crisis import country_choices
 from .fields import TimeZoneField, clean_display_text
 from .models import Membership
 
@@ -22,8 +23,20 @@ class SignupForm(DisplayNameMixin, AllauthSignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     time_zone = TimeZoneField(required=False, widget=forms.HiddenInput)
+    country = forms.ChoiceField(
+        label="Where do you live?",
+        help_text="So that we show help lines that work where you are. "
+        "You can change it later in Account.",
+        required=False,
+    )
 
-    field_order = ["email", "display_name", "password1", "password2", "time_zone"]
+    field_order = ["email", "display_name", "password1", "password2", "country", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "Use my browser's language to choose")] + [
+            (code, name) for code, name in country_choices() if code
+        ]
 
     def clean_email(self):
         value = (self.data.get("email") or "").strip()
@@ -115,6 +128,16 @@ class TokenForm(forms.Form):
 
 class SettingsForm(DisplayNameMixin, forms.Form):
     display_name = forms.CharField(label="Your name", max_length=80, required=False)
+    country = forms.ChoiceField(
+        label="Where you live",
+        help_text="The help lines on every page are for this country.",
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices()
+
     time_zone = TimeZoneField(
         label="Your time zone",
         help_text="Your days start and end at midnight in this time zone.",

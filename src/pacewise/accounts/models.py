@@ -51,6 +51,8 @@ class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
     display_name = models.CharField(max_length=80, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
+    # ISO 3166-1 alpha-2, for crisis help lines (accounts.crisis); "" = the server's default
+    country = models.CharField(max_length=2, blank=True, default="")
     is_demo = models.BooleanField(default=False)
 
     USERNAME_FIELD = "email"

@@ -6,7 +6,6 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from allauth.account.internal.flows.login import record_authentication
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -26,7 +25,7 @@ from pacewise.outcomes.responses import unseen_alert
 from . import consent, invitations
 from .access import is_clinic_staff
 from .audit import describe
-from .crisis import crisis_lines
+from .crisis import country_for, help_for
 from .decorators import patient_view
 from .forms import AcceptInvitationForm, SettingsForm, ShareCodeForm, TokenForm
 from .models import AccessToken, AuditEvent, Patient, User
@@ -123,12 +122,17 @@ def sharing_stop(request, grant, share_id: int):
 @login_required
 def account_settings(request):
     user = request.user
-    initial = {"display_name": user.display_name, "time_zone": user.time_zone}
+    initial = {
+        "display_name": user.display_name,
+        "time_zone": user.time_zone,
+        "country": user.country or country_for(user),
+    }
     form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         user.display_name = form.cleaned_data["display_name"]
         user.time_zone = form.cleaned_data["time_zone"]
-        user.save(update_fields=["display_name", "time_zone"])
+        user.country = form.cleaned_data["country"]
+        user.save(update_fields=["display_name", "time_zone", "country"])
         messages.success(request, "Saved.")
         return redirect("account-settings")
     return render(request, "accounts/settings.html", {"form": form})
@@ -201,8 +205,8 @@ def _accept_signed_in(request, invite):
 
 @require_safe
 def crisis(request):
-    lines = crisis_lines(settings.PACEWISE_CRISIS_COUNTRY)
-    return render(request, "help/crisis.html", {"lines": lines})
+    user = request.user if request.user.is_authenticated else None
+    return render(request, "help/crisis.html", {"help": help_for(user)})
 
 
 @require_safe

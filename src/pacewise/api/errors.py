@@ -19,11 +19,15 @@ class Error(Schema):
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, detail: str, errors: list[dict] | None = None):
+    """``extra`` adds keys beside detail and errors (e.g. the safety block of a questionnaire
+    that could not be scored but held a self-harm answer)."""
+
+    def __init__(self, status: int, detail: str, errors: list[dict] | None = None, **extra):
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.errors = errors or []
+        self.extra = extra
 
 
 COMMON_RESPONSES = {
@@ -50,10 +54,9 @@ def validation_errors(exc: ValidationError) -> list[dict]:
 
 
 def install(api) -> None:
-    def reply(request, status: int, detail: str, errors=None):
-        return api.create_response(
-            request, {"detail": detail, "errors": errors or []}, status=status
-        )
+    def reply(request, status: int, detail: str, errors=None, extra=None):
+        body = {"detail": detail, "errors": errors or []} | (extra or {})
+        return api.create_response(request, body, status=status)
 
     @api.exception_handler(ValidationError)
     def on_validation(request, exc):
@@ -77,4 +80,4 @@ def install(api) -> None:
 
     @api.exception_handler(ApiError)
     def on_api(request, exc):
-        return reply(request, exc.status, exc.detail, exc.errors)
+        return reply(request, exc.status, exc.detail, exc.errors, exc.extra)

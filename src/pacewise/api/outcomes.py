@@ -1,7 +1,10 @@
 """/api/patients/{id}/questionnaires...: what is due, answering, and results.
 
-A response with a self-harm answer above zero comes back with `safety.crisis_lines`: a client
-must show them at once, before anything else (the care team is alerted by the server).
+A response with a self-harm answer above zero comes back with `safety.crisis_lines` (for the
+person's own country, each with tappable `tel:`/`sms:` links): a client must show them at once,
+before anything else (the care team is alerted by the server). The safety check reads the raw
+answers before scoring: a form that cannot be scored but holds a self-harm answer is kept,
+and the 422 that names its field errors carries the same `safety` block and the kept response.
 """
 
 from __future__ import annotations
@@ -9,17 +12,15 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from django.conf import settings
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from pacewise.accounts.access import get_patient_for
-from pacewise.accounts.crisis import crisis_lines
-from pacewise.core import instruments as core
+from pacewise.accounts.crisis import help_for_patient
 from pacewise.core.schedule import schedule
 from pacewise.outcomes import registry, responses
 from pacewise.outcomes.models import Response
 
-from .errors import ApiError
+from .errors import ApiError, FieldError
 
 router = Router(tags=["outcomes"])
 
@@ -38,7 +39,7 @@ class ResponseOut(Schema):
     id: uuid.UUID
     instrument_id: str
     occasion: str
-    total: float
+    total: float | None = Field(description="None when the form could not be scored.")
     band: str
     interpretation: str
     prorated: bool
@@ -47,19 +48,34 @@ class ResponseOut(Schema):
     completed_at: datetime
 
 
+class CrisisLink(Schema):
+    label: str
+    href: str = Field(description="A tel: or sms: link.")
+
+
 class CrisisLine(Schema):
     title: str
     text: str
+    links: list[CrisisLink]
+    source: str
 
 
 class Safety(Schema):
     crisis_lines: list[CrisisLine]
+    country: str = Field(description="The country the lines are for (the person's choice).")
     care_team_alerted: bool
 
 
 class ResponseCreated(Schema):
     response: ResponseOut
     safety: Safety | None = None
+
+
+class NotScored(Schema):
+    detail: str
+    errors: list[FieldError]
+    safety: Safety | None = Field(None, description="Present when a self-harm answer was kept.")
+    response: ResponseOut | None = Field(None, description="The kept (unscored) response.")
 
 
 class AnswersIn(Schema):
@@ -95,7 +111,7 @@ def list_responses(request, patient_id: uuid.UUID):
 
 @router.post(
     "/patients/{patient_id}/questionnaires/{instrument_id}/responses",
-    response={201: ResponseCreated},
+    response={201: ResponseCreated, 422: NotScored},
     operation_id="answer_questionnaire",
 )
 def answer(request, patient_id: uuid.UUID, instrument_id: str, payload: AnswersIn):
@@ -106,17 +122,28 @@ def answer(request, patient_id: uuid.UUID, instrument_id: str, payload: AnswersI
     instrument = registry.get(instrument_id)
     if instrument is None:
         raise ApiError(404, f"There is no questionnaire {instrument_id!r}.")
-    try:
-        saved, _result, alerts = responses.record(grant.patient, instrument, payload.answers)
-    except core.InstrumentError as exc:
-        raise ApiError(
-            422, "Some fields need fixing.", [{"field": "answers", "message": str(exc)}]
-        ) from exc
+    sent = responses.record(grant.patient, instrument, payload.answers)
     safety = None
-    if alerts:
-        lines = crisis_lines(settings.PACEWISE_CRISIS_COUNTRY)
+    if sent.alerts:
+        help_ = help_for_patient(grant.patient)
         safety = {
-            "crisis_lines": [{"title": t, "text": x} for t, x in lines],
-            "care_team_alerted": any(a.emailed_to for a in alerts),
+            "crisis_lines": help_.as_api(),
+            "country": help_.country,
+            "care_team_alerted": responses.care_team_alerted(sent.alerts),
         }
-    return Status(201, {"response": saved, "safety": safety})
+    if sent.error is not None:
+        extra = (
+            {
+                "safety": safety,
+                "response": ResponseOut.model_validate(sent.response).model_dump(mode="json"),
+            }
+            if sent.response is not None
+            else {}
+        )
+        raise ApiError(
+            422,
+            "Some fields need fixing.",
+            [{"field": "answers", "message": sent.error}],
+            **extra,
+        )
+    return Status(201, {"response": sent.response, "safety": safety})

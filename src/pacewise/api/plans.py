@@ -236,7 +236,7 @@ def log_session(request, patient_id: uuid.UUID, payload: SessionIn):
     program = programs.program_for(patient)
     if program is None:
         raise _field_error("exercises", "there is no program yet; finish onboarding first")
-    if red_flags.is_paused(patient):
+    if not red_flags.pause_rules(patient).program_exercises:
         raise ApiError(409, "The program is paused until a clinician has checked the symptoms.")
     in_program = set(programs.active_items(program).values_list("exercise_id", flat=True))
     done = []

@@ -19,11 +19,13 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator, StrictBool
 
 from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.crisis import help_for_patient
 from pacewise.today import actions
 from pacewise.today import state as plan_state
 
 from .diary_schemas import ActivityOut, CheckInOut
 from .errors import ApiError
+from .outcomes import CrisisLine
 
 router = Router(tags=["plan"])
 
@@ -79,8 +81,27 @@ class OverridesOut(Schema):
     set_at: datetime | None = None
 
 
+class PauseOut(Schema):
+    level: str = Field(description="emergency, stop_exercising or urgent")
+    heading: str
+    do_now: list[str] = Field(description="What to do now, worded for the level.")
+    program_exercises: bool = Field(description="False: the exercise program is on hold.")
+    paced_activities: bool = Field(description="False: nothing is prescribed today.")
+    emergency_number: str | None = Field(description="For the person's country, if known.")
+    crisis_lines: list[CrisisLine] = Field(description="Help lines with tel:/sms: links.")
+
+
 class TodayOut(Schema):
     date: date
+    pause: PauseOut | None = Field(
+        None,
+        description="An open red-flag pause. At the emergency and stop_exercising levels "
+        "`targets` is empty: show `do_now` and the emergency number instead.",
+    )
+    flare_days: int = Field(0, description="In a flare: how many days it has lasted.")
+    long_flare: bool = Field(
+        False, description="A flare beyond two weeks: prompt to contact a clinician."
+    )
     set_up: bool = Field(description="False until activities are chosen or a program exists.")
     phase: str = Field(description="baseline, building, holding, flare or returning")
     targets: list[TargetOut]
@@ -191,20 +212,40 @@ def _overrides(row) -> dict | None:
     }
 
 
-def _today(state: plan_state.TodayState) -> dict:
+def _pause(state: plan_state.TodayState, patient) -> dict | None:
+    rules = state.pause
+    if not rules.paused:
+        return None
+    help_ = help_for_patient(patient)
+    return {
+        "level": rules.level,
+        "heading": rules.heading,
+        "do_now": list(rules.do_now),
+        "program_exercises": rules.program_exercises,
+        "paced_activities": rules.paced_activities,
+        "emergency_number": help_.emergency_number,
+        "crisis_lines": help_.as_api(),
+    }
+
+
+def _today(state: plan_state.TodayState, patient) -> dict:
     plan = state.plan
+    paced = state.pause.paced_activities  # core.pause decides; nothing else does
     return {
         "date": state.today,
+        "pause": _pause(state, patient),
+        "flare_days": plan.flare_days,
+        "long_flare": plan.long_flare,
         "set_up": state.set_up,
         "phase": plan.phase,
-        "targets": _targets(plan.targets, state.done),
-        "weekly_quota": dict(plan.weekly_quota),
-        "reasons": list(plan.reasons),
-        "messages": list(plan.messages),
+        "targets": _targets(plan.targets if paced else (), state.done),
+        "weekly_quota": dict(plan.weekly_quota) if paced else {},
+        "reasons": list(plan.reasons) if paced else list(state.pause.do_now),
+        "messages": list(plan.messages) if paced else [],
         "easier_chosen": state.easier,
         "easier_option": {
-            "text": plan.easier_option.text,
-            "targets": _targets(plan.easier_option.targets, state.done),
+            "text": plan.easier_option.text if paced else "",
+            "targets": _targets(plan.easier_option.targets if paced else (), state.done),
         },
         "overridden": list(plan.overridden),
         "overrides": _overrides(state.override),
@@ -216,7 +257,7 @@ def _today(state: plan_state.TodayState) -> dict:
 def get_today(request, patient_id: uuid.UUID):
     """Today's paced plan, worked out from the diary, with the reasons behind it."""
     grant = _grant(request, patient_id, "api-today")
-    return _today(plan_state.load(grant.patient))
+    return _today(plan_state.load(grant.patient), grant.patient)
 
 
 @router.post(
@@ -257,7 +298,7 @@ def easier_today(request, patient_id: uuid.UUID, payload: EasierIn):
     """Choose (or undo) the easier option for today; returns today's plan."""
     grant = _grant(request, patient_id, "api-today-easier", write=True)
     actions.choose_easier(grant.patient, easier=payload.easier)
-    return _today(plan_state.load(grant.patient))
+    return _today(plan_state.load(grant.patient), grant.patient)
 
 
 def _review(review) -> dict | None:

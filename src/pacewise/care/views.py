@@ -17,7 +17,7 @@ from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
 from pacewise.diary.models import CheckIn
 from pacewise.outcomes.responses import open_alerts_for
-from pacewise.plans.red_flags import open_red_flags_for
+from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
 
 @staff_view
@@ -41,6 +41,7 @@ def caseload(request):
         "memberships": memberships,
         "alerts": open_alerts_for(request.user),
         "red_flags": open_red_flags_for(request.user),
+        "self_cleared": self_cleared_for(request.user),
     }
     return render(request, "care/caseload.html", context)
 

@@ -86,6 +86,13 @@ class DayPlan:
     week_start: date | None = None  # first day of the current plan week (None in baseline)
     last_review: WeeklyReview | None = None
     factors: Mapping[str, float] = field(default_factory=dict)
+    flare_days: int = 0  # in a flare: how many days it has lasted, today included
+
+    @property
+    def long_flare(self) -> bool:
+        """A flare lasting beyond t.LONG_FLARE_DAYS: a reason to contact a clinician and to
+        re-check red flags (CLINICAL.md §2)."""
+        return self.flare_days >= t.LONG_FLARE_DAYS
 
     def target(self, activity: str) -> ActivityTarget:
         return next(x for x in self.targets if x.activity == activity)
@@ -124,6 +131,14 @@ def plan_day(
         *_cap_reasons(day, targets),
         *_override_reasons(profile),
     ]
+    flare_days = (
+        (today - _flare_start(day.diary, day.calendar, today)).days + 1
+        if day.phase == "flare"
+        else 0
+    )
+    messages = _messages(day, today)
+    if flare_days >= t.LONG_FLARE_DAYS:
+        messages = (w.long_flare_text(flare_days, profile.rest_in_flares), *messages)
     return DayPlan(
         date=today,
         phase=day.phase,
@@ -131,13 +146,14 @@ def plan_day(
         weekly_quota={x.activity: round(x.quota * 7, 2) for x in targets},
         reasons=tuple(reasons),
         easier_option=_easier(day, targets),
-        messages=_messages(day, today),
+        messages=messages,
         overridden=_overridden(profile),
         week_start=None
         if day.phase == "baseline" and not day.state.last_review
         else day.state.week_start,
         last_review=day.state.last_review,
         factors={"phase": day.factor, "readiness": day.ready.factor},
+        flare_days=flare_days,
     )
 
 

@@ -113,6 +113,13 @@ class Decision:
     confidence: int | None = None
 
 
+def rest_in_flares(conditions, fatigue_dominant: bool) -> bool:
+    """Rest is part of managing a flare for fatigue-dominant people and lupus (NICE NG206;
+    EULAR 2024); for everyone else gentle movement is, and rest alone does not help
+    (NICE NG59). The one home of this rule: advice is worded per group from it."""
+    return fatigue_dominant or "lupus_autoimmune" in conditions
+
+
 @dataclass(frozen=True)
 class Profile:
     """``decisions`` maps the first day of a reviewed week to the person's decision on that
@@ -123,3 +130,7 @@ class Profile:
     activities: tuple[PlanActivity, ...] = ()
     overrides: Overrides = field(default_factory=Overrides)
     decisions: Mapping[date, Decision] = field(default_factory=dict)
+
+    @property
+    def rest_in_flares(self) -> bool:
+        return rest_in_flares(self.conditions, self.fatigue_dominant)

@@ -12,8 +12,12 @@ Urgency levels (sources in docs/evidence/exercise.md, CLINICAL.md §7):
 * ``stop_exercising`` - chest pain, unusual breathlessness, dizziness or fainting,
   palpitations with activity: stop exercising and get medical help (ACSM guidance).
 * ``urgent`` - possible serious pathology (cancer history with new pain, weight loss,
-  fever, trauma or osteoporosis with new pain, unrelenting night pain): see a doctor
-  within a day or two, before exercising again (Finucane et al., 2020; NICE NG59).
+  fever, recent infection, intravenous drug use, immunosuppression, long-term steroids,
+  trauma or osteoporosis with new pain, unrelenting night pain) or cervical myelopathy
+  (clumsy hands, a change in walking): see a doctor within a day or two, before exercising
+  again (Finucane et al., 2020; NICE NG59; IFOMPT cervical framework, Rushton et al. 2023).
+
+What a pause allows at each level is decided in ``pacewise.core.pause``.
 
 This is a screen, not a diagnosis: a "yes" means "get checked", never "you have X".
 """
@@ -35,7 +39,7 @@ class Question:
     id: str
     text: str
     urgency: str
-    group: str  # cauda_equina | cervical_artery | serious_pathology | heart
+    group: str  # cauda_equina | cervical_artery | serious_pathology | myelopathy | heart
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -59,6 +63,12 @@ QUESTIONS: tuple[Question, ...] = (
         "cauda_equina",
     ),
     Question(
+        "sexual_function",
+        "New loss of feeling or function in sex, together with back pain?",
+        EMERGENCY,
+        "cauda_equina",
+    ),
+    Question(
         "neck_dizziness",
         "Neck pain together with dizziness, double vision or sudden falls?",
         EMERGENCY,
@@ -67,6 +77,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "neck_speech",
         "Neck pain together with trouble speaking or swallowing, or a numb face?",
+        EMERGENCY,
+        "cervical_artery",
+    ),
+    Question(
+        "sudden_headache",
+        "A sudden, very bad headache, the worst you have ever had?",
         EMERGENCY,
         "cervical_artery",
     ),
@@ -113,6 +129,30 @@ QUESTIONS: tuple[Question, ...] = (
         "serious_pathology",
     ),
     Question(
+        "recent_infection",
+        "An infection or an operation in the last few weeks, and now new back or neck pain?",
+        URGENT,
+        "serious_pathology",
+    ),
+    Question(
+        "drug_injection",
+        "Have you ever injected drugs, and now have new back or neck pain?",
+        URGENT,
+        "serious_pathology",
+    ),
+    Question(
+        "immune_weak",
+        "A weak immune system, or medicine that lowers it, and new back or neck pain?",
+        URGENT,
+        "serious_pathology",
+    ),
+    Question(
+        "steroids",
+        "Have you taken steroid tablets for three months or more, and now have new pain?",
+        URGENT,
+        "serious_pathology",
+    ),
+    Question(
         "trauma",
         "A bad fall, accident or injury in the last few weeks?",
         URGENT,
@@ -130,6 +170,18 @@ QUESTIONS: tuple[Question, ...] = (
         URGENT,
         "serious_pathology",
     ),
+    Question(
+        "clumsy_hands",
+        "Hands that have become clumsy, so you drop things or struggle with buttons?",
+        URGENT,
+        "myelopathy",
+    ),
+    Question(
+        "walking_change",
+        "A change in how you walk, so you feel unsteady or your legs feel stiff?",
+        URGENT,
+        "myelopathy",
+    ),
 )
 BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 
@@ -141,8 +193,8 @@ HEADLINES = {
 ADVICE = {
     EMERGENCY: (
         "What you told us can be a sign of a problem with the nerves at the base of your "
-        "spine or with a blood vessel in your neck. These are rare, but they need to be "
-        "checked the same day. Call your emergency number or go to an emergency department "
+        "spine, or with a blood vessel in your neck or head. These are rare, but they need "
+        "to be checked the same day. Call your emergency number or go to an emergency department "
         "now. Do not wait to see if it passes."
     ),
     STOP_EXERCISING: (

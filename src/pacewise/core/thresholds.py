@@ -86,6 +86,10 @@ FLARE_SETTLE_DAYS_FATIGUE = 2
 # Deload to ~50% of the pre-flare quota, keeping gentle movement (NICE NG59: no bed rest).
 # Convention (CLINICAL §2).
 FLARE_DELOAD = 0.50
+# A flare lasting this many days or more brings a kind prompt to contact a clinician and to
+# re-check red flags: most flares settle within days to a couple of weeks (Suri et al., Clin J
+# Pain 2012;28:573-580), and "about two weeks" is common guidance (CLINICAL.md §2). Convention.
+LONG_FLARE_DAYS = 14
 # Staged return to the pre-flare level over 1-2 weeks (Suri 2012: most flares last days;
 # the stages are a convention, CLINICAL §2): fraction of quota at each stage.
 RETURN_STAGES = (0.625, 0.75, 0.875)

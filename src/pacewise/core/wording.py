@@ -69,3 +69,51 @@ def change_text(activity: PlanActivity, before: float, after: float) -> str:
     if old == new:
         return f"{label} stays at about {new} {unit_word(activity, new)} a day"
     return f"{label} from {old} to {new} {unit_word(activity, new)} a day"
+
+
+def pain_during_advice(rest_in_flares: bool) -> tuple[str, ...]:
+    """The pain-monitoring model in plain words, shown wherever exercise is prescribed
+    (Thomeé 1997; Silbernagel et al. 2007; thresholds.PAIN_DURING_LIMIT). For people whose
+    symptoms come a day or two after effort (fatigue-dominant, lupus; NICE NG206) the later
+    signal is named too."""
+    from pacewise.core.thresholds import PAIN_DURING_LIMIT
+
+    limit = whole(PAIN_DURING_LIMIT)
+    parts = [
+        f"Some pain while you move is okay, up to about {limit} out of 10.",
+        "It should settle by the next morning, and not build up from week to week.",
+        "If it goes above that, slow down or stop, and do a little less next time.",
+    ]
+    if rest_in_flares:
+        parts.append(
+            "If you feel worse a day or two later, that is a sign to do less next time, even "
+            "if it felt fine at the time."
+        )
+    return tuple(parts)
+
+
+def flare_movement_advice(rest_in_flares: bool) -> str:
+    """What to say about rest in a flare, per group: gentle movement for most (NICE NG59: no
+    bed rest); rest as part of it for fatigue-dominant people and lupus (NICE NG206)."""
+    if rest_in_flares:
+        return (
+            "In a flare, rest is part of looking after yourself. Keep only the gentle movement "
+            "that feels okay, and let how you feel lead."
+        )
+    return "In a flare, keep some gentle movement. Rest alone does not help."
+
+
+def long_flare_text(days: int, rest_in_flares: bool) -> str:
+    """The kind prompt for a flare that has lasted beyond thresholds.LONG_FLARE_DAYS."""
+    weeks = days // 7
+    span = f"about {weeks} weeks" if weeks >= 2 else f"{days} days"
+    pace = (
+        "Keep resting as you need."
+        if rest_in_flares
+        else "Keep the gentle movement that feels okay."
+    )
+    return (
+        f"This flare has lasted {span}. That is longer than most, and it is worth talking "
+        "over with your clinician: please get in touch with them. It is also a good time to "
+        f"check the list of symptoms that need a doctor. {pace}"
+    )

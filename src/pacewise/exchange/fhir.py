@@ -58,11 +58,13 @@ class FhirPatientRef:
 
 @dataclass(frozen=True)
 class ResponseRecord:
-    """One completed questionnaire: the answers as given and the score computed from them."""
+    """One questionnaire: the answers as given and the score computed from them. ``score`` is
+    None for a form that could not be scored but was kept for its safety answer: it goes out
+    as a "stopped" response with the safety item's Observation and no total."""
 
     instrument: Instrument
     answers: Mapping[str, int | None]
-    score: Score
+    score: Score | None
     authored: datetime
     response_id: uuid.UUID
 
@@ -91,6 +93,9 @@ def questionnaire_bundle(
     if include_questionnaires:
         used = {r.instrument.id: r.instrument for r in responses}
         entries += [_entry(questionnaire_resource(i, base_url=base)) for i in used.values()]
+        local = [i for i in used.values() if not i.loinc_total]
+        if local:
+            entries.append(_entry(scores_code_system(local, base)))
     for record in responses:
         _check(record)
         response = _response(record, base, patient_ref)
@@ -117,17 +122,49 @@ def questionnaire_resource(instrument: Instrument, *, base_url: str) -> dict:
         "language": instrument.language,
         **({"code": [_loinc(instrument.loinc_panel)]} if instrument.loinc_panel else {}),
         "copyright": instrument.licence,
-        "item": [_questionnaire_item(item) for item in instrument.items],
+        "item": [_questionnaire_item(item, instrument) for item in instrument.items],
     }
 
 
-def _questionnaire_item(item: Item) -> dict:
+def scores_code_system(instruments: Sequence[Instrument], base: str) -> dict:
+    """Our own code system for totals without a verified LOINC code (e.g. the PEG's mean),
+    sent in the bundle so that a receiver can read what each code means."""
+    return {
+        "resourceType": "CodeSystem",
+        "id": "pacewise-scores",
+        "url": f"{base}/fhir/CodeSystem/scores",
+        "name": "PacewiseScores",
+        "title": "Pacewise questionnaire total scores without a LOINC code",
+        "status": "active",
+        "content": "fragment",
+        "caseSensitive": True,
+        "description": (
+            "Local codes for questionnaire totals that have no verified LOINC code. "
+            "See docs/exchange.md in the Pacewise source."
+        ),
+        "concept": [
+            {
+                "code": f"{i.id}-total",
+                "display": f"{i.name} total score",
+                "definition": (
+                    f"The {i.name} total: the {i.scoring} of its scored items, "
+                    f"{_num(i.score_range[0])}-{_num(i.score_range[1])}. {i.citation}"
+                ),
+            }
+            for i in instruments
+        ],
+    }
+
+
+def _questionnaire_item(item: Item, instrument: Instrument) -> dict:
+    # An item is required only if the instrument's own rule allows no blank: a form scored
+    # with a prorated blank must still conform to the Questionnaire it points to.
     return {
         "linkId": item.id,
         **({"code": [_loinc(item.loinc)]} if item.loinc else {}),
         "text": item.text,
         "type": "choice",
-        "required": item.scored,
+        "required": item.scored and instrument.missing.max_missing == 0,
         "answerOption": [_answer_value(item, o.value) for o in item.options],
     }
 
@@ -163,7 +200,7 @@ def _response(record: ResponseRecord, base: str, patient_ref: dict) -> dict:
                 "value": str(record.response_id),
             },
             "questionnaire": f"{_questionnaire_url(inst, base)}|{inst.version}",
-            "status": "completed",
+            "status": "completed" if record.score is not None else "stopped",
             "subject": patient_ref,
             "authored": record.authored.isoformat(),
             "author": patient_ref,
@@ -203,8 +240,9 @@ def _observations(
             **fields,
         }
 
-    yield observation("total", _total_code(inst, base), **_total_fields(inst, sc))
-    for sub in sc.subscales:
+    if sc is not None:
+        yield observation("total", _total_code(inst, base), **_total_fields(inst, sc))
+    for sub in sc.subscales if sc is not None else ():
         if sub.loinc_total:
             cut = inst.subscale(sub.id).positive_at
             verdict = "POS" if sub.positive_screen else "NEG"
@@ -320,7 +358,7 @@ def _check(record: ResponseRecord) -> None:
     inst = record.instrument
     if record.authored.tzinfo is None or record.authored.utcoffset() is None:
         raise ValueError("authored must be an aware datetime (FHIR dateTime needs a zone)")
-    if record.score.instrument_id != inst.id:
+    if record.score is not None and record.score.instrument_id != inst.id:
         raise ValueError(f"a {record.score.instrument_id} score cannot go with a {inst.id} form")
     known = {i.id: i for i in inst.items}
     for item_id, value in record.answers.items():

@@ -80,6 +80,8 @@ class VisitReportData:
     capacity: Sequence[ActivityWeek] = ()
     flares: Sequence[DateRange] = ()
     questionnaires: Sequence[QuestionnaireResult] = ()
+    # each safety item's answer (e.g. PHQ-9 item 9), one line per form, for the care team
+    safety: Sequence[str] = ()
     plan: Sequence[str] = ()
     insights: Sequence[str] = ()
     questions: Sequence[str] = ()
@@ -241,6 +243,12 @@ def _questionnaires(results: Sequence[QuestionnaireResult]) -> str:
     )
 
 
+def _safety(lines: Sequence[str]) -> str:
+    if not lines:
+        return ""
+    return '<div class="safety"><h3>Safety questions</h3>' + _list(lines) + "</div>"
+
+
 def _band(r: QuestionnaireResult) -> str:
     return f" <small>({_e(r.latest_band)})</small>" if r.latest_band else ""
 
@@ -268,7 +276,7 @@ def render_html(data: VisitReportData) -> str:
         glance=_list(glance),
         trend=_figure(trend),
         capacity=capacity,
-        questionnaires=_questionnaires(data.questionnaires),
+        questionnaires=_safety(data.safety) + _questionnaires(data.questionnaires),
         plan=_list(data.plan, empty="No plan lines were included."),
         insights=_list(data.insights, empty="No insights were included."),
         questions=_list(data.questions, "ol", "No questions were added."),
@@ -347,6 +355,8 @@ li { margin: 1pt 0; }
 figure { margin: 4pt 0; break-inside: avoid; }
 figcaption { font-size: 8pt; }
 svg.chart { width: 100%; height: auto; display: block; }
+.safety { border: 2px solid #8a1c1c; padding: 0 10px 6px; margin-bottom: 10px;
+  break-inside: avoid; }
 table.scores { width: 100%; border-collapse: collapse; break-inside: avoid; }
 .scores th, .scores td { text-align: left; vertical-align: top; padding: 3pt 4pt;
   border-bottom: 1px solid #d5dadd; }

@@ -9,8 +9,15 @@ from django.db import models
 from django.utils import timezone
 
 
+class ResponseQuerySet(models.QuerySet):
+    def scored(self):
+        """Responses with a score (not the ones kept only for a safety answer)."""
+        return self.filter(total__isnull=False)
+
+
 class Response(models.Model):
-    """One completed questionnaire, with the score computed by the core when it was saved."""
+    """One completed questionnaire, with the score computed by the core when it was saved;
+    or a form that could not be scored, kept because it held a safety answer."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4)
     patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
@@ -18,17 +25,26 @@ class Response(models.Model):
     instrument_version = models.CharField(max_length=40)
     occasion = models.CharField(max_length=12)  # baseline | week4 | week12 | week26 | extra | short
     answers = models.JSONField()
-    total = models.FloatField()
+    # None when the form could not be scored (too many blanks) but was kept for its safety
+    # answer: such a response does not count as done for the schedule.
+    total = models.FloatField(null=True, blank=True)
     band = models.CharField(max_length=80, blank=True)
     interpretation = models.TextField(blank=True)
     prorated = models.BooleanField(default=False)
     safety_flag = models.BooleanField(default=False)
+    not_scored_reason = models.TextField(blank=True)
     completed_at = models.DateTimeField(default=timezone.now)
     local_date = models.DateField()
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-completed_at"]
         indexes = [models.Index(fields=["patient", "instrument_id", "completed_at"])]
+
+    @property
+    def scored(self) -> bool:
+        return self.total is not None
 
 
 class Assignment(models.Model):

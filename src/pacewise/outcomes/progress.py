@@ -24,7 +24,10 @@ class Trend:
 def trends(patient) -> list[Trend]:
     out = []
     rows = (
-        Response.objects.filter(patient=patient).exclude(occasion="short").order_by("completed_at")
+        Response.objects.scored()
+        .filter(patient=patient)
+        .exclude(occasion="short")
+        .order_by("completed_at")
     )
     by_instrument: dict[str, list[Response]] = {}
     for row in rows:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pacewise.accounts.crisis import crisis_lines
+from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import instruments as core
 from pacewise.core.schedule import schedule
@@ -87,19 +87,22 @@ def take(request, grant, instrument_id: str):
         patient=grant.patient, instrument_id=instrument_id, response__isnull=True
     ).first()
     form = QuestionnaireForm(request.POST or None, instrument=instrument)
-    if request.method == "POST" and form.is_valid():
-        try:
-            response, _result, alerts = responses.record(
-                grant.patient, instrument, form.answers(), assignment=assignment
-            )
-        except core.InstrumentError as exc:
-            form.add_error(None, str(exc))
-        else:
-            if alerts:
+    if request.method == "POST":
+        valid = form.is_valid()
+        # The safety check reads the raw answers, so a form that does not validate can
+        # never hide a self-harm answer.
+        answers = form.answers() if valid else responses.raw_answers(instrument, request.POST)
+        if valid or core.safety_flags(instrument, answers):
+            sent = responses.record(grant.patient, instrument, answers, assignment=assignment)
+            if sent.alerts:
                 return redirect(
-                    "outcomes-safety", patient_id=grant.patient.pk, alert_id=alerts[0].pk
+                    "outcomes-safety", patient_id=grant.patient.pk, alert_id=sent.alerts[0].pk
                 )
-            return redirect("outcomes-result", patient_id=grant.patient.pk, response_id=response.pk)
+            if sent.response is not None:
+                return redirect(
+                    "outcomes-result", patient_id=grant.patient.pk, response_id=sent.response.pk
+                )
+            form.add_error(None, sent.error)
     context = {"patient": grant.patient, "instrument": instrument, "form": form}
     return render(request, "outcomes/take.html", context)
 
@@ -112,10 +115,25 @@ def result(request, grant, response_id):
     instrument = registry.get(response.instrument_id)
     if instrument is None:
         raise Http404("This questionnaire is no longer offered.")
+    alerts = list(response.alerts.all())
+    for alert in alerts:
+        alert.answer_text = responses.answer_text(instrument, alert.item_id, alert.value)
+    context = {
+        "grant": grant,
+        "patient": grant.patient,
+        "response": response,
+        "instrument": instrument,
+        "alerts": alerts,
+        "help": help_for_patient(grant.patient),
+        "team_told": responses.care_team_alerted(alerts),
+    }
+    if not response.scored:
+        return render(request, "outcomes/result.html", context)
     score = core.score(instrument, response.answers)
     change = None
     baseline = (
-        Response.objects.filter(patient=grant.patient, instrument_id=response.instrument_id)
+        Response.objects.scored()
+        .filter(patient=grant.patient, instrument_id=response.instrument_id)
         .exclude(pk=response.pk)
         .exclude(occasion="short")
         .filter(completed_at__lt=response.completed_at)
@@ -124,14 +142,7 @@ def result(request, grant, response_id):
     )
     if baseline is not None and instrument.mcid is not None:
         change = core.change(instrument, core.score(instrument, baseline.answers), score)
-    context = {
-        "grant": grant,
-        "patient": grant.patient,
-        "response": response,
-        "instrument": instrument,
-        "score": score,
-        "change": change,
-    }
+    context |= {"score": score, "change": change}
     return render(request, "outcomes/result.html", context)
 
 
@@ -162,8 +173,9 @@ def safety(request, grant, alert_id: int):
     context = {
         "patient": grant.patient,
         "alert": alert,
-        "lines": crisis_lines(settings.PACEWISE_CRISIS_COUNTRY),
+        "help": help_for_patient(grant.patient),
         "team_told": bool(alert.emailed_to),
+        "not_scored": not alert.response.scored,
     }
     return render(request, "outcomes/safety.html", context)
 
@@ -242,7 +254,7 @@ def fhir_bundle(patient) -> dict:
                 ResponseRecord(
                     instrument,
                     row.answers,
-                    core.score(instrument, row.answers),
+                    core.score(instrument, row.answers) if row.scored else None,
                     row.completed_at,
                     row.pk,
                 )

@@ -13,8 +13,10 @@ from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.diary.models import CheckIn
 from pacewise.exchange.report import ActivityWeek, DateRange, VisitReportData, questionnaire_result
 
+from . import registry
+from .models import Response
 from .progress import trends
-from .responses import patient_today, program_start
+from .responses import answer_text, patient_today, program_start
 
 PERIOD_DAYS = 84  # the last 12 weeks, or since the start when shorter
 
@@ -37,6 +39,7 @@ def visit_report_data(patient, questions: list[str]) -> VisitReportData:
         capacity=weekly_capacity(sessions, start),
         flares=flare_ranges(days),
         questionnaires=questionnaire_results(patient, start),
+        safety=safety_answers(patient, start),
         insights=insights(patient, days, start, end),
         questions=questions,
     )
@@ -71,6 +74,40 @@ def questionnaire_results(patient, start: date):
         history = [(s, d) for s, d in scored if d >= start] or scored[-1:]
         out.append(questionnaire_result(trend.instrument, scored[0], scored[-1], history))
     return out
+
+
+def safety_answers(patient, start: date) -> list[str]:
+    """Every safety item's answer in the period (zero too: a clinician reads the answer, not
+    only the total), with whether the care team was told and followed up."""
+    lines = []
+    rows = (
+        Response.objects.filter(patient=patient, local_date__gte=start)
+        .prefetch_related("alerts")
+        .order_by("completed_at")
+    )
+    for row in rows:
+        instrument = registry.get(row.instrument_id)
+        if instrument is None:
+            continue
+        for item in instrument.items:
+            if not item.safety or row.answers.get(item.id) is None:
+                continue
+            value = row.answers[item.id]
+            line = (
+                f"{instrument.name}, {row.local_date:%-d %b %Y}: “{item.short or item.text}” "
+                f"answered {answer_text(instrument, item.id, value)}."
+            )
+            if not row.scored:
+                line += " (The form could not be scored; it was kept for this answer.)"
+            alerts = [a for a in row.alerts.all() if a.item_id == item.id]
+            if alerts:
+                told = "The care team was told" if alerts[0].emailed_to else "No care team was told"
+                followed = alerts[0].followed_up_at
+                line += f" {told}" + (
+                    f"; followed up {followed:%-d %b %Y}." if followed else "; not yet followed up."
+                )
+            lines.append(line)
+    return lines
 
 
 def insights(patient, days: list[DaySummary], start: date, end: date) -> list[str]:

@@ -6,6 +6,7 @@ import unicodedata
 
 from django import forms
 
+from pacewise.core.pause import ASSESSOR_REQUIRED, clearance_problems
 from pacewise.core.screening import QUESTIONS
 from pacewise.diary.catalog import ACTIVITIES, BODY_REGIONS
 from pacewise.diary.forms import YesNo, scale_field
@@ -184,25 +185,54 @@ STEP_FORMS = {
 
 
 class ClearanceForm(forms.Form):
+    """Resuming after a red-flag pause; the rules are core.pause.clearance_problems."""
+
     cleared = forms.BooleanField(
         label="A doctor or clinician has checked me and said I can exercise"
     )
     seen_on = forms.DateField(
         label="The day they checked you", widget=forms.DateInput(attrs={"type": "date"})
     )
+    assessed_by = forms.CharField(
+        label="Who checked you",
+        help_text="Their name and where, for example “Dr Lee, City Hospital emergency department”.",
+        max_length=200,
+        required=False,
+    )
 
-    def __init__(self, *args, today, clinician=False, **kwargs):
+    def __init__(self, *args, today, alerted_on, level, clinician=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.today = today
+        self.today, self.alerted_on = today, alerted_on
+        self.level, self.clinician = level, clinician
+        self.fields["seen_on"].widget.attrs |= {
+            "min": alerted_on.isoformat(),
+            "max": today.isoformat(),
+        }
         if clinician:
             self.fields["cleared"].label = "I have assessed these symptoms and it is safe to resume"
             self.fields["seen_on"].label = "The day of the assessment"
+            del self.fields["assessed_by"]
+        elif level not in ASSESSOR_REQUIRED:
+            self.fields["assessed_by"].label = "Who checked you (optional)"
 
-    def clean_seen_on(self):
-        seen_on = self.cleaned_data["seen_on"]
-        if seen_on > self.today:
-            raise forms.ValidationError("The day cannot be in the future.")
-        return seen_on
+    @property
+    def needs_assessor(self) -> bool:
+        return "assessed_by" in self.fields
+
+    def clean(self):
+        data = super().clean()
+        problems = clearance_problems(
+            self.level,
+            alerted_on=self.alerted_on,
+            seen_on=data.get("seen_on"),
+            today=self.today,
+            by_clinician=self.clinician,
+            assessed_by=data.get("assessed_by", ""),
+        )
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return data
 
 
 class AfterSessionForm(forms.Form):

@@ -73,10 +73,21 @@ class RedFlagAlert(models.Model):
     cleared_by_label = models.CharField(max_length=254, blank=True)
     cleared_by_clinician = models.BooleanField(default=False)
     seen_on = models.DateField("the day a clinician checked", null=True, blank=True)
+    assessed_by = models.CharField("who checked them", max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["patient", "cleared_at"])]
+
+    LEVEL_LABELS = {
+        "emergency": "emergency care",
+        "stop_exercising": "stop exercising",
+        "urgent": "see a doctor soon",
+    }
+
+    @property
+    def level_label(self) -> str:
+        return self.LEVEL_LABELS.get(self.level, self.level)
 
 
 class Program(models.Model):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.decorators import patient_view
 
 from . import red_flags
-from .forms import STEP_FORMS, ActivityForm, ClearanceForm, ScreeningForm
+from .forms import STEP_FORMS, ActivityForm, ScreeningForm
 from .models import Screening
 from .onboarding import (
     BY_SLUG,
@@ -23,7 +23,7 @@ from .onboarding import (
 )
 from .programs import build_for, program_for
 from .sessions import patient_today
-from .views import actor_for, paused_context, posted
+from .views import actor_for, clearance_form, paused_context, posted
 
 
 def _to_program(patient):
@@ -122,18 +122,24 @@ def resume(request, grant):
     alert = red_flags.open_alert(patient)
     if alert is None:
         return _to_program(patient)
-    form = ClearanceForm(request.POST, today=patient_today(patient), clinician=not grant.is_owner)
+    form = clearance_form(grant, alert, request.POST)
     if form.is_valid():
+        actor = actor_for(request, grant)
         red_flags.clear(
             patient,
             request.user,
             seen_on=form.cleaned_data["seen_on"],
-            by_clinician=not grant.is_owner,
+            by_clinician=actor.by_clinician,
+            assessed_by=form.cleaned_data.get("assessed_by", ""),
+            actor_label=actor.label,
+            clinic=grant.clinic,
+            today=patient_today(patient),
         )
         messages.success(request, "Thank you. The program is open again. Start gently.")
         return _to_program(patient)
     if grant.is_owner:
         context = paused_context(grant, alert) | {"clear_form": form}
         return render(request, "plans/paused.html", context, status=400)
-    messages.error(request, "Tick the box and give the day of the assessment to resume.")
+    problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
+    messages.error(request, f"Not resumed: {problems}")
     return _to_program(patient)

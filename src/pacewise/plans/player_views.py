@@ -17,7 +17,7 @@ from pacewise.diary import entries
 from . import programs, red_flags, sessions
 from .forms import AfterSessionForm
 from .models import GuidedSession
-from .views import actor_for, paused_response, posted
+from .views import actor_for, pain_advice, paused_response, posted
 
 
 def _session(grant, session_id) -> GuidedSession:
@@ -33,7 +33,7 @@ def _to_session(session):
 def session_start(request, grant):
     patient = grant.patient
     program = programs.program_for(patient)
-    if program is None or red_flags.is_paused(patient):
+    if program is None or not red_flags.pause_rules(patient).program_exercises:
         return redirect("plans-program", patient_id=patient.pk)
     session = GuidedSession.objects.filter(
         patient=patient, local_date=sessions.patient_today(patient), finished_at__isnull=True
@@ -58,6 +58,7 @@ def session(request, grant, session_id: int):
         "patient": grant.patient,
         "session": session,
         "item": item,
+        "pain_advice": pain_advice(grant.patient),
         "exercise": exercise,
         "dose": programs.dose_text(item),
         "number": session.position + 1,
@@ -83,7 +84,7 @@ def session_easier(request, grant, session_id: int):
     """ "This hurts": swap to the easier version, for this and future sessions."""
     session = _session(grant, session_id)
     item = sessions.current_item(session)
-    if item is None or red_flags.is_paused(grant.patient):
+    if item is None or not red_flags.pause_rules(grant.patient).program_exercises:
         return _to_session(session)
     old_name = programs.exercise_name(item.exercise_id)
     try:

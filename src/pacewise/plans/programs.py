@@ -10,7 +10,8 @@ one ``PlanActivity`` per program exercise (key = exercise id, dosed by the core'
 day (key = the diary activity key, ``starting_amount`` = their usual minutes). Pass it to
 ``pacewise.core.pacing.plan_day(profile, history, today, checkin)``. Sessions logged by the
 player carry ``planned_item`` = the exercise id, so they match the activity keys. While
-``red_flags.is_paused(patient)`` is true, do not offer the program's exercises.
+``red_flags.pause_rules(patient).program_exercises`` is false, do not offer the program's
+exercises.
 """
 
 from __future__ import annotations

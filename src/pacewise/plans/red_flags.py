@@ -6,7 +6,7 @@ urgent it is) are in ``pacewise.core.screening``; this module stores and sends.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -17,16 +17,12 @@ from django.utils import timezone
 
 from pacewise.accounts.access import shared_with
 from pacewise.accounts.consent import care_team_emails
+from pacewise.accounts.models import AuditEvent
 from pacewise.core import screening as core
+from pacewise.core.localtime import today_in
+from pacewise.core.pause import PauseRules, clearance_problems, rules_for
 
 from .models import RedFlagAlert, Screening
-
-EMERGENCY_NUMBERS = {"US": "911", "GB": "999", "UK": "999"}
-
-
-def emergency_number() -> str | None:
-    """The emergency number for the deployment's country (PACEWISE_CRISIS_COUNTRY)."""
-    return EMERGENCY_NUMBERS.get(settings.PACEWISE_CRISIS_COUNTRY.upper())
 
 
 def record(patient, answers: dict[str, bool], occasion: str):
@@ -74,33 +70,120 @@ def alert_care_team(alert: RedFlagAlert) -> None:
 
 
 def open_alert(patient) -> RedFlagAlert | None:
-    """The newest alert not yet cleared: while there is one, the program is paused."""
-    return RedFlagAlert.objects.filter(patient=patient, cleared_at__isnull=True).first()
+    """The most urgent alert not yet cleared (newest first within a level): while there is
+    one, the program is paused at its level."""
+    alerts = list(RedFlagAlert.objects.filter(patient=patient, cleared_at__isnull=True))
+    if not alerts:
+        return None
+    rank = {level: i for i, level in enumerate(core.LEVELS)}
+    return min(alerts, key=lambda a: rank.get(a.level, len(rank)))
 
 
-def is_paused(patient) -> bool:
-    return open_alert(patient) is not None
+def pause_rules(patient) -> PauseRules:
+    """What the open pause (if any) allows: every surface asks this, via core.pause."""
+    alert = open_alert(patient)
+    return rules_for(alert.level if alert else None)
+
+
+class ClearanceRefused(ValueError):
+    def __init__(self, problems: dict[str, str]):
+        super().__init__("; ".join(problems.values()))
+        self.problems = problems
+
+
+def alerted_on(alert: RedFlagAlert, time_zone: str) -> date:
+    """The day, in the person's zone, that the symptoms were reported."""
+    return today_in(time_zone, alert.created_at)
 
 
 @transaction.atomic
-def clear(patient, actor, *, seen_on: date, by_clinician: bool) -> int:
-    """Resume the program: the person confirms a clinician cleared them, or a linked
-    clinician clears them. Clears every open alert; returns how many."""
-    open_alerts = RedFlagAlert.objects.select_for_update().filter(
-        patient=patient, cleared_at__isnull=True
+def clear(
+    patient,
+    actor,
+    *,
+    seen_on: date,
+    by_clinician: bool,
+    assessed_by: str = "",
+    actor_label: str = "",
+    clinic=None,
+    today: date,
+) -> int:
+    """Resume the program: the person records the check (at the emergency level, who did it),
+    or a linked clinician clears them. The rules are core.pause.clearance_problems, checked
+    against every open alert; raises ClearanceRefused. Writes an audit event; returns how
+    many alerts were cleared."""
+    open_alerts = list(
+        RedFlagAlert.objects.select_for_update().filter(patient=patient, cleared_at__isnull=True)
     )
-    return open_alerts.update(
-        cleared_at=timezone.now(),
-        cleared_by=actor,
-        cleared_by_label=actor.name,
-        cleared_by_clinician=by_clinician,
-        seen_on=seen_on,
-    )
+    problems: dict[str, str] = {}
+    for alert in open_alerts:
+        problems |= clearance_problems(
+            alert.level,
+            alerted_on=alerted_on(alert, patient.user.time_zone),
+            seen_on=seen_on,
+            today=today,
+            by_clinician=by_clinician,
+            assessed_by=assessed_by,
+        )
+    if problems:
+        raise ClearanceRefused(problems)
+    label = actor_label or actor.name
+    for alert in open_alerts:
+        alert.cleared_at = timezone.now()
+        alert.cleared_by = actor
+        alert.cleared_by_label = label
+        alert.cleared_by_clinician = by_clinician
+        alert.seen_on = seen_on
+        alert.assessed_by = assessed_by.strip()[:200]
+        alert.save(
+            update_fields=[
+                "cleared_at",
+                "cleared_by",
+                "cleared_by_label",
+                "cleared_by_clinician",
+                "seen_on",
+                "assessed_by",
+            ]
+        )
+    if open_alerts:
+        AuditEvent.objects.create(
+            patient=patient,
+            actor=actor,
+            actor_label=label,
+            clinic=clinic,
+            action=AuditEvent.Action.CHANGE,
+            what="red-flag-cleared",
+            path="",
+        )
+    return len(open_alerts)
+
+
+def history(patient, limit: int = 20) -> list[RedFlagAlert]:
+    """Every alert, newest first, with who cleared it, for the care team's record."""
+    alerts = list(RedFlagAlert.objects.filter(patient=patient)[:limit])
+    for alert in alerts:
+        alert.reported = describe(alert)
+    return alerts
 
 
 def describe(alert: RedFlagAlert) -> list[str]:
     """The questions answered "yes", in plain words."""
     return [core.BY_ID[q].text for q in alert.question_ids if q in core.BY_ID]
+
+
+SELF_CLEARED_DAYS = 14
+
+
+def self_cleared_for(user):
+    """Pauses the person cleared themselves in the last two weeks, for the care team."""
+    since = timezone.now() - timedelta(days=SELF_CLEARED_DAYS)
+    return (
+        RedFlagAlert.objects.filter(
+            shared_with(user, "patient__"), cleared_at__gte=since, cleared_by_clinician=False
+        )
+        .select_related("patient__user")
+        .distinct()
+    )
 
 
 def open_red_flags_for(user):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from pacewise.accounts.crisis import crisis_lines
+from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import screening as core_screening
+from pacewise.core.pause import rules_for
+from pacewise.core.wording import pain_during_advice
 
 from . import programs, red_flags
 from .forms import AddForm, ClearanceForm, DoseForm, SwapForm
@@ -33,24 +34,39 @@ def actor_for(request, grant) -> Actor:
     return Actor(request.user, label, by_clinician=not grant.is_owner)
 
 
+def clearance_form(grant, alert, data=None) -> ClearanceForm:
+    return ClearanceForm(
+        data,
+        today=patient_today(grant.patient),
+        alerted_on=red_flags.alerted_on(alert, grant.patient.user.time_zone),
+        level=alert.level,
+        clinician=not grant.is_owner,
+    )
+
+
 def paused_context(grant, alert) -> dict:
     level = alert.level
+    help_ = help_for_patient(grant.patient)
     return {
         "grant": grant,
         "patient": grant.patient,
         "alert": alert,
+        "rules": rules_for(level),
         "reported": red_flags.describe(alert),
         "headline": core_screening.HEADLINES[level],
         "advice": core_screening.ADVICE[level],
         "emergency": level == core_screening.EMERGENCY,
         "stop_exercising": level == core_screening.STOP_EXERCISING,
-        "emergency_number": red_flags.emergency_number(),
-        "lines": crisis_lines(settings.PACEWISE_CRISIS_COUNTRY),
+        "emergency_number": help_.emergency_number,
+        "help": help_,
         "team_told": bool(alert.emailed_to),
-        "clear_form": ClearanceForm(
-            today=patient_today(grant.patient), clinician=not grant.is_owner
-        ),
+        "clear_form": clearance_form(grant, alert),
     }
+
+
+def pain_advice(patient) -> tuple[str, ...]:
+    """The pain-monitoring limit, worded for the person's group (core.wording)."""
+    return pain_during_advice(programs.pacing_profile_for(patient).rest_in_flares)
 
 
 def paused_response(request, grant, alert):
@@ -79,7 +95,14 @@ def program_page(request, grant):
         return paused_response(request, grant, alert)
     program = programs.program_for(patient)
     onboarding = getattr(patient, "onboarding", None)
-    context = {"grant": grant, "patient": patient, "program": program, "alert": alert}
+    context = {
+        "grant": grant,
+        "patient": patient,
+        "program": program,
+        "alert": alert,
+        "pain_advice": pain_advice(patient),
+        "red_flag_history": [] if grant.is_owner else red_flags.history(patient),
+    }
     if program is None:
         context["resume_step"] = next_step(onboarding) if onboarding else None
         context["started"] = onboarding is not None
@@ -101,7 +124,7 @@ def program_page(request, grant):
         context |= {
             "add_form": AddForm(exercises=allowed, auto_id="add_%s"),
             "swap_choices": allowed,
-            "clear_form": ClearanceForm(today=today, clinician=True),
+            "clear_form": clearance_form(grant, alert) if alert else None,
             "reported": red_flags.describe(alert) if alert else [],
         }
     return render(request, "plans/program.html", context)
@@ -141,7 +164,7 @@ def rebuild(request, grant):
     onboarding = getattr(grant.patient, "onboarding", None)
     if onboarding is None or onboarding.completed_at is None:
         return redirect("plans-onboarding", patient_id=grant.patient.pk)
-    if red_flags.is_paused(grant.patient):
+    if not red_flags.pause_rules(grant.patient).program_exercises:
         return redirect("plans-program", patient_id=grant.patient.pk)
     programs.build_for(grant.patient, actor_for(request, grant))
     messages.success(request, "Your program was made again from your answers.")

@@ -15,11 +15,12 @@ from django.utils import timezone
 from pacewise.core.day_summary import summarize_days
 from pacewise.core.localtime import today_in
 from pacewise.core.pacing import DayPlan, ReviewOffer, plan_day, review_offer
+from pacewise.core.pause import NO_PAUSE, PauseRules
 from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.convert import checkin_entries, session_entries
 from pacewise.plans.programs import pacing_profile_for
-from pacewise.plans.red_flags import is_paused
+from pacewise.plans.red_flags import pause_rules
 
 from .models import EasierChoice, OverrideSet, PacedActivity, PlanSetup, ReviewDecision
 
@@ -60,13 +61,15 @@ def decisions(patient) -> dict[date, Decision]:
     }
 
 
-def profile_for(patient, overrides: OverrideSet | None = None) -> Profile:
+def profile_for(
+    patient, overrides: OverrideSet | None = None, pause: PauseRules | None = None
+) -> Profile:
     """The exercise program's activities when there is a program (or the usual activities
     given at onboarding); otherwise the ones chosen on the "choose what to pace" page. While a
-    red-flag pause is open, the program's exercises are left out."""
+    red-flag pause that stops the program is open, the program's exercises are left out."""
     base = pacing_profile_for(patient)
     activities = base.activities
-    if is_paused(patient):
+    if not (pause or pause_rules(patient)).program_exercises:
         activities = tuple(a for a in activities if a.key in ACTIVITIES)
     setup = PlanSetup.objects.filter(patient=patient).first()
     if not activities:
@@ -99,8 +102,12 @@ class TodayState:
     done: dict[str, float]  # today's logged amount per plan activity
     easier: bool  # "easier today" chosen
     override: OverrideSet | None
-    paused: bool
+    pause: PauseRules = NO_PAUSE  # what an open red-flag pause allows (core.pause)
     history: tuple[DayRecord, ...] = ()
+
+    @property
+    def paused(self) -> bool:
+        return self.pause.paused
 
     @property
     def set_up(self) -> bool:
@@ -108,7 +115,10 @@ class TodayState:
 
     @property
     def shown(self):
-        """The targets to show: the easier ones when "easier today" was chosen."""
+        """The targets to show: the easier ones when "easier today" was chosen; none while a
+        pause allows no paced activity."""
+        if not self.pause.paced_activities:
+            return ()
         return self.plan.easier_option.targets if self.easier else self.plan.targets
 
     @property
@@ -127,7 +137,8 @@ class TodayState:
 def load(patient, today: date | None = None) -> TodayState:
     today = today or patient_today(patient)
     override = current_overrides(patient)
-    profile = profile_for(patient, override)
+    pause = pause_rules(patient)
+    profile = profile_for(patient, override, pause)
     history = history_for(patient, today)
     plan = plan_day(profile, history, today)
     todays = next((r for r in history if r.date == today), DayRecord(today))
@@ -138,15 +149,16 @@ def load(patient, today: date | None = None) -> TodayState:
         done={a.key: todays.amount(a.key) for a in profile.activities},
         easier=EasierChoice.objects.filter(patient=patient, local_date=today).exists(),
         override=override,
-        paused=is_paused(patient),
+        pause=pause,
         history=tuple(history),
     )
 
 
 def offer_for(state: TodayState, confidence: int | None = None) -> ReviewOffer | None:
-    """The weekly review behind this week's plan, with a smaller step when one is offered."""
+    """The weekly review behind this week's plan, with a smaller step when one is offered;
+    None while a pause holds the review (core.pause)."""
     week_end = state.review_week_end()
-    if week_end is None:
+    if week_end is None or not state.pause.weekly_review:
         return None
     return review_offer(state.profile, state.history, week_end, confidence)
 

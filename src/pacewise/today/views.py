@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import wording as w
 
@@ -28,6 +29,8 @@ def today(request, grant):
         "state": state,
         "cards": _cards(state),
         "tap_id": OneTapForm.fresh_id,
+        "help": help_for_patient(grant.patient),
+        "flare_advice": w.flare_movement_advice(state.profile.rest_in_flares),
     }
     return render(request, "today/today.html", context)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pacewise.core.records import rest_in_flares
+
 CONDITIONS = (
     "low_back",
     "neck_shoulder",
@@ -144,6 +146,10 @@ class ProgramProfile:
     @property
     def gentle(self) -> bool:
         return self.fatigue_dominant or any(GUIDANCE[c].gentle for c in self.effective_conditions)
+
+    @property
+    def rest_in_flares(self) -> bool:
+        return rest_in_flares(self.conditions, self.fatigue_dominant)
 
     @property
     def short_bouts(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pacewise.core.wording import flare_movement_advice, pain_during_advice
+
 from .limitations import ExerciseLike
 from .prescription import Prescription
 from .profile import CONDITION_LABELS, GUIDANCE, ProgramProfile
@@ -68,8 +70,8 @@ def reason_for(
 def program_notes(profile: ProgramProfile, gaps: list[str]) -> tuple[str, ...]:
     conditions = profile.effective_conditions
     notes = [
-        "Some pain while you move is okay if it settles by the next morning. "
-        "This plan is not a diagnosis, and you or your clinician can change it."
+        *pain_during_advice(profile.rest_in_flares),
+        "This plan is not a diagnosis, and you or your clinician can change it.",
     ]
     if any(GUIDANCE[c].choice_only for c in conditions):
         notes.append(
@@ -79,7 +81,7 @@ def program_notes(profile: ProgramProfile, gaps: list[str]) -> tuple[str, ...]:
     if "painful_wrists_hands" in profile.effective_limitations:
         notes.append("Nothing in this plan puts weight through your wrists or needs a firm grip.")
     if profile.in_flare:
-        notes.append("In a flare, keep some gentle movement. Rest alone does not help.")
+        notes.append(flare_movement_advice(profile.rest_in_flares))
     for category in gaps:
         notes.append(
             f"We found no {category} exercise that fits your limits and equipment. "
