@@ -126,8 +126,19 @@ def _session_payload(cast):
     return {"exercises": [done], "pain_peak": 3, "effort": 4}
 
 
+def _paused_then_cleared(cast):
+    """Open an (urgent) pause, then send a valid clearance for it."""
+    from pacewise.plans import red_flags
+
+    red_flags.record(cast.record, {"fever": True}, "symptoms")
+    return {"seen_on": timezone.localdate().isoformat()}
+
+
 API = {
     ("get", "/api/patients/{patient_id}/program"): Case("GET", API_READ),
+    ("post", "/api/patients/{patient_id}/program/clearance"): Case(
+        "POST", API_READ, 200, _paused_then_cleared
+    ),
     ("post", "/api/patients/{patient_id}/program/symptoms"): Case(
         "POST", API_OWNER_ONLY, 201, lambda cast: {"answers": {"fever": False}}
     ),

@@ -38,7 +38,7 @@ def test_phq9_with_self_harm_answer_then_progress(page, live_server, csp_errors)
 
     expect(page.get_by_role("heading", name="You don't have to face this alone")).to_be_visible()
     expect(page.get_by_text("Call or text 988")).to_be_visible()
-    expect(page.get_by_text("care team has been asked to check in")).to_be_visible()
+    expect(page.get_by_text("We have told your care team")).to_be_visible()
     assert_accessible(page)
     alert = SafetyAlert.objects.get(patient=user.patient)
     assert alert.value == 1 and alert.emailed_to == ["sharer@harbour.example"]

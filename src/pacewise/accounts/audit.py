@@ -7,6 +7,9 @@ WHAT_LABELS = {
     "patient-diary": "Diary",
     "api-patient": "Overview (through the API)",
     "api-checkins": "Check-ins (through the API)",
+    "red-flag-cleared": "Resumed the program after a red-flag pause",
+    "plans-resume": "Resumed the program after a red-flag pause",
+    "api-program-clearance": "Resumed the program after a red-flag pause (through the API)",
 }
 
 

@@ -70,14 +70,15 @@ def country_choices() -> list[tuple[str, str]]:
 
 def _links(line: dict) -> tuple[Link, ...]:
     number = line["number"]
+    shown = line.get("display", number)  # "116 123": how the number is said and written
     links = []
     for action in line["actions"]:
         if action == "tel":
-            links.append(Link(f"Call {line['number']}", f"tel:{number}"))
+            links.append(Link(f"Call {shown}", f"tel:{number}"))
         else:
             body = line.get("sms_body")
             href = f"sms:{number}" + (f"?&body={quote(body)}" if body else "")
-            links.append(Link(f"Text {number}", href))
+            links.append(Link(f"Text {shown}", href))
     return tuple(links)
 
 

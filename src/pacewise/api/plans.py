@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
@@ -19,6 +19,7 @@ from pydantic import BeforeValidator, field_validator
 
 from pacewise.accounts.access import get_patient_for
 from pacewise.core import screening as core_screening
+from pacewise.core.pause import rules_for
 from pacewise.diary import entries
 from pacewise.plans import programs, red_flags, sessions
 from pacewise.plans.models import ProgramChange, Screening
@@ -62,15 +63,25 @@ class ChangeOut(Schema):
 
 class PauseOut(Schema):
     level: str
+    heading: str
+    do_now: list[str]
     reported: list[str]
     since: datetime
     care_team_told: bool
+    program_exercises: bool = Field(description="Always false while paused.")
+    paced_activities: bool = Field(description="False at emergency and stop_exercising.")
 
 
 class ProgramOut(Schema):
     exists: bool
     paused: PauseOut | None
-    items: list[ItemOut]
+    items: list[ItemOut] = Field(
+        description="Empty for the person while the program is paused (nothing is prescribed); "
+        "a sharing clinician still sees the items."
+    )
+    pain_during: list[str] = Field(
+        description="The pain-monitoring limit in plain words, to show with the exercises."
+    )
     notes: list[str]
     gaps: list[str]
     changes: list[ChangeOut]
@@ -150,8 +161,13 @@ def _pause(patient):
     alert = red_flags.open_alert(patient)
     if alert is None:
         return None
+    rules = rules_for(alert.level)
     return {
         "level": alert.level,
+        "heading": rules.heading,
+        "do_now": list(rules.do_now),
+        "program_exercises": rules.program_exercises,
+        "paced_activities": rules.paced_activities,
         "reported": red_flags.describe(alert),
         "since": alert.created_at,
         "care_team_told": bool(alert.emailed_to),
@@ -181,8 +197,12 @@ def _item(item) -> dict:
 def get_program(request, patient_id: uuid.UUID):
     """This week's exercises with dose and reason, what changed and who changed it, and
     whether the program is paused for a medical check."""
-    patient = _grant(request, patient_id, "api-program").patient
+    grant = _grant(request, patient_id, "api-program")
+    patient = grant.patient
     program = programs.program_for(patient)
+    shown = program is not None and (
+        red_flags.pause_rules(patient).program_exercises or not grant.is_owner
+    )
     changes = [
         {"kind": c.kind, "text": c.text, "by": c.actor_label, "by_clinician": c.by_clinician}
         | {"at": c.created_at}
@@ -191,7 +211,8 @@ def get_program(request, patient_id: uuid.UUID):
     return {
         "exists": program is not None,
         "paused": _pause(patient),
-        "items": [_item(i) for i in programs.active_items(program)] if program else [],
+        "items": [_item(i) for i in programs.active_items(program)] if shown else [],
+        "pain_during": list(programs.pain_advice(patient)),
         "notes": program.notes if program else [],
         "gaps": program.gaps if program else [],
         "changes": changes,
@@ -218,6 +239,53 @@ def report_symptoms(request, patient_id: uuid.UUID, payload: SymptomsIn):
             "care_team_told": bool(alert and alert.emailed_to),
         },
     )
+
+
+class ClearanceIn(Schema):
+    seen_on: date = Field(description="The day of the check: on or after the report, not later.")
+    assessed_by: str = Field(
+        "",
+        max_length=200,
+        description="Who checked them; required from the person at the emergency level.",
+    )
+
+
+class ClearanceOut(Schema):
+    cleared: int = Field(description="How many open alerts were cleared.")
+
+
+@router.post(
+    "/patients/{patient_id}/program/clearance",
+    response={200: ClearanceOut, 409: Error, 422: Error},
+    operation_id="clear_pause",
+)
+def clear_pause(request, patient_id: uuid.UUID, payload: ClearanceIn):
+    """Resume after a red-flag pause: the person records the check (at the emergency level,
+    who did it), or a sharing clinician clears it. Same rules as the web form
+    (core.pause.clearance_problems); every clearance is audited and shown to the care team."""
+    grant = get_patient_for(
+        request, patient_id, write=True, what="api-program-clearance", via="api"
+    )
+    patient = grant.patient
+    if red_flags.open_alert(patient) is None:
+        raise ApiError(409, "The program is not paused.")
+    by_clinician = not grant.is_owner
+    label = request.user.name + (f" ({grant.clinic.name})" if by_clinician else "")
+    try:
+        cleared = red_flags.clear(
+            patient,
+            request.user,
+            seen_on=payload.seen_on,
+            by_clinician=by_clinician,
+            assessed_by=payload.assessed_by,
+            actor_label=label,
+            clinic=grant.clinic,
+            today=sessions.patient_today(patient),
+        )
+    except red_flags.ClearanceRefused as exc:
+        errors = [{"field": f, "message": m} for f, m in exc.problems.items()]
+        raise ApiError(422, "Some fields need fixing.", errors) from exc
+    return {"cleared": cleared}
 
 
 def _field_error(field: str, message: str, status: int = 422):

@@ -31,6 +31,7 @@ from pacewise.core.program import (
     to_pacing_profile,
 )
 from pacewise.core.records import PlanActivity, Profile
+from pacewise.core.wording import pain_during_advice
 from pacewise.diary.catalog import activity_label
 from pacewise.plans.library import Library, load_library
 
@@ -375,3 +376,9 @@ def pacing_profile_for(patient) -> Profile:
         if a["activity"] not in keys and a.get("minutes")
     )
     return replace(profile, activities=profile.activities + extra)
+
+
+def pain_advice(patient) -> tuple[str, ...]:
+    """The pain-monitoring limit, worded for the person's group (core.wording), for every
+    page that prescribes exercise."""
+    return pain_during_advice(pacing_profile_for(patient).rest_in_flares)

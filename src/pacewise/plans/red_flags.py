@@ -110,8 +110,8 @@ def clear(
 ) -> int:
     """Resume the program: the person records the check (at the emergency level, who did it),
     or a linked clinician clears them. The rules are core.pause.clearance_problems, checked
-    against every open alert; raises ClearanceRefused. Writes an audit event; returns how
-    many alerts were cleared."""
+    against every open alert; raises ClearanceRefused. The person's own clearance is written
+    to the audit log too (a clinician's already is); returns how many alerts were cleared."""
     open_alerts = list(
         RedFlagAlert.objects.select_for_update().filter(patient=patient, cleared_at__isnull=True)
     )
@@ -145,7 +145,7 @@ def clear(
                 "assessed_by",
             ]
         )
-    if open_alerts:
+    if open_alerts and not by_clinician:  # a clinician's write is audited by access.py
         AuditEvent.objects.create(
             patient=patient,
             actor=actor,

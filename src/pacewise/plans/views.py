@@ -12,13 +12,12 @@ from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import screening as core_screening
 from pacewise.core.pause import rules_for
-from pacewise.core.wording import pain_during_advice
 
 from . import programs, red_flags
 from .forms import AddForm, ClearanceForm, DoseForm, SwapForm
 from .models import GuidedSession, ProgramChange, ProgramItem
 from .onboarding import current_activity_text, next_step
-from .programs import Actor, Dose, ProgramError, library
+from .programs import Actor, Dose, ProgramError, library, pain_advice
 from .sessions import patient_today
 
 
@@ -62,11 +61,6 @@ def paused_context(grant, alert) -> dict:
         "team_told": bool(alert.emailed_to),
         "clear_form": clearance_form(grant, alert),
     }
-
-
-def pain_advice(patient) -> tuple[str, ...]:
-    """The pain-monitoring limit, worded for the person's group (core.wording)."""
-    return pain_during_advice(programs.pacing_profile_for(patient).rest_in_flares)
 
 
 def paused_response(request, grant, alert):

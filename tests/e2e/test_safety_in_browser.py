@@ -1,0 +1,103 @@
+"""Safety paths on a phone (390x844), with axe: a PHQ-9 too incomplete to score but with a
+self-harm answer still reaches the crisis screen; a red-flag pause at the emergency level
+turns Today into "what to do now" and cannot be cleared with a date before the report.
+
+Screenshots go to $PACEWISE_SCREENSHOTS when it is set (to look at the pages by eye)."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from e2e_helpers import assert_accessible
+from playwright.sync_api import expect
+
+from cast import PASSWORD, make_clinician, make_user
+from pacewise.accounts.models import Clinic, Share
+from pacewise.outcomes.models import Response, SafetyAlert
+from pacewise.plans import red_flags
+from pacewise.today import actions
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _shot(page, name):
+    folder = os.environ.get("PACEWISE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def _sign_in(page, live_server, user):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def _person():
+    clinic = Clinic.objects.create(name="Harbour Physio")
+    user = make_user("pat@example.com", patient=True, display_name="Pat", country="GB")
+    Share.objects.create(patient=user.patient, clinic=clinic)
+    make_clinician("sharer@harbour.example", clinic)
+    return user
+
+
+def test_an_unscoreable_phq9_with_a_self_harm_answer_on_a_phone(page, live_server, csp_errors):
+    user = _person()
+    _sign_in(page, live_server, user)
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/questionnaires/take/phq9/")
+    for number in (1, 5, 6, 7, 8, 9):  # items 2, 3 and 4 left blank: too many to score
+        answer = "More than half the days" if number == 9 else "Several days"
+        page.get_by_role("group", name=f"{number}.").get_by_label(answer, exact=True).check()
+    page.get_by_role("button", name="Save my answers").click()
+
+    expect(page.get_by_role("heading", name="You don't have to face this alone")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 116 123")).to_have_attribute("href", "tel:116123")
+    expect(page.get_by_text("We have told your care team")).to_be_visible()
+    expect(page.get_by_text("could not work out a score")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "phq9-crisis-screen")
+    saved = Response.objects.get()
+    assert saved.total is None and saved.answers["phq9_9"] == 2
+    assert SafetyAlert.objects.get().value == 2
+
+    page.get_by_role("button", name="I have read this").click()
+    expect(page.get_by_role("heading", name="PHQ-9: not scored")).to_be_visible()
+    expect(page.get_by_text("Your care team was told")).to_be_visible()
+    expect(page.get_by_role("link", name="Answer the PHQ-9 again")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "phq9-not-scored-result")
+    assert csp_errors == []
+
+
+def test_an_emergency_pause_on_today_and_its_clearance_on_a_phone(page, live_server, csp_errors):
+    user = _person()
+    actions.choose_activities(user.patient, [actions.Choice("walking", 12)])
+    red_flags.record(user.patient, {"neck_dizziness": True}, "symptoms")
+    _sign_in(page, live_server, user)
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/today/")
+
+    expect(page.get_by_role("heading", name="Please get emergency care now.")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 999").first).to_have_attribute("href", "tel:999")
+    expect(page.get_by_role("button", name="Choose easier today")).to_have_count(0)
+    expect(page.get_by_text("of walking")).to_have_count(0)
+    assert_accessible(page)
+    _shot(page, "today-emergency-pause")
+
+    page.get_by_role("link", name="What you told us").click()
+    expect(page.get_by_role("heading", name="Your program is paused for now")).to_be_visible()
+    page.get_by_label("A doctor or clinician has checked me").check()
+    before = timezone.localdate() - timedelta(days=2)
+    page.get_by_label("The day they checked you").fill(before.isoformat())
+    page.get_by_label("Who checked you").fill("Dr Lee, City Hospital")
+    page.get_by_role("button", name="Open my program again").click()
+    expect(page.get_by_text("The check must be on or after")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "paused-clearance-error")
+    assert red_flags.open_alert(user.patient) is not None
+    assert csp_errors == []
