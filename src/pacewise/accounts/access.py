@@ -131,7 +131,10 @@ def record_access(request: HttpRequest, grant: Grant, *, write: bool, what: str,
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    if getattr(settings, "USE_X_FORWARDED_HOST", False):
+    """The client's address. Behind a trusted proxy (PACEWISE_BEHIND_PROXY) it is the last
+    entry of X-Forwarded-For, the one the proxy itself appended: anything before it was sent
+    by the client and may be forged. Used for lockouts (axes, allauth) and the audit log."""
+    if getattr(settings, "PACEWISE_BEHIND_PROXY", False):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             return forwarded.split(",")[-1].strip() or None

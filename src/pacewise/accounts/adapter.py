@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from .access import client_ip
 from .crisis import country_from_languages
 from .models import Patient
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Everyone who signs up on their own is a patient; clinicians join by invitation."""
+
+    def get_client_ip(self, request) -> str:
+        """allauth's rate limits key on the same address as axes and the audit log."""
+        return client_ip(request) or super().get_client_ip(request)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -1,4 +1,4 @@
-"""Per-request rules: the person's own time zone, and 2FA first for clinic staff."""
+"""Per-request rules: the person's own time zone, 2FA first for clinic staff, no caching."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from .access import staff_needs_two_factor
 
@@ -62,3 +63,17 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Health data must not be kept in any cache, the browser's or a proxy's: every page, API
+    answer and export goes out with Cache-Control: no-store (static files are served before
+    this runs, by whitenoise, and keep their long cache)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        add_never_cache_headers(response)
+        return response

@@ -12,11 +12,12 @@ from django.db import models
 from django.utils import timezone
 
 from .audit_models import AuditEvent
-from .token_models import AccessToken
+from .token_models import AccessToken, TwoFactorFailure
 
 __all__ = [
     "AccessToken",
     "AuditEvent",
+    "TwoFactorFailure",
     "Clinic",
     "Invitation",
     "Membership",

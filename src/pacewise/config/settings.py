@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "pacewise.accounts.middleware.UserTimeZoneMiddleware",
     "pacewise.accounts.middleware.RequireStaffTwoFactorMiddleware",
+    "pacewise.accounts.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -159,10 +160,41 @@ AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_USERNAME_CALLABLE = "pacewise.accounts.fields.login_identity"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
-# allauth counts failures too; let axes own the per-account lockout (one message, one rule)
-# and keep allauth as a flood guard per address.
+# allauth counts failures too; let axes own the per-account password lockout (one message,
+# one rule) and keep allauth as a flood guard per address. Its counts live in the shared cache.
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip"}
 AXES_VERBOSE = False
+# The client's address, for lockouts and the audit log alike: behind a trusted proxy, the
+# address that proxy appended to X-Forwarded-For, never one a client sent (one rule).
+AXES_CLIENT_IP_CALLABLE = "pacewise.accounts.access.client_ip"
+# Two-factor codes: wrong codes are counted per account in the database (shared by every
+# worker); this many in the window locks code sign-in for the account until the window has
+# passed, and the account holder is emailed (pacewise.accounts.two_factor).
+MFA_FORMS = {
+    "authenticate": "pacewise.accounts.two_factor.AuthenticateForm",
+    "reauthenticate": "pacewise.accounts.two_factor.ReauthenticateForm",
+}
+PACEWISE_CODE_FAILURE_LIMIT = env_int("PACEWISE_CODE_FAILURE_LIMIT", 5)
+PACEWISE_CODE_LOCKOUT = timedelta(minutes=15)
+
+# --- Cache -----------------------------------------------------------------------------------
+# Shared by every worker process (rate limits, used two-factor codes): the database by default,
+# so a SQLite install needs nothing more; Redis when PACEWISE_REDIS_URL is set.
+PACEWISE_REDIS_URL = env_str("PACEWISE_REDIS_URL", "")
+if PACEWISE_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": PACEWISE_REDIS_URL,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pacewise_cache",
+        }
+    }
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -180,7 +212,8 @@ SECURE_SSL_REDIRECT = USE_TLS and env_bool("PACEWISE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("PACEWISE_HSTS_SECONDS", 60 * 60 * 24 * 365) if USE_TLS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = USE_TLS
 SECURE_HSTS_PRELOAD = USE_TLS
-if env_bool("PACEWISE_BEHIND_PROXY", False):
+PACEWISE_BEHIND_PROXY = env_bool("PACEWISE_BEHIND_PROXY", False)
+if PACEWISE_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
