@@ -109,3 +109,85 @@ def test_clinic_staff_without_two_factor_cannot_list_patients_by_token(client, c
     response = client.get("/api/patients", **bearer(cast.clinician_without_2fa))
     assert response.status_code == 403
     assert "two-factor" in response.json()["detail"]
+
+
+def _post_checkin(client, cast, body, **headers):
+    raw = body if isinstance(body, str | bytes) else json.dumps(body)
+    return client.post(
+        f"/api/patients/{cast.record.pk}/checkins",
+        raw,
+        content_type="application/json",
+        **headers,
+    )
+
+
+def test_a_nul_character_anywhere_is_a_422_naming_the_field(client, cast):
+    from pacewise.diary.models import CheckIn
+
+    before = CheckIn.objects.count()
+    body = {"local_date": "2026-01-01", "pain_avg": 3, "note": "a\u0000b"}
+    response = _post_checkin(client, cast, body, **bearer(cast.patient))
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "note", "message": "must not contain the NUL character (U+0000)"}
+    ]
+    tagged = _post_checkin(client, cast, {"tags": ["ok", "x\u0000"]}, **bearer(cast.patient))
+    assert tagged.json()["errors"][0]["field"] == "tags.1"
+    assert CheckIn.objects.count() == before
+
+
+@pytest.mark.parametrize("body", ["[]", '"hello"', "42", "null", '[{"pain_avg": 3}]'])
+def test_a_body_that_is_not_an_object_creates_nothing(client, cast, body):
+    from pacewise.diary.models import CheckIn
+
+    before = CheckIn.objects.count()
+    response = _post_checkin(client, cast, body, **bearer(cast.patient))
+    assert response.status_code == 422
+    assert "JSON object" in response.json()["errors"][0]["message"]
+    assert CheckIn.objects.count() == before
+
+
+def test_a_huge_offset_is_a_422_not_a_500(client, cast):
+    response = client.get(
+        f"/api/patients/{cast.record.pk}/checkins?offset=9223372036854775808",
+        **bearer(cast.patient),
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "offset"
+
+
+def test_anonymous_and_revoked_token_writes_are_401_not_a_csrf_403(client, cast):
+    from pacewise.accounts.models import AccessToken
+
+    assert _post_checkin(client, cast, {"pain_avg": 3}).status_code == 401
+    headers = bearer(cast.patient)
+    AccessToken.objects.update(revoked_at="2026-01-01T00:00:00Z")
+    reply = _post_checkin(client, cast, {"pain_avg": 3}, **headers)
+    assert reply.status_code == 401 and reply.json()["errors"] == []
+
+
+def test_a_signed_in_browser_still_needs_the_csrf_header(cast):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cast.patient)
+    assert _post_checkin(browser, cast, {"pain_avg": 3}).status_code == 403
+
+
+def test_a_body_over_the_limit_is_a_413_in_the_error_shape(client, cast, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    body = {"local_date": "2026-01-01", "pain_avg": 3, "note": "x" * 5000}
+    response = _post_checkin(client, cast, body, **bearer(cast.patient))
+    assert response.status_code == 413
+    assert response.json() == {
+        "detail": "The body is too large (at most 1 KB).",
+        "errors": [{"field": "body", "message": "too large"}],
+    }
+
+
+def test_a_direction_override_in_any_string_is_a_422_naming_the_field(client, cast):
+    body = {"local_date": "2026-01-01", "pain_avg": 3, "note": "ok \u202e gnp.exe"}
+    response = _post_checkin(client, cast, body, **bearer(cast.patient))
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "note"
+    assert "direction override" in response.json()["errors"][0]["message"]

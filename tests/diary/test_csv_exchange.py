@@ -180,10 +180,21 @@ def test_rows_without_an_id_are_idempotent_too(cast):
     assert (first.created, again.created, again.already_there) == (2, 0, 2)
 
 
-def test_an_id_of_another_patient_is_refused(cast):
-    text = _header() + _checkin_line(id=str(cast.checkin.pk))
-    report = import_diary(cast.other_patient.patient, None, text)
-    assert report.errors == [(2, "id", "this id is already used; send a new UUID")]
+def test_an_export_imports_into_another_account_on_the_same_server(cast):
+    """A person moving to a new account (or a clinic's test account) brings their file: ids
+    owned by the first account get ids of their own, and a second import adds nothing."""
+    _rich_diary(cast)
+    text = _export(cast.record)
+    mine = CheckIn.objects.filter(patient=cast.record).count()
+    other = cast.other_patient.patient
+    first = import_diary(other, None, _lines(text))
+    again = import_diary(other, None, _lines(text))
+    rows = len(_rows(text))
+    assert (first.created, first.errors) == (rows, [])
+    assert (again.created, again.already_there) == (0, rows)
+    assert CheckIn.objects.filter(patient=cast.record).count() == mine
+    assert CheckIn.objects.filter(patient=other).count() == mine
+    assert not CheckIn.objects.filter(patient=other, pk=cast.checkin.pk).exists()
 
 
 def _header() -> str:

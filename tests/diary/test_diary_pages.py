@@ -194,3 +194,16 @@ def test_clinicians_read_the_diary_without_edit_controls(client, cast):
     body = client.get(url("diary-day", cast, day=cast.checkin.local_date.isoformat())).content
     assert b"Average pain 4." in body
     assert b">Change<" not in body and b">Delete<" not in body
+
+
+def test_a_direction_override_in_a_note_is_refused_and_the_note_kept(patient_client, cast):
+    note = "fine \u202eevil"
+    response = patient_client.post(
+        url("diary-checkin", cast, kind="full"),
+        {"local_date": timezone.localdate().isoformat(), "pain_avg": "4", "note": note},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "direction override characters" in body
+    assert "fine" in body  # what was typed is still in the form
+    assert CheckIn.objects.count() == 1

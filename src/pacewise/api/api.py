@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI
-from ninja.security import SessionAuth
 
 from . import account, diary, errors, insights, learn, outcomes, patients, plans, today
-from .auth import TokenAuth
+from .auth import SignedInSession, TokenAuth
+from .parser import StrictJsonParser
 
 
 class PacewiseAPI(NinjaAPI):
@@ -32,7 +32,8 @@ api = PacewiseAPI(
         "the X-CSRFToken header) or `Authorization: Bearer <token>` from Account → API tokens. "
         "Every error has the shape {detail, errors: [{field, message}]}."
     ),
-    auth=[TokenAuth(), SessionAuth()],
+    auth=[TokenAuth(), SignedInSession()],
+    parser=StrictJsonParser(),
     urls_namespace="api",
 )
 errors.install(api)

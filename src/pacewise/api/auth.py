@@ -1,11 +1,15 @@
-"""API authentication by personal access token (the web session is ninja's SessionAuth)."""
+"""API authentication: a personal access token, or the browser session.
+
+Without a signed-in session the session check does not run at all, so an anonymous write or
+one with a revoked token is answered 401 ("sign in"), never 403 "CSRF check failed"; a
+signed-in browser's writes still need the CSRF header."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django.utils import timezone
-from ninja.security import HttpBearer
+from ninja.security import HttpBearer, SessionAuth
 
 from pacewise.accounts.access import client_ip
 from pacewise.accounts.models import AccessToken
@@ -36,3 +40,12 @@ class TokenAuth(HttpBearer):
         request.user = found.user
         request.api_token = found
         return found.user
+
+
+class SignedInSession(SessionAuth):
+    """ninja's SessionAuth (with its CSRF check) for signed-in browsers only."""
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)

@@ -110,6 +110,9 @@ def _update(request, patient_id, entry_id, payload, model, out):
         raise _entry_error(exc) from exc
 
 
+MAX_OFFSET = 1_000_000  # far beyond any diary; keeps the number inside what a database takes
+
+
 def _list(request, patient_id, model, start, end, include_deleted, limit, offset):
     grant = _grant(request, patient_id, f"api-{model._meta.model_name}")
     if start and end and start > end:
@@ -162,7 +165,7 @@ def list_checkins(
     end: date | None = None,
     include_deleted: bool = False,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Check-ins, newest first, optionally between two local dates (inclusive)."""
     return _list(request, patient_id, CheckIn, start, end, include_deleted, limit, offset)
@@ -178,7 +181,7 @@ def list_activities(
     end: date | None = None,
     include_deleted: bool = False,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     return _list(request, patient_id, ActivitySession, start, end, include_deleted, limit, offset)
 

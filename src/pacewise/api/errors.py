@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from .parser import BodyRejected
 
 
 class FieldError(Schema):
@@ -35,6 +38,7 @@ COMMON_RESPONSES = {
     401: "Sign in, or send a valid personal access token.",
     403: "You are signed in but may not do this.",
     404: "Not found, or not yours to see.",
+    413: "The body is larger than the server accepts.",
     422: "Some fields need fixing; `errors` names each field and the rule.",
 }
 
@@ -76,7 +80,22 @@ def install(api) -> None:
 
     @api.exception_handler(HttpError)
     def on_http(request, exc):
+        cause = exc.__cause__
+        if isinstance(cause, BodyRejected):
+            detail = "Some fields need fixing." if cause.status == 422 else cause.message
+            errors = [{"field": cause.field, "message": cause.message}]
+            return reply(request, cause.status, detail, errors)
+        if isinstance(cause, RequestDataTooBig):
+            return on_too_big(request, cause)
         return reply(request, exc.status_code, str(exc))
+
+    @api.exception_handler(RequestDataTooBig)
+    def on_too_big(request, exc):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return reply(
+            request, 413, f"The body is too large (at most {limit // 1024} KB).",
+            [{"field": "body", "message": "too large"}],
+        )
 
     @api.exception_handler(ApiError)
     def on_api(request, exc):

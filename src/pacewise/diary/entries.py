@@ -11,10 +11,11 @@ import unicodedata
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pacewise.core.localtime import MAX_BACKFILL_DAYS, check_entry_day, today_in
+from pacewise.core.text import text_problem
 
 from .models import ActivitySession, CheckIn, Revision, Tag
 
@@ -92,15 +93,28 @@ def clean_tag_name(raw: str) -> str:
 
 
 def tags_for(patient, names) -> list[Tag]:
+    """The person's tags by name, made when new. Two requests making the same new tag at
+    once both get the one that won (the unique constraint decides, in a savepoint)."""
     tags = []
     for raw in dict.fromkeys(clean_tag_name(n) for n in names):
         tag = Tag.objects.filter(patient=patient, name__iexact=raw).first()
-        tags.append(tag or Tag.objects.create(patient=patient, name=raw))
+        if tag is None:
+            try:
+                with transaction.atomic():
+                    tag = Tag.objects.create(patient=patient, name=raw)
+            except IntegrityError:
+                tag = Tag.objects.get(patient=patient, name__iexact=raw)
+        tags.append(tag)
     return tags
 
 
 def check_values(model, values: dict) -> None:
-    """Rules that span fields (ranges are checked by the form or schema that read them)."""
+    """Rules that span fields (ranges are checked by the form or schema that read them), and
+    the text rule (pacewise.core.text) for every text value, whichever way it came in."""
+    for name, value in values.items():
+        problem = text_problem(value) if isinstance(value, str) else None
+        if problem:
+            raise EntryError(name, problem)
     if model is ActivitySession:
         minutes, sets, reps = values.get("minutes"), values.get("sets"), values.get("reps")
         if (sets is None) != (reps is None):
@@ -155,10 +169,8 @@ def create(
     diaries; future days are refused all the same. The web pages and the API never set it.
     """
     if entry_id is not None:
-        existing = model.objects.filter(pk=entry_id).first()
+        existing = _stored(model, patient, entry_id)
         if existing is not None:
-            if existing.patient_id != patient.pk:
-                raise EntryError("id", "this id is already used; send a new UUID")
             return existing, False
     _check_day(patient, local_date, entered_at, allow_old=allow_old)
     check_values(model, values)
@@ -174,11 +186,26 @@ def create(
     )
     if entry_id is not None:
         entry.pk = entry_id
-    entry.save(force_insert=True)
+    try:
+        with transaction.atomic():  # a savepoint: a retry racing this one may insert first
+            entry.save(force_insert=True)
+    except IntegrityError:
+        existing = _stored(model, patient, entry_id) if entry_id is not None else None
+        if existing is None:
+            raise
+        return existing, False
     if model is CheckIn and tags:
         entry.tags.set(tags_for(patient, tags))
     _revision(entry, Revision.Action.CREATE, actor, {})
     return entry, True
+
+
+def _stored(model, patient, entry_id):
+    """The entry already stored under a client's id, or None; another person's id is refused."""
+    existing = model.objects.filter(pk=entry_id).first()
+    if existing is not None and existing.patient_id != patient.pk:
+        raise EntryError("id", "this id is already used; send a new UUID")
+    return existing
 
 
 def _locked(entry, expected_version):

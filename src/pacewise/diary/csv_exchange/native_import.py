@@ -18,7 +18,7 @@ from .cells import (
     split_list,
 )
 from .columns import ACTIVITY_NUMBERS, ACTIVITY_ONLY, CHECKIN_ONLY, CHECKIN_SCALES, COLUMNS, KINDS
-from .records import derived_id, run_import, save_entry
+from .records import derived_id, own_id, run_import, save_entry
 from .report import ImportReport, Progress
 
 
@@ -59,7 +59,9 @@ def _native(record: dict, patient, seen: Counter) -> tuple[type, dict]:
     entry_id = record["id"].strip()
     try:
         entry_id = (
-            uuid.UUID(entry_id) if entry_id else derived_id(patient, [*record.values()], seen)
+            own_id(model, patient, uuid.UUID(entry_id))
+            if entry_id
+            else derived_id(patient, [*record.values()], seen)
         )
     except ValueError as exc:
         raise entries.EntryError("id", "must be a UUID") from exc

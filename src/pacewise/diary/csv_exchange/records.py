@@ -82,6 +82,16 @@ def save_entry(model, patient, actor, report, **kwargs) -> None:
         report.already_there += 1
 
 
+def own_id(model, patient, file_id: uuid.UUID) -> uuid.UUID:
+    """The id a file's entry gets in this person's diary: its own id, unless that id belongs to
+    someone else's entry (a Pacewise export brought into another account), then one derived
+    from it for this person, so that importing the same file twice still changes nothing."""
+    owner = model.objects.filter(pk=file_id).values_list("patient_id", flat=True).first()
+    if owner is None or owner == patient.pk:
+        return file_id
+    return uuid.uuid5(ROW_NAMESPACE, f"{patient.pk}\x1fimported\x1f{file_id}")
+
+
 def derived_id(patient, cells: list[str], seen: Counter) -> uuid.UUID:
     key = "\x1f".join(cells)
     seen[key] += 1
