@@ -50,6 +50,7 @@ WEB = {
     "today-setup": Case("GET", OWNER_ONLY),
     "today-log-bout": Case("POST", OWNER_ONLY, 302, _bout),
     "today-flare": Case("POST", OWNER_ONLY, 302),
+    "today-flare-undo": Case("POST", OWNER_ONLY, 302),
     "today-easier": Case("POST", OWNER_ONLY, 302),
     "today-easier-undo": Case("POST", OWNER_ONLY, 302),
     "today-review": Case("GET", READ),

@@ -123,17 +123,23 @@ def test_in_a_flare_the_flare_lesson_is_suggested_and_can_be_opened_early(client
     assert "Check your understanding" in response.content.decode()
 
 
-def test_the_latest_check_in_of_today_decides(client, me):
+def test_a_flare_earlier_today_counts_as_on_today_until_it_is_taken_back(client, me):
+    """One rule with Today (pacewise.diary.days): a morning flare and a normal evening
+    check-in make a flare day; taking the flare back on Today ends it everywhere."""
     now = timezone.now()
     CheckIn.objects.create(
         patient=me,
         local_date=timezone.localdate(),
+        kind="flare",
         in_flare=True,
         entered_at=now - timedelta(hours=3),
     )
     CheckIn.objects.create(
         patient=me, local_date=timezone.localdate(), in_flare=False, entered_at=now
     )
+    page = client.get(reverse("learn-home", args=[me.pk])).content.decode()
+    assert "For today: your flare kit" in page
+    client.post(reverse("today-flare-undo", args=[me.pk]))
     page = client.get(reverse("learn-home", args=[me.pk])).content.decode()
     assert "For today: your flare kit" not in page
 

@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from safety_helpers import build_program
 
 from cast import bearer
@@ -20,13 +19,14 @@ from pacewise.core import thresholds as t
 from pacewise.core.program.profile import ProgramProfile
 from pacewise.core.program.reasons import program_notes
 from pacewise.core.wording import flare_movement_advice, pain_during_advice
+from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.today import actions
 
 
 def _diary(cast, calm_days: int, flare_days: int):
     actions.choose_activities(cast.record, [actions.Choice("walking", 12)])
-    today = timezone.localdate()
+    today = today_for(cast.record)
     for back in range(calm_days + flare_days, 0, -1):
         day = today - timedelta(days=back)
         in_flare = back <= flare_days
@@ -42,7 +42,9 @@ def _diary(cast, calm_days: int, flare_days: int):
             planned_item="walking",
         )
     if flare_days:  # the flare goes on today
-        CheckIn.objects.filter(pk=cast.checkin.pk).update(in_flare=True, pain_avg=7)
+        CheckIn.objects.filter(pk=cast.checkin.pk).update(
+            in_flare=True, pain_avg=7, local_date=today
+        )
 
 
 @pytest.mark.parametrize(("flare_days", "long"), [(5, False), (t.LONG_FLARE_DAYS, True)])

@@ -17,8 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from pacewise.core.day_summary import summarize_days
-from pacewise.diary.convert import checkin_entries, session_entries
+from pacewise.diary.days import summaries
 from pacewise.outcomes.reminders import questionnaire_reminder
 from pacewise.outcomes.responses import unseen_alert
 
@@ -50,9 +49,7 @@ def patient_home(request, grant):
     zone = ZoneInfo(grant.patient.user.time_zone)
     today = timezone.localdate(timezone=zone)
     start = today - timedelta(days=6)
-    days = summarize_days(
-        checkin_entries(grant.patient, start, today), session_entries(grant.patient, start, today)
-    )
+    days = summaries(grant.patient, start, today)
     context = {
         "grant": grant,
         "patient": grant.patient,

@@ -16,10 +16,9 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 
 from pacewise.accounts.access import get_patient_for
-from pacewise.core.day_summary import summarize_days
 from pacewise.core.localtime import local_date_at
 from pacewise.diary import entries
-from pacewise.diary.convert import checkin_entries, session_entries
+from pacewise.diary.days import summaries
 from pacewise.diary.models import ActivitySession, CheckIn, Revision
 
 from .diary_schemas import (
@@ -86,6 +85,7 @@ def _create(request, patient_id, payload, model, out):
             entered_at=entered_at,
             entry_id=payload.id,
             tags=getattr(payload, "tags", ()),
+            new_activity_ok=getattr(payload, "new_activity", True),
         )
     except entries.EntryError as exc:
         raise _entry_error(exc) from exc
@@ -103,6 +103,7 @@ def _update(request, patient_id, entry_id, payload, model, out):
             expected_version=payload.version,
             local_date=payload.local_date,
             tags=getattr(payload, "tags", None),
+            new_activity_ok=getattr(payload, "new_activity", True),
         )
     except entries.Conflict as exc:
         return _conflict(exc, out)
@@ -318,7 +319,4 @@ def list_days(request, patient_id: uuid.UUID, start: date, end: date):
                 }
             ],
         )
-    summaries = summarize_days(
-        checkin_entries(grant.patient, start, end), session_entries(grant.patient, start, end)
-    )
-    return [s.__dict__ for s in summaries]
+    return [s.__dict__ for s in summaries(grant.patient, start, end)]

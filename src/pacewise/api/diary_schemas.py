@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator, field_validator
+from pydantic import BeforeValidator, StrictBool, field_validator
 
 from pacewise.diary.catalog import BODY_REGIONS
 
@@ -119,7 +119,12 @@ class CheckInUpdate(CheckInFields):
 
 
 class ActivityFields(Schema):
-    activity: str = Field(min_length=1, max_length=60)
+    activity: str = Field(
+        min_length=1,
+        max_length=60,
+        description="A key (walking) or its label (Walking), or one of the person's own "
+        "activities; anything else is refused unless new_activity is true.",
+    )
     minutes: Annotated[int | None, _whole(0, 1440)] = None
     sets: Annotated[int | None, _whole(1, 100)] = None
     reps: Annotated[int | None, _whole(1, 1000)] = None
@@ -130,11 +135,17 @@ class ActivityFields(Schema):
     planned_item: str = Field("", max_length=80)
 
 
-class ActivityIn(EntryIn, ActivityFields):
+class NewActivity(Schema):
+    new_activity: StrictBool = Field(
+        False, description="true: add an activity of the person's own with this name."
+    )
+
+
+class ActivityIn(EntryIn, ActivityFields, NewActivity):
     pass
 
 
-class ActivityUpdate(ActivityFields):
+class ActivityUpdate(ActivityFields, NewActivity):
     version: int = Field(ge=1, description="The version you last saw; 409 if it has changed.")
     local_date: Day = None
     note: str = Field("", max_length=2000)
@@ -193,6 +204,10 @@ class DayOut(Schema):
     flare: bool
     minutes: float
     checkins: int
+    pain_source: str | None = Field(
+        description="Where avg_pain came from: day (average pain), now (pain right now) or "
+        "waking (pain on waking, when nothing else was said); see docs/diary.md."
+    )
 
 
 class RevisionOut(Schema):

@@ -16,7 +16,6 @@ from ninja import Field, Router, Schema, Status
 
 from pacewise.accounts.access import get_patient_for
 from pacewise.accounts.crisis import help_for_patient
-from pacewise.core.schedule import schedule
 from pacewise.outcomes import registry, responses
 from pacewise.outcomes.models import Response
 
@@ -91,11 +90,7 @@ def list_due(request, patient_id: uuid.UUID):
     """Every scheduled questionnaire with its status today (open, upcoming, done, missed)."""
     grant = get_patient_for(request, patient_id, what="api-questionnaires", via="api")
     patient = grant.patient
-    items = schedule(
-        responses.program_start(patient),
-        responses.patient_today(patient),
-        responses.done_items(patient),
-    )
+    items = responses.due_items(patient)
     return [d.__dict__ for d in items]
 
 

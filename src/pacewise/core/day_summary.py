@@ -1,12 +1,14 @@
 """One day's summary, derived from all of that day's entries (never by overwriting any).
 
 The rule (documented in docs/diary.md):
-- average pain: from the day's latest check-in that gave one; if none did, the mean of the
-  day's "pain now" answers;
+- the day's pain: the day's latest "average pain" answer; if none, the mean of the day's
+  "pain now" answers; if none, the pain on waking (so a person who checks in only in the
+  morning has a day's pain). ``pain_source`` says which ("day", "now" or "waking");
 - pain on waking, sleep hours and sleep quality: from the day's earliest check-in that gave
   them (they describe the night and the morning);
 - fatigue, stress and mood: from the day's latest check-in that gave them (the day as a whole);
-- flare: yes if any check-in that day said so;
+- flare: yes if any check-in that day said so (a declared flare is taken at face value for
+  the whole day; one said by mistake is undone on Today, which takes the answer back);
 - activity: every session counts; amounts add up (minutes, or sets x reps).
 """
 
@@ -32,6 +34,7 @@ class CheckInEntry:
     stress: int | None = None
     mood: int | None = None
     in_flare: bool = False
+    kind: str = "full"  # full | morning | flare
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class DaySummary:
     minutes: float
     checkins: int
     sessions: tuple[SessionEntry, ...]
+    pain_source: str | None = None  # "day", "now" or "waking": where the day's pain came from
 
     def to_record(self) -> DayRecord:
         """The pacing engine's view of this day."""
@@ -103,14 +107,11 @@ def summarize_day(
 ) -> DaySummary:
     ordered = sorted((c for c in checkins if c.local_date == day), key=lambda c: c.entered_at)
     latest_first = list(reversed(ordered))
-    avg = _first(c.pain_avg for c in latest_first)
-    if avg is None:
-        now_values = [c.pain_now for c in ordered if c.pain_now is not None]
-        avg = round(sum(now_values) / len(now_values), 1) if now_values else None
+    avg, source = day_pain(ordered)
     todays = tuple(s for s in sessions if s.local_date == day)
     return DaySummary(
         date=day,
-        avg_pain=None if avg is None else float(avg),
+        avg_pain=avg,
         morning_pain=_first(c.morning_pain for c in ordered),
         fatigue=_first(c.fatigue for c in latest_first),
         sleep_hours=_first(c.sleep_hours for c in ordered),
@@ -121,7 +122,22 @@ def summarize_day(
         minutes=sum(s.minutes or 0 for s in todays),
         checkins=len(ordered),
         sessions=todays,
+        pain_source=source,
     )
+
+
+def day_pain(ordered: Sequence[CheckInEntry]) -> tuple[float | None, str | None]:
+    """The day's pain from its check-ins (oldest first), and which answer it came from."""
+    avg = _first(c.pain_avg for c in reversed(ordered))
+    if avg is not None:
+        return float(avg), "day"
+    now_values = [c.pain_now for c in ordered if c.pain_now is not None]
+    if now_values:
+        return round(sum(now_values) / len(now_values), 1), "now"
+    waking = _first(c.morning_pain for c in ordered)
+    if waking is not None:
+        return float(waking), "waking"
+    return None, None
 
 
 def summarize_days(

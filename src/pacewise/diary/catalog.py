@@ -38,6 +38,15 @@ BODY_REGIONS: dict[str, str] = {
 }
 
 
+def catalog_key(name: str) -> str | None:
+    """The catalog key for a key or a label, in any case ("Walking" -> "walking"), or None."""
+    lowered = " ".join(name.split()).lower()
+    for key, (label, _unit) in ACTIVITIES.items():
+        if lowered in (key, label.lower()):
+            return key
+    return None
+
+
 def activity_label(key: str) -> str:
     return ACTIVITIES.get(key, (key, ""))[0]
 

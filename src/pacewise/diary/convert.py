@@ -26,6 +26,7 @@ def checkin_entries(patient, start: date, end: date) -> list[CheckInEntry]:
             stress=r.stress,
             mood=r.mood,
             in_flare=r.in_flare,
+            kind=r.kind,
         )  # fmt: skip
         for r in rows
     ]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from pacewise.core.localtime import MAX_BACKFILL_DAYS, check_entry_day, today_in
 from pacewise.core.text import text_problem
 
+from .catalog import ACTIVITIES, catalog_key
 from .models import ActivitySession, CheckIn, Revision, Tag
 
 RESTORE_DAYS = 30
@@ -108,6 +109,30 @@ def tags_for(patient, names) -> list[Tag]:
     return tags
 
 
+def activity_identity(patient, name: str, *, new_ok: bool = True) -> str:
+    """One identity per activity, whichever way it is written: a catalog key or label
+    ("Walking" -> "walking"), else one of the person's own activities in any case, else
+    (``new_ok``) a new one of their own. Without ``new_ok`` an unknown name is refused with
+    the known ones, so nothing is stored that the plan would silently not count."""
+    name = " ".join(name.split())
+    key = catalog_key(name)
+    if key:
+        return key
+    own = ActivitySession.objects.filter(patient=patient, activity__iexact=name)
+    found = own.values_list("activity", flat=True).first()
+    if found:
+        return found
+    if new_ok or not name:
+        return name
+    mine = ActivitySession.objects.filter(patient=patient).exclude(activity__in=ACTIVITIES)
+    names = sorted(set(ACTIVITIES) | set(mine.values_list("activity", flat=True)))
+    raise EntryError(
+        "activity",
+        f"{name!r} is not one of your activities; use one of: {', '.join(names)}, "
+        "or send new_activity: true to add one of your own",
+    )
+
+
 def check_values(model, values: dict) -> None:
     """Rules that span fields (ranges are checked by the form or schema that read them), and
     the text rule (pacewise.core.text) for every text value, whichever way it came in."""
@@ -162,6 +187,7 @@ def create(
     entry_id=None,
     tags=(),
     allow_old=False,
+    new_activity_ok=True,
 ):
     """Create an entry; with an `entry_id` already used by this patient, return that one.
 
@@ -173,6 +199,10 @@ def create(
         if existing is not None:
             return existing, False
     _check_day(patient, local_date, entered_at, allow_old=allow_old)
+    if model is ActivitySession and "activity" in values:
+        values = values | {
+            "activity": activity_identity(patient, values["activity"], new_ok=new_activity_ok)
+        }
     check_values(model, values)
     now = timezone.now()
     entry = model(
@@ -216,8 +246,21 @@ def _locked(entry, expected_version):
 
 
 @transaction.atomic
-def update(entry, actor, *, values: dict, expected_version: int | None, local_date=None, tags=None):
+def update(
+    entry,
+    actor,
+    *,
+    values: dict,
+    expected_version: int | None,
+    local_date=None,
+    tags=None,
+    new_activity_ok=True,
+):
     entry = _locked(entry, expected_version)
+    if isinstance(entry, ActivitySession) and "activity" in values:
+        values = values | {
+            "activity": activity_identity(entry.patient, values["activity"], new_ok=new_activity_ok)
+        }
     if entry.deleted_at is not None:
         raise EntryError("id", "this entry is deleted; restore it first")
     merged = {name: getattr(entry, name) for name in FIELDS[type(entry)]} | values

@@ -8,7 +8,7 @@ from django import forms
 
 from pacewise.accounts.fields import clean_display_text
 
-from .catalog import ACTIVITIES, BODY_REGIONS
+from .catalog import BODY_REGIONS, catalog_key
 from .csv_exchange import check_mapping
 
 SCALE_CHOICES = [(i, str(i)) for i in range(11)]
@@ -76,6 +76,17 @@ class CheckInForm(EntryForm):
     stress = scale_field("Stress today", "calm", "very stressed")
     mood = scale_field("Mood today", "very low", "very good")
     in_flare = flare_field()
+    # Asked by the evening check-in too when the day has no sleep answer yet (no morning
+    # check-in), so a person who checks in only in the evening still records their nights.
+    sleep_hours = forms.DecimalField(
+        label="Hours of sleep last night",
+        min_value=0,
+        max_value=24,
+        decimal_places=1,
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+    )
+    sleep_quality = scale_field("How well did you sleep last night?", "very badly", "very well")
     locations = forms.MultipleChoiceField(
         label="Where does it hurt? (optional)",
         choices=list(BODY_REGIONS.items()),
@@ -95,8 +106,10 @@ class CheckInForm(EntryForm):
         required=False,
     )
 
-    def __init__(self, *args, tag_names=(), **kwargs):
+    def __init__(self, *args, tag_names=(), ask_sleep=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not ask_sleep:
+            del self.fields["sleep_hours"], self.fields["sleep_quality"]
         if "tags" in self.fields:
             self.fields["tags"].choices = [(n, n) for n in tag_names]
 
@@ -115,18 +128,9 @@ class MorningForm(CheckInForm):
     FIELDS = ("morning_pain", "sleep_hours", "sleep_quality")
     kind = "morning"
     morning_pain = scale_field("Pain when you woke up", "no pain", "worst pain")
-    sleep_hours = forms.DecimalField(
-        label="Hours of sleep last night",
-        min_value=0,
-        max_value=24,
-        decimal_places=1,
-        required=False,
-        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
-    )
-    sleep_quality = scale_field("How well did you sleep?", "very badly", "very well")
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, ask_sleep=True, **kwargs)
         for name in ("pain_avg", "pain_now", "fatigue", "stress", "mood", "in_flare"):
             del self.fields[name]
 
@@ -166,11 +170,7 @@ class ActivityForm(EntryForm):
 
     def clean_activity(self):
         value = clean_display_text(self.cleaned_data["activity"], field="Activity", max_length=60)
-        lowered = value.lower()
-        for key, (label, _unit) in ACTIVITIES.items():
-            if lowered in (key, label.lower()):
-                return key
-        return value
+        return catalog_key(value) or value  # the person's own names: entries.activity_identity
 
     def clean(self):
         data = super().clean()

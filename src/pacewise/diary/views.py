@@ -11,14 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pacewise.accounts.decorators import patient_view
-from pacewise.core.day_summary import summarize_days
-from pacewise.core.localtime import today_in
 
-from . import entries
+from . import days, entries
 from .catalog import ACTIVITIES, activity_label
 from .charts import timeline_svg
-from .convert import checkin_entries, session_entries
-from .forms import CHECKIN_FORMS, ActivityForm
+from .days import today_for
+from .forms import CHECKIN_FORMS, ActivityForm, CheckInForm
 from .models import ActivitySession, CheckIn, Revision, Tag
 
 TIMELINE_DAYS = 28
@@ -28,8 +26,7 @@ CONFLICT_MESSAGE = (
 )
 
 
-def _today(patient) -> date:
-    return today_in(patient.user.time_zone, timezone.now())
+_today = today_for  # pacewise.diary.days
 
 
 def _day_param(request, patient) -> date:
@@ -83,7 +80,10 @@ def checkin(request, grant, kind: str):
     initial = {"local_date": day}
     if request.GET.get("same") and previous:
         initial |= previous
-    form = form_class(request.POST or None, initial=initial, tag_names=_tag_names(patient))
+    extra = {"ask_sleep": days.sleep_missing(patient, day)} if form_class is CheckInForm else {}
+    form = form_class(
+        request.POST or None, initial=initial, tag_names=_tag_names(patient), **extra
+    )
     if request.method == "POST" and form.is_valid():
         try:
             entries.create(
@@ -147,9 +147,7 @@ def timeline(request, grant):
     patient = grant.patient
     end = _today(patient)
     start = end - timedelta(days=TIMELINE_DAYS - 1)
-    summaries = summarize_days(
-        checkin_entries(patient, start, end), session_entries(patient, start, end)
-    )
+    summaries = days.summaries(patient, start, end)
     title = f"Pain, tiredness and movement over the last {TIMELINE_DAYS} days"
     context = {
         "grant": grant,
@@ -173,9 +171,7 @@ def day(request, grant, day: str):
     sessions = ActivitySession.objects.filter(
         patient=patient, local_date=the_day, deleted_at__isnull=True
     )
-    summaries = summarize_days(
-        checkin_entries(patient, the_day, the_day), session_entries(patient, the_day, the_day)
-    )
+    summaries = days.summaries(patient, the_day, the_day)
     for s in sessions:
         s.label = activity_label(s.activity)
     context = {
@@ -210,6 +206,8 @@ def edit(request, grant, entry_id):
     form_class = CHECKIN_FORMS[entry.kind] if is_checkin else ActivityForm
     initial = entries.snapshot(entry) | {"version": entry.version, "local_date": entry.local_date}
     kwargs = {"tag_names": _tag_names(patient)} if is_checkin else {}
+    if form_class is CheckInForm:  # an evening check-in that said how the night was
+        kwargs["ask_sleep"] = entry.sleep_hours is not None or entry.sleep_quality is not None
     form = form_class(request.POST or None, initial=initial, **kwargs)
     if request.method == "POST" and form.is_valid():
         values = form.values() | ({"kind": entry.kind} if is_checkin else {})

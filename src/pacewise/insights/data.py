@@ -16,13 +16,13 @@ from pacewise.accounts.models import Share
 from pacewise.core import experiments as core_experiments
 from pacewise.core import pooling, triggers_text
 from pacewise.core.boom_bust import BoomBust, LoadDay, boom_bust
-from pacewise.core.day_summary import DaySummary, summarize_days
+from pacewise.core.day_summary import DaySummary
 from pacewise.core.forecast import Outlook, OutlookDay, outlook
-from pacewise.core.localtime import today_in
 from pacewise.core.plan_history import planned_minutes
 from pacewise.core.triggers import DailyTable, Finding, days_before_testing, detect
 from pacewise.core.week_brief import WEEK, WeekBrief, week_brief
-from pacewise.diary.convert import checkin_entries, session_entries
+from pacewise.diary.days import summaries as days_between
+from pacewise.diary.days import today_for
 from pacewise.diary.models import Tag
 from pacewise.outcomes.visit_report import diary_table
 from pacewise.today import state as today_state
@@ -39,16 +39,13 @@ class ExperimentError(ValueError):
     """The experiment cannot start (the message says why, in plain words)."""
 
 
-def patient_today(patient) -> date:
-    return today_in(patient.user.time_zone, timezone.now())
+patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def summaries(patient, days: int, end: date | None = None) -> list[DaySummary]:
     end = end or patient_today(patient)
     start = end - timedelta(days=days - 1)
-    return summarize_days(
-        checkin_entries(patient, start, end), session_entries(patient, start, end)
-    )
+    return days_between(patient, start, end)
 
 
 @dataclass(frozen=True)
@@ -220,10 +217,7 @@ def stop_experiment(experiment: Experiment) -> None:
 def experiment_result(experiment: Experiment) -> core_experiments.Result:
     design = experiment.to_core()
     end = min(design.end, patient_today(experiment.patient))
-    days = summarize_days(
-        checkin_entries(experiment.patient, design.start, end),
-        session_entries(experiment.patient, design.start, end),
-    )
+    days = days_between(experiment.patient, design.start, end)
     table = diary_table(experiment.patient, days, design.start, end)
     pain = dict(zip(table.dates, table.pain, strict=True))
     marks = table.factors.get(design.factor)

@@ -13,7 +13,8 @@ from functools import cache
 from django.http import Http404
 from django.utils import timezone
 
-from pacewise.core.localtime import today_in
+from pacewise.diary import days
+from pacewise.diary.days import today_for
 from pacewise.diary.models import CheckIn
 
 from .content import Lesson, Suggestion, load_lessons, suggest_lessons, unlock_date
@@ -44,8 +45,6 @@ def lesson_or_404(lesson_id: str) -> Lesson:
     raise Http404("No such lesson.")
 
 
-def today_for(patient) -> date:
-    return today_in(patient.user.time_zone, timezone.now())
 
 
 def start_date(patient, *, start: bool) -> date:
@@ -113,15 +112,7 @@ def overview(patient, *, start: bool = True) -> Overview:
     )
 
 
-def in_flare_today(patient) -> bool:
-    """Whether the person's latest check-in of today says they are in a flare."""
-    latest = (
-        CheckIn.objects.filter(patient=patient, local_date=today_for(patient), deleted_at=None)
-        .order_by("-entered_at")
-        .values_list("in_flare", flat=True)
-        .first()
-    )
-    return bool(latest)
+in_flare_today = days.in_flare_today  # the one home: pacewise.diary.days
 
 
 def recent_topics(patient) -> list[str]:

@@ -18,8 +18,8 @@ from django.utils import timezone
 from pacewise.accounts.access import shared_with
 from pacewise.accounts.consent import care_team_emails
 from pacewise.core import instruments as core
-from pacewise.core.localtime import today_in
-from pacewise.core.schedule import SCHEDULED, Done, current_occasion
+from pacewise.core.schedule import SCHEDULED, Done, current_occasion, schedule
+from pacewise.diary.days import in_flare_today, today_for
 
 from . import registry
 from .models import Assignment, Response, SafetyAlert
@@ -35,8 +35,7 @@ def _zone(patient):
     return ZoneInfo(patient.user.time_zone)
 
 
-def patient_today(patient) -> date:
-    return today_in(patient.user.time_zone, timezone.now())
+patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def done_items(patient) -> list[Done]:
@@ -44,6 +43,17 @@ def done_items(patient) -> list[Done]:
         "instrument_id", "occasion", "local_date"
     )
     return [Done(i, o, d) for i, o, d in rows]
+
+
+def due_items(patient):
+    """Every scheduled questionnaire with its status today (the short forms on a flare day):
+    the web page and the API both list these."""
+    return schedule(
+        program_start(patient),
+        patient_today(patient),
+        done_items(patient),
+        in_flare=in_flare_today(patient),
+    )
 
 
 def occasion_for(patient, instrument_id: str, assignment: Assignment | None) -> str:

@@ -15,8 +15,6 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import instruments as core
-from pacewise.core.schedule import schedule
-from pacewise.diary.models import CheckIn
 from pacewise.exchange.fhir import FhirPatientRef, ResponseRecord, questionnaire_bundle
 from pacewise.exchange.report import render_pdf
 
@@ -26,12 +24,6 @@ from .forms import AssignForm, FollowUpForm, QuestionnaireForm, ReportForm
 from .models import Assignment, Response, SafetyAlert
 from .progress import trends
 from .visit_report import visit_report_data
-
-
-def _in_flare_today(patient) -> bool:
-    today = responses.patient_today(patient)
-    latest = CheckIn.objects.filter(patient=patient, local_date=today, deleted_at__isnull=True)
-    return latest.filter(in_flare=True).exists()
 
 
 def _safety_first(grant):
@@ -48,12 +40,7 @@ def questionnaires(request, grant):
     if blocked := _safety_first(grant):
         return blocked
     patient = grant.patient
-    items = schedule(
-        responses.program_start(patient),
-        responses.patient_today(patient),
-        responses.done_items(patient),
-        in_flare=_in_flare_today(patient),
-    )
+    items = responses.due_items(patient)
     names = {k: v.name for k, v in registry.instruments().items()}
     assigned = Assignment.objects.filter(patient=patient, response__isnull=True)
     for a in assigned:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pacewise.core import instruments as core
-from pacewise.core.day_summary import DaySummary, summarize_days
+from pacewise.core.day_summary import DaySummary
 from pacewise.core.triggers import DailyTable, detect
 from pacewise.diary.catalog import activity_label
-from pacewise.diary.convert import checkin_entries, session_entries
+from pacewise.diary.convert import session_entries
+from pacewise.diary.days import summaries
 from pacewise.diary.models import CheckIn
 from pacewise.exchange.report import ActivityWeek, DateRange, VisitReportData, questionnaire_result
 
@@ -29,7 +30,7 @@ def period(patient) -> tuple[date, date]:
 def visit_report_data(patient, questions: list[str]) -> VisitReportData:
     start, end = period(patient)
     sessions = session_entries(patient, start, end)
-    days = summarize_days(checkin_entries(patient, start, end), sessions)
+    days = summaries(patient, start, end)
     return VisitReportData(
         person_name=patient.user.name,
         period_start=start,

@@ -12,8 +12,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from pacewise.core.localtime import today_in
 from pacewise.diary import entries
+from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession
 
 from .models import GuidedSession, Program, ProgramItem
@@ -36,8 +36,7 @@ class Done:
     minutes: int | None = None
 
 
-def patient_today(patient) -> date:
-    return today_in(patient.user.time_zone, timezone.now())
+patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def start(patient, program: Program) -> GuidedSession:

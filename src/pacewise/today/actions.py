@@ -14,7 +14,7 @@ from pacewise.core.pacing import ActivityTarget, decide
 from pacewise.core.records import Decision
 from pacewise.core.simulate import SIT_TO_STAND, WALK
 from pacewise.core.wording import whole
-from pacewise.diary import entries
+from pacewise.diary import days, entries
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.models import ActivitySession, CheckIn
 
@@ -123,6 +123,11 @@ def declare_flare(patient, actor, *, entry_id=None, today: date | None = None):
         )
     except entries.EntryError as exc:
         raise PlanError(exc.field, exc.message) from exc
+
+
+def take_back_flare(patient, actor, *, today: date | None = None) -> int:
+    """ "Not a flare after all": today's flare answer is taken back (pacewise.diary.days)."""
+    return days.take_back_flare(patient, actor, today or plan_state.patient_today(patient))
 
 
 def choose_easier(patient, *, easier: bool, today: date | None = None) -> bool:

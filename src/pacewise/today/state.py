@@ -10,15 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.utils import timezone
-
-from pacewise.core.day_summary import summarize_days
-from pacewise.core.localtime import today_in
 from pacewise.core.pacing import DayPlan, ReviewOffer, plan_day, review_offer
 from pacewise.core.pause import NO_PAUSE, PauseRules
 from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
 from pacewise.diary.catalog import ACTIVITIES
-from pacewise.diary.convert import checkin_entries, session_entries
+from pacewise.diary.days import summaries, today_for
 from pacewise.plans.programs import pacing_profile_for
 from pacewise.plans.red_flags import pause_rules
 
@@ -27,8 +23,7 @@ from .models import EasierChoice, OverrideSet, PacedActivity, PlanSetup, ReviewD
 HISTORY_DAYS = 730  # two years: enough for every rule; the core reads back at most 28 days
 
 
-def patient_today(patient) -> date:
-    return today_in(patient.user.time_zone, timezone.now())
+patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def current_overrides(patient) -> OverrideSet | None:
@@ -85,11 +80,7 @@ def profile_for(
 
 def history_for(patient, today: date) -> list[DayRecord]:
     start = today - timedelta(days=HISTORY_DAYS)
-    summaries = summarize_days(
-        checkin_entries(patient, start, today),
-        session_entries(patient, start, today, by_plan_key=True),
-    )
-    return [s.to_record() for s in summaries]
+    return [s.to_record() for s in summaries(patient, start, today, by_plan_key=True)]
 
 
 @dataclass(frozen=True)
@@ -108,6 +99,11 @@ class TodayState:
     @property
     def paused(self) -> bool:
         return self.pause.paused
+
+    @property
+    def flare_declared_today(self) -> bool:
+        """Today's diary says "in a flare" (it can be taken back on Today)."""
+        return any(r.flare for r in self.history if r.date == self.today)
 
     @property
     def set_up(self) -> bool:

@@ -8,6 +8,7 @@ urlpatterns = [
     path(P + "setup/", views.setup, name="today-setup"),
     path(P + "bout/", views.log_bout, name="today-log-bout"),
     path(P + "flare/", views.flare, name="today-flare"),
+    path(P + "flare/undo/", views.flare_undo, name="today-flare-undo"),
     path(P + "easier/", views.easier, name="today-easier"),
     path(P + "easier/undo/", views.easier_undo, name="today-easier-undo"),
     path(P + "review/", review_views.review, name="today-review"),

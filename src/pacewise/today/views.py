@@ -111,6 +111,14 @@ def flare(request, grant):
 
 @require_POST
 @patient_view(owner_only=True)
+def flare_undo(request, grant):
+    if actions.take_back_flare(grant.patient, request.user):
+        messages.success(request, "Taken back: today is not marked as a flare day.")
+    return _home(grant)
+
+
+@require_POST
+@patient_view(owner_only=True)
 def easier(request, grant):
     actions.choose_easier(grant.patient, easier=True)
     messages.success(request, "Easier today it is. That's pacing, and it still counts.")

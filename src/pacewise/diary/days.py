@@ -1,0 +1,77 @@
+"""The person's days: the one place every app and the API ask what "today" is for someone,
+what their days between two dates were (summarised once, by pacewise.core.day_summary), and
+whether they are in a flare on a day.
+
+- **Today** is the calendar day now in the person's own time zone (their profile's).
+- **A day's summary** follows the rules in docs/diary.md (pacewise.core.day_summary).
+- **In a flare on a day** is the day summary's answer: any check-in that day said so (a
+  declared flare is taken at face value; one said by mistake is taken back with
+  ``take_back_flare``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from pacewise.core.day_summary import DaySummary, summarize_day, summarize_days
+from pacewise.core.localtime import today_in
+
+from .convert import checkin_entries, session_entries
+
+
+def today_for(patient) -> date:
+    """The person's today, in their own time zone."""
+    return today_in(patient.user.time_zone, timezone.now())
+
+
+def summaries(patient, start: date, end: date, *, by_plan_key: bool = False) -> list[DaySummary]:
+    """Every day from ``start`` to ``end`` that has an entry, oldest first."""
+    return summarize_days(
+        checkin_entries(patient, start, end),
+        session_entries(patient, start, end, by_plan_key=by_plan_key),
+    )
+
+
+def summary_on(patient, day: date) -> DaySummary:
+    checkins = checkin_entries(patient, day, day)
+    return summarize_day(day, checkins, session_entries(patient, day, day))
+
+
+def sleep_missing(patient, day: date) -> bool:
+    """No check-in that day has said how the night was (so the evening check-in asks)."""
+    summary = summary_on(patient, day)
+    return summary.sleep_hours is None and summary.sleep_quality is None
+
+
+def in_flare_on(patient, day: date) -> bool:
+    return summary_on(patient, day).flare
+
+
+def in_flare_today(patient) -> bool:
+    return in_flare_on(patient, today_for(patient))
+
+
+def take_back_flare(patient, actor, day: date) -> int:
+    """Undo "I'm in a flare" for a day (declared by mistake): a flare check-in that holds
+    nothing else is deleted (restorable for 30 days); any other check-in keeps its answers
+    with the flare answer set to no. Both leave a revision. Returns how many were changed."""
+    from . import entries
+    from .models import CheckIn
+
+    changed = 0
+    rows = CheckIn.objects.filter(
+        patient=patient, local_date=day, in_flare=True, deleted_at__isnull=True
+    )
+    for row in rows:
+        bare = row.kind == CheckIn.Kind.FLARE and all(
+            getattr(row, f) in (None, "", []) for f in entries.CHECKIN_FIELDS
+            if f not in ("kind", "in_flare")
+        ) and not row.tags.exists()
+        if bare:
+            entries.delete(row, actor)
+        else:
+            entries.update(row, actor, values={"in_flare": False}, expected_version=None)
+        changed += 1
+    return changed
