@@ -18,6 +18,7 @@ from django.urls import reverse
 from cast import bearer
 from pacewise.core.triggers import MIN_USABLE_DAYS
 from pacewise.diary import days
+from pacewise.diary.csv_exchange import COLUMNS, import_diary
 from pacewise.diary.models import ActivitySession, CheckIn, Revision
 from pacewise.insights import data as insights
 from pacewise.outcomes import responses
@@ -179,3 +180,29 @@ def test_a_flare_said_by_mistake_is_taken_back_everywhere(client, person):
     assert Revision.objects.filter(action="delete").count() == 1  # restorable, not erased
     learn = client.get(url("learn-home", cast)).content.decode()
     assert "For today: your flare kit" not in learn
+
+
+def test_the_visit_report_covers_imported_history_and_says_when_there_is_one_answer(
+    client, person
+):
+    """Months imported before the account existed are in the report's period."""
+    cast = person
+    today = days.today_for(cast.record)
+    header = ",".join(COLUMNS) + "\r\n"
+    lines = [header] + [
+        ",".join({"record_type": "checkin", "local_date": str(today - timedelta(days=back)),
+                  "pain_avg": "4", "kind": "full", "version": "1"}.get(c, "") for c in COLUMNS)
+        + "\r\n"
+        for back in range(200, 30, -1)
+    ]
+    report = import_diary(cast.record, cast.patient, lines)
+    assert report.errors == [] and report.created == 170
+    report = visit_report_data(cast.record, [])
+    assert report.period_start == today - timedelta(days=83)
+    assert len(report.days) == 83 - 30  # days 31 to 83 back
+    client.post(
+        reverse("outcomes-take", kwargs={"patient_id": cast.record.pk, "instrument_id": "peg"}),
+        {"peg_1": "5", "peg_2": "5", "peg_3": "5"},
+    )
+    (peg,) = visit_report_data(cast.record, []).questionnaires
+    assert "Answered once so far" in peg.change and "same" not in peg.change

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Min
 from django.utils import timezone
 
 from pacewise.core.day_summary import DaySummary, summarize_day, summarize_days
 from pacewise.core.localtime import today_in
 
+from . import entries
 from .convert import checkin_entries, session_entries
+from .models import ActivitySession, CheckIn
 
 
 def today_for(patient) -> date:
@@ -32,6 +35,17 @@ def summaries(patient, start: date, end: date, *, by_plan_key: bool = False) -> 
         checkin_entries(patient, start, end),
         session_entries(patient, start, end, by_plan_key=by_plan_key),
     )
+
+
+def first_day(patient) -> date | None:
+    """The diary's first day with an entry (back-filled and imported days included)."""
+    firsts = [
+        model.objects.filter(patient=patient, deleted_at__isnull=True)
+        .aggregate(first=Min("local_date"))["first"]
+        for model in (CheckIn, ActivitySession)
+    ]
+    found = [d for d in firsts if d is not None]
+    return min(found) if found else None
 
 
 def summary_on(patient, day: date) -> DaySummary:
@@ -57,9 +71,6 @@ def take_back_flare(patient, actor, day: date) -> int:
     """Undo "I'm in a flare" for a day (declared by mistake): a flare check-in that holds
     nothing else is deleted (restorable for 30 days); any other check-in keeps its answers
     with the flare answer set to no. Both leave a revision. Returns how many were changed."""
-    from . import entries
-    from .models import CheckIn
-
     changed = 0
     rows = CheckIn.objects.filter(
         patient=patient, local_date=day, in_flare=True, deleted_at__isnull=True

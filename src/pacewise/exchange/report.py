@@ -93,15 +93,29 @@ def questionnaire_result(
     baseline: tuple[Score, date],
     latest: tuple[Score, date],
     history: Sequence[tuple[Score, date]] = (),
+    *,
+    answers: int = 2,
 ) -> QuestionnaireResult:
-    """Build a result from core scores: the change sentence and MCID text come from the core."""
+    """Build a result from core scores: the change sentence and MCID text come from the core.
+    With one answer (``answers=1``) it says so instead of describing a change."""
     (first, first_day), (last, last_day) = baseline, latest
+    if answers == 1:
+        sentence = (
+            f"Answered once so far ({day_label(first_day, True)}); "
+            "a change shows from the second answer."
+        )
+        mcid = _points(instrument.mcid.value) if instrument.mcid else ""
+        return _result(instrument, first, first_day, last, last_day, sentence, mcid, history)
     try:
         sentence = change(instrument, first, last).message
         mcid = _points(instrument.mcid.value) if instrument.mcid else ""
     except CannotCompare as exc:
         sentence = f"From {first.total:g} to {last.total:g}."
         mcid = "none (a screener)" if "screener" in str(exc) else ""
+    return _result(instrument, first, first_day, last, last_day, sentence, mcid, history)
+
+
+def _result(instrument, first, first_day, last, last_day, sentence, mcid, history):
     return QuestionnaireResult(
         name=instrument.name,
         baseline_score=first.total,

@@ -10,7 +10,7 @@ from pacewise.core.day_summary import DaySummary
 from pacewise.core.triggers import DailyTable, detect
 from pacewise.diary.catalog import activity_label
 from pacewise.diary.convert import session_entries
-from pacewise.diary.days import summaries
+from pacewise.diary.days import first_day, summaries
 from pacewise.diary.models import CheckIn
 from pacewise.exchange.report import ActivityWeek, DateRange, VisitReportData, questionnaire_result
 
@@ -19,12 +19,15 @@ from .models import Response
 from .progress import trends
 from .responses import answer_text, patient_today, program_start
 
-PERIOD_DAYS = 84  # the last 12 weeks, or since the start when shorter
+PERIOD_DAYS = 84  # the last 12 weeks, or since the diary's first day when shorter
 
 
 def period(patient) -> tuple[date, date]:
+    """The diary's last 12 weeks: back-filled and imported days count, so the period starts
+    at the diary's first day (not the account's), at most PERIOD_DAYS before today."""
     end = patient_today(patient)
-    return max(program_start(patient), end - timedelta(days=PERIOD_DAYS - 1)), end
+    first = first_day(patient) or program_start(patient)
+    return max(min(first, end), end - timedelta(days=PERIOD_DAYS - 1)), end
 
 
 def visit_report_data(patient, questions: list[str]) -> VisitReportData:
@@ -73,7 +76,11 @@ def questionnaire_results(patient, start: date):
     for trend in trends(patient):
         scored = [(core.score(trend.instrument, r.answers), r.local_date) for r in trend.responses]
         history = [(s, d) for s, d in scored if d >= start] or scored[-1:]
-        out.append(questionnaire_result(trend.instrument, scored[0], scored[-1], history))
+        out.append(
+            questionnaire_result(
+                trend.instrument, scored[0], scored[-1], history, answers=len(scored)
+            )
+        )
     return out
 
 
