@@ -22,7 +22,9 @@ def test_it_shows_the_planted_pattern_as_a_careful_sentence(client, diary):
     assert "On days you logged &#x27;late coffee&#x27;, your pain was on average" in text
     assert "This is a pattern, not proof of cause." in text
     assert "causes" not in text
-    q = re.search(r"chance-adjusted (q (?:&lt;|=) [0-9.]+)", text).group(1)
+    # the statistics stay in the details, for those who open them
+    figures = r"<summary>The figures</summary>.*?tested: (q (?:&lt;|=) [0-9]+(?:\.[0-9]+)?)"
+    q = re.search(figures, text, re.S).group(1)
     assert q == "q &lt; 0.001"  # not a rounded "q = 0.000", which would claim certainty
 
 
@@ -109,3 +111,22 @@ def test_with_a_plan_the_movement_chart_and_boom_bust_compare_with_the_plan(clie
     assert f"<td>{quota} min</td>" in first_row  # today's row, newest first
     pattern = data.boom_bust_pattern(patient)
     assert pattern.uses_plan and all(b.against_plan for b in pattern.booms)
+
+
+def test_tags_that_describe_the_pain_itself_are_not_offered_as_triggers():
+    """'flare' days have more pain by definition: an outcome, never a candidate trigger."""
+    from datetime import date, timedelta
+
+    import numpy as np
+
+    from pacewise.core.tag_kinds import describes_pain
+    from pacewise.core.triggers import DailyTable, detect
+
+    rng = np.random.default_rng(3)
+    days = [date(2026, 1, 1) + timedelta(days=i) for i in range(120)]
+    flare = rng.random(120) < 0.2
+    pain = tuple(float(3 + 3 * f + rng.normal(0, 0.5)) for f in flare)
+    marks = [float(f) for f in flare]
+    table = DailyTable(tuple(days), pain, {"flare": marks, "Bad day": marks})
+    assert detect(table) == []
+    assert describes_pain("Flare-up") and not describes_pain("pain meds")

@@ -22,6 +22,7 @@ import numpy as np
 
 from pacewise.core import triggers_model as model
 from pacewise.core import triggers_text as text
+from pacewise.core.tag_kinds import describes_pain
 
 ALPHA = 0.05  # false-discovery rate for `significant`
 # ...and each flagged test must also pass p <= 0.001 on its own. BH alone is lenient when
@@ -137,8 +138,9 @@ class _Profile:
 def detect(
     diary: DailyTable, *, alpha: float = ALPHA, min_days: int = MIN_DAYS_EACH
 ) -> list[Finding]:
-    """All findings for the diary: significant first (by q), then the rest, then abstentions."""
-    names = list(diary.factors)
+    """All findings for the diary: significant first (by q), then the rest, then abstentions.
+    Tags that describe the pain itself are outcomes and are left out (core.tag_kinds)."""
+    names = [name for name in diary.factors if not describes_pain(name)]
     if not names:
         return []
     pain, grids = _calendar(diary)
