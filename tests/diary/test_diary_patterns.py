@@ -206,3 +206,23 @@ def test_the_visit_report_covers_imported_history_and_says_when_there_is_one_ans
     )
     (peg,) = visit_report_data(cast.record, []).questionnaires
     assert "Answered once so far" in peg.change and "same" not in peg.change
+
+
+def test_a_lesson_insights_points_to_opens_in_week_one(client, person):
+    """Insights names a boom-bust pattern on day 40: its lesson (course week 3) opens now."""
+    cast = person
+    today = days.today_for(cast.record)
+    for back in range(40, 0, -1):
+        day = today - timedelta(days=back)
+        boom = back % 8 == 0
+        after = back % 8 in (6, 7)  # the two days after a boom
+        CheckIn.objects.create(patient=cast.record, local_date=day, pain_avg=6 if after else 3)
+        walk(client, cast, day, minutes=60 if boom else 20)
+    # the account is new: the course is in its first week
+    insights_page = client.get(url("insights-page", cast)).content.decode()
+    link = url("learn-lesson", cast, lesson_id="the-boom-bust-cycle")
+    assert link in insights_page
+    lesson = client.get(link).content.decode()
+    assert "This lesson opens on" not in lesson and "The boom-bust cycle" in lesson
+    home = client.get(url("learn-home", cast)).content.decode()
+    assert "Insights noticed bigger days followed by harder ones" in home

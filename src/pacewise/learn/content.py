@@ -334,6 +334,9 @@ SUGGESTION_REASONS = {
     "thoughts": "You have been working with your thoughts. This lesson goes with that.",
     "goals": "You are setting goals. This lesson is about goals that fit.",
     "setbacks": "It has been a harder stretch. This lesson is about setbacks.",
+    "boom-bust": (
+        "Insights noticed bigger days followed by harder ones. This lesson is about that cycle."
+    ),
 }
 
 

@@ -128,7 +128,18 @@ def recent_topics(patient) -> list[str]:
         topics.append("thoughts")
     if recent.filter(in_flare=True).count() >= 2:
         topics.append("setbacks")
+    if names_boom_bust(patient):
+        topics.append("boom-bust")
     return topics
+
+
+def names_boom_bust(patient) -> bool:
+    """Insights names a boom-bust pattern (big days followed by harder ones): the lesson on it
+    is then suggested, and opens, whatever week of the course the person is in."""
+    from pacewise.insights.data import boom_bust_pattern  # insights sits beside learn
+
+    pattern = boom_bust_pattern(patient)
+    return pattern.status == "ok" and pattern.harder > 0
 
 
 def suggestions(patient, *, in_flare: bool) -> tuple[Suggestion, ...]:
