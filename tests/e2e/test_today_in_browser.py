@@ -3,7 +3,9 @@ logs a bout in one tap, declares a flare and sees the flare plan; axe on each pa
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -49,8 +51,16 @@ def test_a_person_logs_a_bout_declares_a_flare_and_sees_the_flare_plan(
     page.get_by_role("link", name="Today", exact=True).click()
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     expect(page.get_by_text("8 minutes of walking, in one go.")).to_be_visible()
-    expect(page.get_by_text("So your plan goes up 10%.")).to_be_visible()
     expect(page.get_by_text("Done today: 0 of 8 minutes.")).to_be_visible()
+    # the day's main actions are within the first screen, or one short scroll, of a phone
+    for name in ("Log a bout: 8 minutes of walking", "Easier today", "I'm in a flare"):
+        box = page.get_by_role("button", name=name).bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"] * 1.25, (name, box)
+    page.screenshot(path=str(Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp")) / "today.png"))
+    # the explanation folds away behind "Why this plan"
+    expect(page.get_by_text("So your plan goes up 10%.")).to_be_hidden()
+    page.get_by_text("Why this plan").click()
+    expect(page.get_by_text("So your plan goes up 10%.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Log a bout: 8 minutes of walking").click()
@@ -70,6 +80,7 @@ def test_a_person_logs_a_bout_declares_a_flare_and_sees_the_flare_plan(
 
     page.get_by_role("button", name="I'm in a flare").click()
     expect(page.get_by_role("heading", name="Your flare plan")).to_be_visible()
+    page.get_by_text("Why this plan").click()
     expect(page.get_by_text("So today's plan is 50% of your usual amount")).to_be_visible()
     expect(page.get_by_role("link", name="Open my flare kit")).to_be_visible()
     assert CheckIn.objects.filter(patient=user.patient, in_flare=True).count() == 1
