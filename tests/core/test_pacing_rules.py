@@ -456,10 +456,28 @@ def test_a_smaller_step_is_only_offered_when_the_plan_goes_up():
     history[11] = day(11, pain=5, avg=5)
     offer = review_offer(PROFILE, history, at(13), confidence=2)
     assert offer.proposal.change == "hold" and offer.smaller is None
-    assert decide(offer.proposal, 2, smaller=False) == Decision("accepted", 1.0, 2)
+    assert decide(offer.proposal, 2, None) == Decision("accepted", 1.0, 2)  # nothing to choose
     with pytest.raises(ValueError):
-        decide(offer.proposal, 2, smaller=True)
-    assert decide(review_offer(PROFILE, GREEN, at(13)).proposal, 4, True).step == 0.5
+        decide(offer.proposal, 2, "smaller")
+    with pytest.raises(ValueError):
+        decide(offer.proposal, 2, "same")
+    assert decide(review_offer(PROFILE, GREEN, at(13)).proposal, 4, "smaller").step == 0.5
+
+
+def test_below_confidence_7_a_raise_waits_for_the_persons_choice_web_and_api_alike():
+    from pacewise.core.pacing import ChooseStep
+
+    raise_ = review_offer(PROFILE, GREEN, at(13)).proposal
+    assert raise_.change == "raise"
+    with pytest.raises(ChooseStep):
+        decide(raise_, 6, None)
+    assert decide(raise_, 7, None) == Decision("accepted", 1.0, 7)
+    assert decide(raise_, 3, "full") == Decision("accepted", 1.0, 3)
+    same = decide(raise_, 3, "same")
+    assert same == Decision("same", 0.0, 3)
+    kept = plan_day(decided("same", 0.0, 3), GREEN, at(14))
+    assert kept.last_review.change == "hold"
+    assert "keep your plan the same" in " ".join(kept.last_review.reasons)
 
 
 def test_uneven_bouts_are_described_as_about():
@@ -485,3 +503,17 @@ def test_a_weekly_review_stands_when_the_next_day_makes_its_last_day_a_flare():
     assert on_14.week_start == on_15.week_start == at(14)
     assert on_14.last_review.colour == on_15.last_review.colour == shown.colour
     assert on_14.target("walk").quota == on_15.target("walk").quota == shown.proposed[0].after
+
+
+def test_a_week_without_morning_ratings_says_nothing_about_mornings():
+    """Evening-only diaries: 'settled by the next morning' is only said when mornings exist."""
+    from dataclasses import replace as with_
+
+    evenings = [with_(d, morning_pain=None) for d in GREEN]
+    review = weekly_review(PROFILE, evenings, at(13))
+    assert review.colour == "green"
+    text = " ".join(review.reasons)
+    assert "settled by the next morning and" not in text
+    assert "could not check that it settled" in text
+    mornings = " ".join(weekly_review(PROFILE, GREEN, at(13)).reasons)
+    assert "Your pain settled by the next morning" in mornings

@@ -93,6 +93,21 @@ def test_weekly_review_and_the_smaller_step_on_low_confidence(api, history):
     assert api("GET", "weekly-review").json()["decision"]["confidence"] == 4
 
 
+def test_below_confidence_7_a_raise_needs_a_chosen_step_as_on_the_web(api, history):
+    unchosen = api("POST", "weekly-review/decision", {"confidence": 4})
+    assert unchosen.status_code == 422
+    assert unchosen.json()["errors"][0] == {
+        "field": "step", "message": "choose a step: full, smaller or same"
+    }
+    assert not ReviewDecision.objects.exists()
+    same = api("POST", "weekly-review/decision", {"confidence": 4, "step": "same"})
+    assert same.status_code == 201 and same.json()["kind"] == "same"
+    assert api("GET", "today").json()["targets"][0]["quota"] == 8.0
+    full = api("POST", "weekly-review/decision", {"confidence": 4, "step": "full"})
+    assert full.json()["kind"] == "accepted"
+    assert api("GET", "today").json()["targets"][0]["quota"] == 8.8
+
+
 def test_a_decision_needs_a_whole_confidence_and_a_review(api, walking):
     bad = api("POST", "weekly-review/decision", {"confidence": 7.5})
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "confidence"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator, StrictBool
@@ -147,7 +147,7 @@ class ReviewOut(Schema):
 
 class DecisionOut(Schema):
     week_start: date
-    kind: str = Field(description="accepted or smaller")
+    kind: str = Field(description="accepted, smaller or same")
     step: float
     confidence: int | None
     decided_at: datetime
@@ -161,7 +161,13 @@ class ReviewPageOut(Schema):
 
 class DecisionIn(Schema):
     confidence: Confidence
-    smaller: StrictBool = False
+    step: Literal["full", "smaller", "same"] | None = Field(
+        None,
+        description="full: the plan as proposed; smaller: part of a raise; same: keep this "
+        "week's plan. Required when the plan goes up and confidence is below 7 (422 otherwise), "
+        "as on the web.",
+    )
+    smaller: StrictBool = Field(False, description="Same as step: smaller (kept for old clients).")
 
 
 class OverridesIn(Schema):
@@ -342,10 +348,9 @@ def get_weekly_review(
 def decide_weekly_review(request, patient_id: uuid.UUID, payload: DecisionIn):
     """Answer the review: accept it, or (`smaller: true`) take half of a proposed raise."""
     grant = _grant(request, patient_id, "api-weekly-review", write=True)
+    step = payload.step or ("smaller" if payload.smaller else None)
     try:
-        row = actions.accept_review(
-            grant.patient, confidence=payload.confidence, smaller=payload.smaller
-        )
+        row = actions.accept_review(grant.patient, confidence=payload.confidence, step=step)
     except actions.PlanError as exc:
         raise _plan_error(exc) from exc
     return Status(201, row)

@@ -519,10 +519,32 @@ def review_offer(
     return ReviewOffer(proposal, weekly_review(with_smaller, history, week_end))
 
 
-def decide(proposal: WeeklyReview, confidence: int | None, smaller: bool) -> Decision:
-    """The person's answer to ``proposal``. A smaller step exists only when the plan goes up."""
-    if not smaller:
+STEPS = ("full", "smaller", "same")
+
+
+class ChooseStep(ValueError):
+    """The plan goes up and confidence is below 7: the person chooses a step first."""
+
+
+def decide(proposal: WeeklyReview, confidence: int | None, step: str | None) -> Decision:
+    """The person's answer to ``proposal``, the one rule for the web and the API.
+
+    ``step``: "full" (the plan as proposed), "smaller" (part of a raise, t.SMALLER_STEP) or
+    "same" (keep this week's plan as it was). When the plan goes up and confidence is below 7
+    (goals.needs_shrinking), the person is asked to choose: ``step`` None raises ChooseStep.
+    A smaller step or keeping it the same exist only when the plan goes up.
+    """
+    raising = proposal.change == "raise"
+    if step is None:
+        if raising and needs_shrinking(confidence):
+            raise ChooseStep("choose a step: full, smaller or same")
+        step = "full"
+    if step not in STEPS:
+        raise ValueError(f"choose a step: {', '.join(STEPS)}")
+    if step == "full":
         return Decision("accepted", 1.0, confidence)
-    if proposal.change != "raise":
+    if not raising:
         raise ValueError("this week's plan does not go up, so there is no smaller step")
+    if step == "same":
+        return Decision("same", 0.0, confidence)
     return Decision("smaller", t.SMALLER_STEP, confidence)

@@ -182,7 +182,7 @@ def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
     if change == "raise":
         streak = 0
     decision = ctx.profile.decisions.get(start)
-    if change == "raise" and decision is not None and decision.kind == "smaller":
+    if change == "raise" and decision is not None and decision.kind in ("smaller", "same"):
         proposed, change, note = _smaller_step(proposed, decision.step)
     sentences = [*reasons, note, *_change_sentences(ctx, proposed, signals, decided)]
     review = WeeklyReview(

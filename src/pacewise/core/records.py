@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 Unit = Literal["minutes", "reps"]
-DecisionKind = Literal["accepted", "smaller"]
+DecisionKind = Literal["accepted", "smaller", "same"]
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,9 @@ class Decision:
     """The person's answer to one weekly review.
 
     "accepted": the proposed change applies as it is. "smaller": only ``step`` (0-1) of each
-    proposed raise applies, e.g. 0.5 = half the step. A smaller step never changes a hold or a
-    step back. ``confidence`` is the 0-10 ruler answer, kept for the record.
+    proposed raise applies, e.g. 0.5 = half the step; "same": none of it (step 0). A smaller
+    step never changes a hold or a step back. ``confidence`` is the 0-10 ruler answer, kept
+    for the record.
     """
 
     kind: DecisionKind = "accepted"

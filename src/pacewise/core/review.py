@@ -59,6 +59,7 @@ class WeekSignals:
     over_limit_sessions: int
     pain_rise: float | None
     completion: dict[str, float | None]  # filled only when a raise is on the table
+    mornings_after_activity: int = 0  # mornings rated after an active day (what "settled" rests on)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def week_signals(ctx: WeekContext, start: date) -> WeekSignals:
         over_limit_sessions=_over_limit_sessions(ctx, records),
         pain_rise=rise,
         completion={},
+        mornings_after_activity=_rated_mornings(ctx, records),
     )
 
 
@@ -111,6 +113,16 @@ def _unsettled_mornings(ctx: WeekContext, records: list[DayRecord], week_end: da
         if active and _unsettled(ctx, record, week_end):
             count += 1
     return count
+
+
+def _rated_mornings(ctx: WeekContext, records: list[DayRecord]) -> int:
+    """Mornings with a rating the day after an active day: what "settled by the next
+    morning" can be said about at all."""
+    return sum(
+        1
+        for r in records
+        if r.morning_pain is not None and _was_active(ctx.diary.get(r.date - timedelta(days=1)))
+    )
 
 
 def _was_active(record: DayRecord | None) -> bool:
@@ -225,7 +237,7 @@ def colour_of(ctx: WeekContext, s: WeekSignals) -> tuple[Colour, list[str], int]
         return "red", red, len(red)
     if amber:
         return "amber", amber, 0
-    return "green", [_green_reason(ctx)], 0
+    return "green", [_green_reason(ctx, s)], 0
 
 
 def _red_reasons(ctx: WeekContext, s: WeekSignals) -> list[str]:
@@ -283,7 +295,14 @@ def _over_limit_text(ctx: WeekContext, n: int) -> str:
     return f"Pain during activity went above {limit:g}/10 {times}."
 
 
-def _green_reason(ctx: WeekContext) -> str:
+def _green_reason(ctx: WeekContext, s: WeekSignals) -> str:
+    """Every sentence true for the data that exists: without a morning rating after an active
+    day, nothing is said about mornings."""
     if ctx.profile.fatigue_dominant:
         return "Your pain and energy stayed steady after activity all week."
+    if s.mornings_after_activity == 0:
+        return (
+            "Your pain stayed near your usual all week. You did not rate any mornings after "
+            "activity, so we could not check that it settled by the next morning."
+        )
     return "Your pain settled by the next morning and stayed near your usual all week."

@@ -139,16 +139,17 @@ def choose_easier(patient, *, easier: bool, today: date | None = None) -> bool:
     return easier
 
 
-def accept_review(patient, *, confidence: int | None, smaller: bool) -> ReviewDecision:
-    """Store the person's answer to the review behind this week's plan."""
+def accept_review(patient, *, confidence: int | None, step: str | None) -> ReviewDecision:
+    """Store the person's answer to the review behind this week's plan (core.pacing.decide:
+    the same rule for the web and the API)."""
     state = plan_state.load(patient)
     offer = plan_state.offer_for(state, confidence)
     if offer is None:
         raise PlanError("review", "there is no weekly review yet; it comes after your first week")
     try:
-        decision: Decision = decide(offer.proposal, confidence, smaller)
+        decision: Decision = decide(offer.proposal, confidence, step)
     except ValueError as exc:
-        raise PlanError("smaller", str(exc)) from exc
+        raise PlanError("step", str(exc)) from exc
     row, _ = ReviewDecision.objects.update_or_create(
         patient=patient,
         week_start=offer.proposal.week_start,

@@ -77,7 +77,11 @@ class ConfidenceForm(forms.Form):
     )
     step = forms.ChoiceField(
         label="Which step would you like this week?",
-        choices=[("smaller", "The smaller step"), ("full", "The step as planned")],
+        choices=[
+            ("smaller", "The smaller step"),
+            ("full", "The step as planned"),
+            ("same", "Keep it the same this week"),
+        ],
         required=False,
         widget=forms.RadioSelect,
     )

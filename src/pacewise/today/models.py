@@ -75,6 +75,7 @@ class ReviewDecision(models.Model):
     class Kind(models.TextChoices):
         ACCEPTED = "accepted", "Accepted"
         SMALLER = "smaller", "A smaller step"
+        SAME = "same", "Kept the same"
 
     patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
     week_start = models.DateField()

@@ -88,24 +88,25 @@ def review_accept(request, grant):
     offer = plan_state.offer_for(state, confidence)
     if offer is None or not form.is_valid():
         return render(request, "today/review.html", _review_context(grant, state, offer, form))
-    step = form.cleaned_data["step"]
-    if offer.smaller is not None and not step:
-        # Confidence below 7 and the plan goes up: offer the smaller step; the person chooses.
-        form = ConfidenceForm(initial={"confidence": confidence, "step": "smaller"})
-        context = _review_context(grant, state, offer, form) | {"choose_step": True}
-        return render(request, "today/review.html", context)
-    smaller = step == "smaller" and offer.proposal.change == "raise"
+    step = form.cleaned_data["step"] or None
     try:
-        actions.accept_review(grant.patient, confidence=confidence, smaller=smaller)
+        actions.accept_review(grant.patient, confidence=confidence, step=step)
     except actions.PlanError as exc:
+        if exc.field == "step" and step is None:
+            # Confidence below 7 and the plan goes up: the person chooses the step.
+            form = ConfidenceForm(initial={"confidence": confidence, "step": "smaller"})
+            context = _review_context(grant, state, offer, form) | {"choose_step": True}
+            return render(request, "today/review.html", context)
         messages.error(request, f"Not saved: {exc.message}.")
     else:
-        messages.success(request, _thanks(confidence, smaller))
+        messages.success(request, _thanks(confidence, step))
     return redirect("today", patient_id=grant.patient.pk)
 
 
-def _thanks(confidence: int, smaller: bool) -> str:
-    if smaller:
+def _thanks(confidence: int, step: str | None) -> str:
+    if step == "same":
+        return "Saved: your plan stays the same this week. That is a fine choice."
+    if step == "smaller":
         return "Saved: a smaller step this week. Steps you feel sure of add up."
     if needs_shrinking(confidence):
         return "Saved. “Easier today” is there on any day that needs it."
