@@ -517,3 +517,20 @@ def test_a_week_without_morning_ratings_says_nothing_about_mornings():
     assert "could not check that it settled" in text
     mornings = " ".join(weekly_review(PROFILE, GREEN, at(13)).reasons)
     assert "Your pain settled by the next morning" in mornings
+
+
+def test_a_week_with_78_percent_walking_and_27_percent_yoga_does_not_step_up():
+    yoga = PlanActivity("yoga", "Gentle yoga", "minutes", min_bout=2)
+    profile = Profile(activities=(WALK, yoga))
+
+    def both(n, walk, yoga_minutes):
+        sessions = (ActivitySession("walk", walk), ActivitySession("yoga", yoga_minutes))
+        return DayRecord(START + timedelta(days=n), avg_pain=3, morning_pain=3, sessions=sessions)
+
+    baseline = [both(n, 12.5, 12.5) for n in range(7)]
+    week = [both(n, 7.8, 2.7) for n in range(7, 14)]  # quota 10 each: 78% and 27%
+    review = weekly_review(profile, baseline + week, at(13))
+    assert review.change == "hold"
+    assert all(c.after == c.before for c in review.proposed)
+    text = " ".join(review.reasons)
+    assert "goes up" not in text and "78%" in text and "27%" in text
