@@ -18,9 +18,24 @@ def time_zone_names() -> frozenset[str]:
 def validate_time_zone(value: str) -> str:
     if value not in time_zone_names():
         raise ValidationError(
-            "Choose a time zone from the list, for example Europe/London or America/Chicago."
+            "Choose a time zone from the list that opens as you type a city, for example "
+            "Europe/London or America/Chicago."
         )
     return value
+
+
+class TimeZoneInput(forms.TextInput):
+    """A text box that suggests every time zone as the person types a city or region."""
+
+    template_name = "accounts/widgets/time_zone.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"list": "time-zone-list", "autocomplete": "off"} | (attrs or {}))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["zones"] = sorted(time_zone_names())
+        return context
 
 
 def clean_display_text(value: str, *, field: str, max_length: int) -> str:
@@ -36,6 +51,7 @@ def clean_display_text(value: str, *, field: str, max_length: int) -> str:
 class TimeZoneField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("widget", TimeZoneInput)
         super().__init__(**kwargs)
 
     def clean(self, value):

@@ -140,5 +140,6 @@ class SettingsForm(DisplayNameMixin, forms.Form):
 
     time_zone = TimeZoneField(
         label="Your time zone",
-        help_text="Your days start and end at midnight in this time zone.",
+        help_text="Your days start and end at midnight in this time zone. Type a city or "
+        "region, for example Lisbon or New_York, and choose from the list.",
     )

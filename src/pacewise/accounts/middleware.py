@@ -62,7 +62,10 @@ class UserTimeZoneMiddleware:
                 timezone.deactivate()
         else:
             timezone.deactivate()
-        return self.get_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()  # never leak one person's zone to the thread's next request
 
 
 class NoStoreMiddleware:
