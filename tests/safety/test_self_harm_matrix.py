@@ -182,3 +182,15 @@ def test_a_prorated_phq9_and_a_peg_conform_to_what_they_point_to(client, cast):
     bundle = fhir_bundle(cast.record)
     assert validate_codes(bundle) == []
     assert _conforms(bundle) == []
+
+
+def test_an_out_of_range_self_harm_value_is_kept_and_the_export_still_works(client, cast):
+    """A tampered '7' on item 9: the alert keeps what was sent, the stored form stays valid."""
+    client.force_login(cast.patient)
+    data = web_data(1, "unscoreable") | {"phq9_9": "7"}
+    client.post(url("outcomes-take", cast, instrument_id="phq9"), data)
+    alert = SafetyAlert.objects.get()
+    assert alert.value == 7
+    assert Response.objects.get().answers["phq9_9"] == 3
+    bundle = fhir_bundle(cast.record)
+    assert validate_codes(bundle) == []

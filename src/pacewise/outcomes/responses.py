@@ -127,8 +127,8 @@ def record(patient, instrument, answers, *, assignment: Assignment | None = None
 
 def fitting_answers(instrument, answers) -> dict:
     """The answers that fit the form (known item, offered value); the rest are dropped. A
-    safety item's value is kept as a whole number even when it is out of range, so the
-    record shows what was sent."""
+    safety item's value above zero is always kept, brought into the item's range (the
+    SafetyAlert keeps the value as sent), so the stored form stays a valid one to export."""
     kept = {}
     if not isinstance(answers, dict):
         return kept
@@ -141,7 +141,8 @@ def fitting_answers(instrument, answers) -> dict:
         elif item.safety:
             flag = core.safety_flags(instrument, {item.id: value})
             if flag:
-                kept[item.id] = flag[0].value
+                offered = [v for v in item.values if v > 0]
+                kept[item.id] = min(max(flag[0].value, min(offered)), max(offered))
     return kept
 
 
