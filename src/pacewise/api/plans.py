@@ -87,8 +87,13 @@ class ProgramOut(Schema):
     changes: list[ChangeOut]
 
 
+QuestionId = Literal[tuple(q.id for q in core_screening.QUESTIONS)]  # declared in OpenAPI
+
+
 class SymptomsIn(Schema):
-    answers: dict[str, bool] = Field(description="Question id -> true/false (see GET questions).")
+    answers: dict[QuestionId, bool] = Field(
+        description="Question id -> true/false (see GET questions).", min_length=1
+    )
 
     @field_validator("answers", mode="before")
     @classmethod
