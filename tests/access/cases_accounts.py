@@ -36,6 +36,7 @@ API = {
 NOT_PATIENT_DATA = {
     "home",
     "account-settings",
+    "account-time-zone",
     "account-tokens",
     "account-token-revoke",
     "invitation",

@@ -101,3 +101,36 @@ def test_an_emergency_pause_on_today_and_its_clearance_on_a_phone(page, live_ser
     _shot(page, "paused-clearance-error")
     assert red_flags.open_alert(user.patient) is not None
     assert csp_errors == []
+
+
+@pytest.mark.parametrize("choice", ["switch", "keep"])
+def test_a_traveller_is_asked_once_whether_to_follow_the_device_zone(browser, live_server, choice):
+    user = make_user("lisbon@example.com", patient=True, display_name="Rui")
+    user.time_zone = "Europe/Lisbon"
+    user.save()
+    context = browser.new_context(
+        timezone_id="America/New_York", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    prompt = page.locator(".zone-prompt")
+    expect(prompt).to_be_visible()
+    expect(prompt).to_contain_text("America/New_York")
+    assert_accessible(page)
+    _shot(page, "time-zone-prompt")
+    if choice == "switch":
+        page.get_by_role("button", name="Switch to America/New_York").click()
+        expect(page.get_by_text("Your days now follow America/New_York")).to_be_visible()
+        user.refresh_from_db()
+        assert user.time_zone == "America/New_York"
+    else:
+        page.get_by_role("button", name="Keep Europe/Lisbon").click()
+        expect(prompt).to_be_hidden()
+        page.reload()
+        expect(page.locator(".zone-prompt")).to_be_hidden()  # asked once
+        user.refresh_from_db()
+        assert user.time_zone == "Europe/Lisbon"
+    context.close()

@@ -18,6 +18,7 @@ urlpatterns = [
         name="patient-sharing-stop",
     ),
     path("account/", views.account_settings, name="account-settings"),
+    path("account/time-zone/", views.switch_time_zone, name="account-time-zone"),
     path("account/tokens/", views.tokens, name="account-tokens"),
     path("account/tokens/<int:token_id>/revoke/", views.token_revoke, name="account-token-revoke"),
     path("invite/<str:token>/", views.invitation, name="invitation"),

@@ -9,12 +9,14 @@ from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from pacewise.diary.days import summaries
@@ -26,6 +28,7 @@ from .access import is_clinic_staff
 from .audit import describe
 from .crisis import country_for, help_for
 from .decorators import patient_view
+from .fields import validate_time_zone
 from .forms import AcceptInvitationForm, SettingsForm, ShareCodeForm, TokenForm
 from .models import AccessToken, AuditEvent, Patient, User
 
@@ -133,6 +136,27 @@ def account_settings(request):
         messages.success(request, "Saved.")
         return redirect("account-settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@require_POST
+@login_required
+def switch_time_zone(request):
+    """The device is in another zone (travel): switch the person's days to it. Entries
+    already written keep their day; only new ones follow the new zone (docs/diary.md)."""
+    try:
+        zone = validate_time_zone(request.POST.get("time_zone", ""))
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        request.user.time_zone = zone
+        request.user.save(update_fields=["time_zone"])
+        messages.success(
+            request, f"Your days now follow {zone}. Days already saved stay as they are."
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target)
 
 
 @login_required

@@ -8,5 +8,19 @@
     document.querySelectorAll('input[type="hidden"][name="time_zone"]').forEach(function (el) {
       if (!el.value && zone) { el.value = zone; }
     });
+    // The device is in another zone than the diary's (travel): ask once per zone whether to
+    // switch; "Keep" is remembered on this device for that zone.
+    var prompt = document.querySelector(".zone-prompt");
+    if (!prompt || !zone || zone === prompt.dataset.zone) { return; }
+    var key = "pacewise.zone-kept." + prompt.dataset.zone + "." + zone;
+    try { if (window.localStorage.getItem(key)) { return; } } catch (e) { /* private mode */ }
+    prompt.querySelectorAll(".zone-device").forEach(function (el) { el.textContent = zone; });
+    prompt.querySelector(".zone-switch").textContent = "Switch to " + zone;
+    prompt.querySelector('input[name="time_zone"]').value = zone;
+    prompt.hidden = false;
+    prompt.querySelector(".zone-keep").addEventListener("click", function () {
+      try { window.localStorage.setItem(key, "1"); } catch (e) { /* private mode */ }
+      prompt.hidden = true;
+    });
   });
 })();
