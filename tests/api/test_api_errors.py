@@ -191,3 +191,32 @@ def test_a_direction_override_in_any_string_is_a_422_naming_the_field(client, ca
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "note"
     assert "direction override" in response.json()["errors"][0]["message"]
+
+
+def test_every_api_schema_name_is_used_once():
+    """Two schemas with one name share one OpenAPI component, and one of them is then
+    described wrongly (schemathesis found GET program's pause checked against Today's)."""
+    import importlib
+    import pkgutil
+
+    from ninja import Schema
+
+    import pacewise.api
+
+    seen: dict[str, type] = {}
+    for info in pkgutil.iter_modules(pacewise.api.__path__):
+        module = importlib.import_module(f"pacewise.api.{info.name}")
+        for value in vars(module).values():
+            own = isinstance(value, type) and value.__module__ == module.__name__
+            if own and issubclass(value, Schema):
+                other = seen.setdefault(value.__name__, value)
+                assert other is value, f"{value.__name__}: {other.__module__} and {module}"
+
+
+def test_every_list_offset_is_bounded(client, cast):
+    for path in ("checkins", "activities", "access-log"):
+        reply = client.get(
+            f"/api/patients/{cast.record.pk}/{path}?offset=1704838773286183743290081280",
+            **bearer(cast.patient),
+        )
+        assert reply.status_code == 422, path

@@ -34,6 +34,7 @@ from .diary_schemas import (
     RevisionOut,
 )
 from .errors import ApiError, Error
+from .schemas import MAX_OFFSET
 
 router = Router(tags=["diary"])
 KINDS = {"checkins": (CheckIn, CheckInOut), "activities": (ActivitySession, ActivityOut)}
@@ -109,9 +110,6 @@ def _update(request, patient_id, entry_id, payload, model, out):
         return _conflict(exc, out)
     except entries.EntryError as exc:
         raise _entry_error(exc) from exc
-
-
-MAX_OFFSET = 1_000_000  # far beyond any diary; keeps the number inside what a database takes
 
 
 def _list(request, patient_id, model, start, end, include_deleted, limit, offset):

@@ -18,7 +18,7 @@ from pacewise.accounts.audit import describe
 from pacewise.accounts.models import AuditEvent, Patient
 
 from .errors import ApiError
-from .schemas import AccessEventPage, PatientOut, ShareIn, ShareOut
+from .schemas import MAX_OFFSET, AccessEventPage, PatientOut, ShareIn, ShareOut
 
 router = Router(tags=["patients"])
 
@@ -76,7 +76,7 @@ def access_log(
     request,
     patient_id: uuid.UUID,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Who other than you looked at or changed your record (only you can see this)."""
     grant = _grant(request, patient_id, what="api-access-log", owner_only=True)

@@ -11,6 +11,9 @@ from pydantic import field_validator
 
 from pacewise.accounts.fields import clean_display_text
 
+# The largest page offset any list takes: far beyond any diary or log, and inside what every
+# database takes as a number (a bigger one is a 422, never a 500).
+MAX_OFFSET = 1_000_000
 
 class MeOut(Schema):
     email: str

@@ -81,7 +81,7 @@ class OverridesOut(Schema):
     set_at: datetime | None = None
 
 
-class PauseOut(Schema):
+class TodayPauseOut(Schema):
     level: str = Field(description="emergency, stop_exercising or urgent")
     heading: str
     do_now: list[str] = Field(description="What to do now, worded for the level.")
@@ -93,7 +93,7 @@ class PauseOut(Schema):
 
 class TodayOut(Schema):
     date: date
-    pause: PauseOut | None = Field(
+    pause: TodayPauseOut | None = Field(
         None,
         description="An open red-flag pause. At the emergency and stop_exercising levels "
         "`targets` is empty: show `do_now` and the emergency number instead.",
