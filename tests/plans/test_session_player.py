@@ -110,3 +110,18 @@ def test_someone_elses_session_is_404(client, cast, me, session):
     client.force_login(cast.other_patient)
     response = client.get(url("plans-session", me, session_id=session.pk))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("choice", "words"),
+    [("today-flare", "This is your flare plan"), ("today-easier", "You chose easier today")],
+)
+def test_the_player_asks_no_more_than_today_on_a_flare_or_easier_day(
+    client, me, session, choice, words
+):
+    """One prescription a day: the player shows Today's lighter amount for the exercise."""
+    page = client.get(url("plans-session", me, session_id=session.pk)).content.decode()
+    assert "Stop there: that is today's plan" not in page
+    client.post(url(choice, me), {})
+    page = client.get(url("plans-session", me, session_id=session.pk)).content.decode()
+    assert words in page and "Stop there: that is today's plan" in page

@@ -56,7 +56,10 @@ def test_one_tap_logs_a_bout_of_the_planned_size(client, me, history):
     bout = ActivitySession.objects.filter(patient=me, note="Logged from Today.").get()
     assert (bout.activity, bout.minutes, bout.planned_item) == ("walking", 8, "walking")
     assert bout.local_date == timezone.localdate()
-    assert "Done today: 16 of 8 minutes." in client.get(url(me)).content.decode()
+    page = client.get(url(me)).content.decode()
+    assert "Done today: 16 of 8 minutes." in page
+    # twice the plan is not "well paced"
+    assert "That's more than today's plan." in page and "well paced" not in page
 
 
 def test_a_double_tap_logs_one_bout(client, me, history):

@@ -86,6 +86,9 @@ FLARE_SETTLE_DAYS_FATIGUE = 2
 # Deload to ~50% of the pre-flare quota, keeping gentle movement (NICE NG59: no bed rest).
 # Convention (CLINICAL §2).
 FLARE_DELOAD = 0.50
+# Today says "well paced" up to this much over the day's plan; beyond it, that it was more than
+# the plan and a rest now is part of pacing (convention; a gentle word, not a boom-bust rule).
+WELL_PACED_UP_TO = 1.2
 # A flare lasting this many days or more brings a kind prompt to contact a clinician and to
 # re-check red flags: most flares settle within days to a couple of weeks (Suri et al., Clin J
 # Pain 2012;28:573-580), and "about two weeks" is common guidance (CLINICAL.md §2). Convention.

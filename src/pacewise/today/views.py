@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
+from pacewise.core import thresholds as t
 from pacewise.core import wording as w
 
 from . import actions
@@ -51,6 +52,7 @@ def _cards(state: plan_state.TodayState) -> list[dict]:
                 "done": f"{w.whole(done)} of {w.whole(target.target)} "
                 f"{w.unit_word(activity, target.target)}",
                 "reached": target.target > 0 and done >= target.target,
+                "over": target.target > 0 and done > target.target * t.WELL_PACED_UP_TO,
             }
         )
     return cards
