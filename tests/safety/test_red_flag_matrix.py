@@ -209,3 +209,24 @@ def test_the_most_urgent_open_alert_sets_the_level(client, planned):
     assert red_flags.pause_rules(planned.record).level == "stop_exercising"
     client.post(url("plans-symptoms", planned), {"symptoms": ["fever"]})
     assert red_flags.pause_rules(planned.record).level == "stop_exercising"
+
+
+def test_with_two_open_alerts_the_clearance_must_satisfy_both(client, planned):
+    """An older emergency and a newer urgent alert: a check dated between them is refused
+    kindly (400 with the reason), never a server error."""
+    from datetime import datetime, time
+
+    from django.utils import timezone as tz
+
+    _report(client, planned, "emergency")
+    RedFlagAlert.objects.update(
+        created_at=tz.make_aware(datetime.combine(tz.localdate() - timedelta(days=3), time(9)))
+    )
+    client.post(url("plans-symptoms", planned), {"symptoms": ["fever"]})
+    between = (tz.localdate() - timedelta(days=1)).isoformat()
+    page = client.post(
+        url("plans-resume", planned),
+        {"cleared": "on", "seen_on": between, "assessed_by": "Dr Lee"},
+    )
+    assert page.status_code == 400 and "on or after" in page.content.decode()
+    assert red_flags.open_alert(planned.record) is not None

@@ -125,18 +125,23 @@ def resume(request, grant):
     form = clearance_form(grant, alert, request.POST)
     if form.is_valid():
         actor = actor_for(request, grant)
-        red_flags.clear(
-            patient,
-            request.user,
-            seen_on=form.cleaned_data["seen_on"],
-            by_clinician=actor.by_clinician,
-            assessed_by=form.cleaned_data.get("assessed_by", ""),
-            actor_label=actor.label,
-            clinic=grant.clinic,
-            today=patient_today(patient),
-        )
-        messages.success(request, "Thank you. The program is open again. Start gently.")
-        return _to_program(patient)
+        try:
+            red_flags.clear(
+                patient,
+                request.user,
+                seen_on=form.cleaned_data["seen_on"],
+                by_clinician=actor.by_clinician,
+                assessed_by=form.cleaned_data.get("assessed_by", ""),
+                actor_label=actor.label,
+                clinic=grant.clinic,
+                today=patient_today(patient),
+            )
+        except red_flags.ClearanceRefused as exc:  # another open alert's rule (e.g. a later one)
+            for field, message in exc.problems.items():
+                form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, "Thank you. The program is open again. Start gently.")
+            return _to_program(patient)
     if grant.is_owner:
         context = paused_context(grant, alert) | {"clear_form": form}
         return render(request, "plans/paused.html", context, status=400)
