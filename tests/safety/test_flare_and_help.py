@@ -154,3 +154,14 @@ def test_the_pain_limit_is_on_the_program_page_and_in_the_player(client, cast):
     start = client.post(reverse("plans-session-start", args=[cast.record.pk]))
     player = client.get(start["Location"]).content.decode()
     assert "How much pain is okay" in player and "5 out of 10" in player
+
+
+def test_somewhere_else_shows_the_local_emergency_number_not_another_countrys_lines(
+    client, cast
+):
+    client.force_login(cast.patient)
+    client.post(
+        reverse("account-settings"), {"display_name": "Pat", "time_zone": "UTC", "country": "ZZ"}
+    )
+    page = client.get(reverse("crisis")).content.decode()
+    assert "Call your local emergency number" in page and "tel:988" not in page

@@ -61,11 +61,15 @@ def _data() -> dict:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
+ELSEWHERE = "ZZ"  # ISO 3166 user-assigned "unknown": the local emergency number, no lines
+
+
 def country_choices() -> list[tuple[str, str]]:
-    """Every country with lines or a known emergency number, by name, then "Somewhere else"."""
+    """Every country with lines or a known emergency number, by name, then "Somewhere else"
+    (which shows the local emergency number, never another country's lines)."""
     data = _data()
     names = {code: c["name"] for code, c in data["countries"].items()} | data["names"]
-    return sorted(names.items(), key=lambda kv: kv[1]) + [("", "Somewhere else")]
+    return sorted(names.items(), key=lambda kv: kv[1]) + [(ELSEWHERE, "Somewhere else")]
 
 
 def _links(line: dict) -> tuple[Link, ...]:
@@ -144,7 +148,7 @@ _REGION = re.compile(r"^[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})\b")
 def country_from_languages(accept_language: str) -> str:
     """The first region in an Accept-Language header ("en-GB,en;q=0.9" -> "GB") that we know,
     else ""."""
-    known = {code for code, _ in country_choices() if code}
+    known = {code for code, _ in country_choices() if code != ELSEWHERE}
     for part in accept_language.split(","):
         match = _REGION.match(part.strip())
         if match and match.group(1).upper() in known:

@@ -35,7 +35,7 @@ class SignupForm(DisplayNameMixin, AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "Use my browser's language to choose")] + [
-            (code, name) for code, name in country_choices() if code
+            *country_choices()
         ]
 
     def clean_email(self):
