@@ -34,8 +34,9 @@ class SignupForm(DisplayNameMixin, AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "Use my browser's language to choose")] + [
-            *country_choices()
+        self.fields["country"].choices = [
+            ("", "Use my browser's language to choose"),
+            *country_choices(),
         ]
 
     def clean_email(self):
