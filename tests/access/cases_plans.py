@@ -14,29 +14,11 @@ CLINICIAN_ACTS = {**READ, "patient": 403}
 
 
 def _program(cast):
-    from pacewise.plans import programs
     from pacewise.plans.models import Program
-    from pacewise.plans.onboarding import STEPS, onboarding_for, save_step
+    from program_helpers import build_program
 
     existing = Program.objects.filter(patient=cast.record).first()
-    if existing is not None:
-        return existing
-    onboarding = onboarding_for(cast.record)
-    values = {
-        "conditions": ["low_back"],
-        "fatigue_dominant": False,
-        "locations": ["lower_back"],
-        "limitations": [],
-        "equipment": ["chair", "wall", "towel"],
-        "likes": [],
-        "dislikes": [],
-        "current_activity": [],
-        "goals": "",
-    }
-    for step in STEPS:
-        save_step(onboarding, step, {f: values[f] for f in step.fields})
-    actor = programs.Actor(cast.patient, cast.patient.name, by_clinician=False)
-    return programs.build_for(cast.record, actor)
+    return existing if existing is not None else build_program(cast, usual=())
 
 
 def _item(cast):

@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from safety_helpers import build_program
 
 from cast import bearer
 from pacewise.accounts.crisis import DATA, country_from_languages, crisis_help
@@ -22,6 +21,7 @@ from pacewise.core.wording import flare_movement_advice, pain_during_advice
 from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.today import actions
+from program_helpers import build_program
 
 
 def _diary(cast, calm_days: int, flare_days: int):

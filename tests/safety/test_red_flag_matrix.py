@@ -15,13 +15,13 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from safety_helpers import build_program
 
 from cast import bearer
 from pacewise.accounts.models import AuditEvent
 from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.plans import red_flags
 from pacewise.plans.models import RedFlagAlert
+from program_helpers import build_program
 
 LEVELS = {  # a question that raises each level
     "emergency": "neck_dizziness",

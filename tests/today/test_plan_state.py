@@ -11,27 +11,12 @@ from pacewise.accounts.models import User
 from pacewise.diary.models import ActivitySession
 from pacewise.ops.demo import create_demo
 from pacewise.plans import programs
-from pacewise.plans.onboarding import STEPS, onboarding_for, save_step
 from pacewise.today import state as plan_state
+from program_helpers import build_program
 
 
 def _program(cast, usual=()):
-    onboarding = onboarding_for(cast.record)
-    values = {
-        "conditions": ["low_back"],
-        "fatigue_dominant": False,
-        "locations": ["lower_back"],
-        "limitations": [],
-        "equipment": ["chair", "wall", "towel"],
-        "likes": [],
-        "dislikes": [],
-        "current_activity": list(usual),
-        "goals": "",
-    }
-    for step in STEPS:
-        save_step(onboarding, step, {f: values[f] for f in step.fields})
-    actor = programs.Actor(cast.patient, cast.patient.name, by_clinician=False)
-    return programs.build_for(cast.record, actor)
+    return build_program(cast, usual=usual)
 
 
 def test_without_a_program_the_chosen_activities_are_paced(walking):

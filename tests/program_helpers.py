@@ -1,4 +1,5 @@
-"""Helpers for the safety matrix: a person with a low-back program and usual walking."""
+"""A person with a low-back program (and, if given, their usual activities), built through the
+real onboarding steps: shared by the access matrix, the plan-state tests and the safety matrix."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pacewise.plans import programs
 from pacewise.plans.onboarding import STEPS, onboarding_for, save_step
 
 
-def build_program(cast, *, usual_walking: int = 10):
+def build_program(cast, *, usual=({"activity": "walking", "minutes": 10},)):
     onboarding = onboarding_for(cast.record)
     values = {
         "conditions": ["low_back"],
@@ -16,9 +17,10 @@ def build_program(cast, *, usual_walking: int = 10):
         "equipment": ["chair", "wall", "towel"],
         "likes": [],
         "dislikes": [],
-        "current_activity": [{"activity": "walking", "minutes": usual_walking}],
+        "current_activity": list(usual),
         "goals": "",
     }
     for step in STEPS:
         save_step(onboarding, step, {f: values[f] for f in step.fields})
-    return programs.build_for(cast.record, programs.Actor(cast.patient, "Pat", by_clinician=False))
+    actor = programs.Actor(cast.patient, cast.patient.name, by_clinician=False)
+    return programs.build_for(cast.record, actor)
