@@ -302,3 +302,18 @@ def test_a_tag_left_blank_on_harder_days_is_reported_as_held_back(write, capsys)
     findings = json.loads(capsys.readouterr().out)
     assert any(f["uneven_blanks"] for f in findings if f["factor"] == "ticked")
     assert not any(f["significant"] for f in findings)
+
+
+def test_a_long_diary_is_analysed_over_its_most_recent_days_and_says_so(write, capsys):
+    """Time and memory stay bounded (bench/analyze_scale.py): older days are left out, aloud."""
+    path = write(diary_csv(days=400))
+    assert main([path, "--max-days", "150"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "analysed the most recent 150 days (from 2025-09-08)" in captured.err
+    assert "250 earlier days were left out" in captured.err
+    assert ": 150 days (2025-09-08 to 2026-02-04)" in captured.out
+
+
+def test_max_days_must_be_at_least_one(write):
+    with pytest.raises(SystemExit):
+        main([write(diary_csv(days=60)), "--max-days", "0"])

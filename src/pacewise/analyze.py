@@ -42,6 +42,10 @@ from pathlib import Path
 from pacewise.core.blanks import is_blank
 from pacewise.core.triggers import ENTANGLED, INSUFFICIENT, DailyTable, Finding, detect
 
+# The most recent days analysed (ten years): the detector's time and memory grow faster
+# than the days (bench/analyze_scale.py), so a lifetime export is read whole but only its
+# last decade is tested; the report says so.
+MAX_DAYS = 3650
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
 WORDS = {"yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0, "y": 1.0, "n": 0.0}
@@ -331,6 +335,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("diary", help="CSV file: date (YYYY-MM-DD), pain (0-10), factor columns")
     parser.add_argument("--json", action="store_true", help="print findings as JSON")
     parser.add_argument(
+        "--max-days",
+        type=int,
+        default=MAX_DAYS,
+        metavar="N",
+        help=f"analyse only the most recent N days (default {MAX_DAYS}, ten years; "
+        "time and memory grow with the days analysed)",
+    )
+    parser.add_argument(
         "--pain-max",
         type=float,
         default=10.0,
@@ -340,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(args)
     if not options.pain_max > 0:
         parser.error("--pain-max must be above 0")
+    if options.max_days < 1:
+        parser.error("--max-days must be 1 or more")
     try:
         text = Path(options.diary).read_text(encoding="utf-8-sig")
         table, problems = read_diary(io.StringIO(text, newline=""), options.pain_max)
@@ -348,6 +362,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     for problem in problems:
         print(f"pacewise analyze: {options.diary}: {problem}", file=sys.stderr)
+    whole = table
+    table = table.last_days(options.max_days)
+    if table is not whole:
+        left = len(whole.dates) - len(table.dates)
+        print(
+            f"pacewise analyze: {options.diary}: analysed the most recent {options.max_days} days "
+            f"(from {table.dates[0].isoformat()}); {left} earlier days were left out "
+            "(--max-days to change it)",
+            file=sys.stderr,
+        )
     findings = detect(table)
     if options.json:
         print(findings_json(findings))

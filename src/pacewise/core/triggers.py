@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 import numpy as np
@@ -88,6 +88,18 @@ class DailyTable:
                 raise ValueError(f"factor {name!r} must have one value per date")
         if len(set(self.dates)) != len(self.dates):
             raise ValueError("dates must be unique (one row per day)")
+
+    def last_days(self, days: int) -> DailyTable:
+        """The table cut to its most recent ``days`` calendar days (itself when shorter)."""
+        if not self.dates or (max(self.dates) - min(self.dates)).days < days:
+            return self
+        first = max(self.dates) - timedelta(days=days - 1)
+        keep = [i for i, d in enumerate(self.dates) if d >= first]
+        return DailyTable(
+            tuple(self.dates[i] for i in keep),
+            tuple(self.pain[i] for i in keep),
+            {name: tuple(values[i] for i in keep) for name, values in self.factors.items()},
+        )
 
 
 @dataclass(frozen=True)
