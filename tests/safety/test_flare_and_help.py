@@ -165,3 +165,16 @@ def test_somewhere_else_shows_the_local_emergency_number_not_another_countrys_li
     )
     page = client.get(reverse("crisis")).content.decode()
     assert "Call your local emergency number" in page and "tel:988" not in page
+
+
+@pytest.mark.parametrize(("flare_days", "listed"), [(5, False), (t.LONG_FLARE_DAYS, True)])
+def test_the_caseload_lists_a_long_flare_with_the_same_count_as_today(
+    client, cast, flare_days, listed
+):
+    from pacewise.today import state as plan_state
+
+    _diary(cast, 21, flare_days)
+    assert plan_state.flare_days_for(cast.record) == plan_state.load(cast.record).plan.flare_days
+    client.force_login(cast.sharing_clinician)
+    page = client.get(reverse("caseload")).content.decode()
+    assert (f"has been in a flare for {flare_days + 1} days" in page) == listed

@@ -15,9 +15,11 @@ from pacewise.accounts.audit import describe
 from pacewise.accounts.decorators import clinic_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
+from pacewise.core.thresholds import LONG_FLARE_DAYS
 from pacewise.diary.models import CheckIn
 from pacewise.outcomes.responses import open_alerts_for
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
+from pacewise.today.state import flare_days_for
 
 
 @staff_view
@@ -42,8 +44,20 @@ def caseload(request):
         "alerts": open_alerts_for(request.user),
         "red_flags": open_red_flags_for(request.user),
         "self_cleared": self_cleared_for(request.user),
+        "long_flares": long_flares(patients),
     }
     return render(request, "care/caseload.html", context)
+
+
+def long_flares(patients) -> list[tuple]:
+    """People whose flare has lasted beyond thresholds.LONG_FLARE_DAYS: a reason to contact
+    them and re-check red flags (CLINICAL.md §2), the same count Today shows them."""
+    out = []
+    for patient in patients:
+        days = flare_days_for(patient)
+        if days >= LONG_FLARE_DAYS:
+            out.append((patient, days))
+    return out
 
 
 def _clinic_page(request, membership, form, status=200):

@@ -47,6 +47,7 @@ __all__ = [
     "ReviewOffer",
     "WeeklyReview",
     "decide",
+    "flare_days",
     "plan_day",
     "review_offer",
     "weekly_review",
@@ -131,11 +132,7 @@ def plan_day(
         *_cap_reasons(day, targets),
         *_override_reasons(profile),
     ]
-    flare_days = (
-        (today - _flare_start(day.diary, day.calendar, today)).days + 1
-        if day.phase == "flare"
-        else 0
-    )
+    flare_days = _flare_length(day.diary, day.calendar, today) if day.phase == "flare" else 0
     messages = _messages(day, today)
     if flare_days >= t.LONG_FLARE_DAYS:
         messages = (w.long_flare_text(flare_days, profile.rest_in_flares), *messages)
@@ -169,15 +166,42 @@ def _work_out(
     calendar = cache.flares(diary) if cache is not None else find_flares(diary)
     state = replay(profile, diary, calendar, today, cache)
     usual = diary.usual(today, calendar.flare_days)
-    pain = checkin.pain if checkin else None
-    info = Today(today, pain, bool(checkin and checkin.flare), _has_data(checkin), usual)
-    flare = flare_status(diary, calendar, info, profile.fatigue_dominant)
+    flare = _flare_today(diary, calendar, checkin, today, usual, profile.fatigue_dominant)
     reentry = find_reentry(diary, today, profile.fatigue_dominant)
     ready = readiness(checkin, usual)
     phase, factor = _phase(state, flare, reentry, today)
     if phase == "flare":
         state = _quotas_before_flare(profile, history, calendar, state, today)
     return _Day(profile, diary, calendar, state, usual, flare, reentry, ready, phase, factor)
+
+
+def _flare_today(
+    diary: Diary,
+    calendar: FlareCalendar,
+    checkin: CheckIn | None,
+    today: date,
+    usual: Usual,
+    fatigue: bool,
+) -> FlareStatus:
+    pain = checkin.pain if checkin else None
+    info = Today(today, pain, bool(checkin and checkin.flare), _has_data(checkin), usual)
+    return flare_status(diary, calendar, info, fatigue)
+
+
+def _flare_length(diary: Diary, calendar: FlareCalendar, today: date) -> int:
+    return (today - _flare_start(diary, calendar, today)).days + 1
+
+
+def flare_days(history: Sequence[DayRecord], today: date, *, fatigue_dominant: bool) -> int:
+    """How many days the flare on ``today`` has lasted, today included (0: not in a flare):
+    the same figure plan_day reports as ``DayPlan.flare_days``, without replaying the plan,
+    so a caseload can ask it of every person. ``history`` needs the last ~90 days."""
+    diary = Diary(history, today)
+    calendar = find_flares(diary)
+    usual = diary.usual(today, calendar.flare_days)
+    checkin = _checkin_from_history(history, today)
+    status = _flare_today(diary, calendar, checkin, today, usual, fatigue_dominant)
+    return _flare_length(diary, calendar, today) if status.phase == "flare" else 0
 
 
 def _quotas_before_flare(

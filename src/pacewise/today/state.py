@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pacewise.core.pacing import DayPlan, ReviewOffer, plan_day, review_offer
+from pacewise.core.pacing import DayPlan, ReviewOffer, flare_days, plan_day, review_offer
 from pacewise.core.pause import NO_PAUSE, PauseRules
 from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
 from pacewise.diary.catalog import ACTIVITIES
@@ -66,16 +66,34 @@ def profile_for(
     activities = base.activities
     if not (pause or pause_rules(patient)).program_exercises:
         activities = tuple(a for a in activities if a.key in ACTIVITIES)
-    setup = PlanSetup.objects.filter(patient=patient).first()
     if not activities:
         activities = chosen_activities(patient)
     return Profile(
         conditions=base.conditions,
-        fatigue_dominant=base.fatigue_dominant or bool(setup and setup.fatigue_dominant),
+        fatigue_dominant=fatigue_dominant(patient, base),
         activities=activities,
         overrides=to_overrides(overrides or current_overrides(patient)),
         decisions=decisions(patient),
     )
+
+
+FLARE_LOOKBACK_DAYS = 90  # enough for a long flare, the days that settle it and its "usual"
+
+
+def flare_days_for(patient, today: date | None = None) -> int:
+    """How long the person's current flare has lasted (0: none), as Today would say, without
+    replaying the plan (core.pacing.flare_days): for the care team's caseload."""
+    today = today or patient_today(patient)
+    start = today - timedelta(days=FLARE_LOOKBACK_DAYS)
+    history = [s.to_record() for s in summaries(patient, start, today, by_plan_key=True)]
+    return flare_days(history, today, fatigue_dominant=fatigue_dominant(patient))
+
+
+def fatigue_dominant(patient, base: Profile | None = None) -> bool:
+    """From the program (or onboarding), or the "choose what to pace" page."""
+    base = base or pacing_profile_for(patient)
+    setup = PlanSetup.objects.filter(patient=patient).first()
+    return base.fatigue_dominant or bool(setup and setup.fatigue_dominant)
 
 
 def history_for(patient, today: date) -> list[DayRecord]:
