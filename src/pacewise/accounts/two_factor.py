@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from allauth.core import context
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.base import forms as allauth_forms
 from django import forms
@@ -78,8 +79,6 @@ def _valid_for() -> int:
 
 class _Guarded:
     def clean_code(self) -> str:
-        from allauth.core import context
-
         request = context.request
         if is_locked(self.user):
             raise forms.ValidationError(LOCKED.format(minutes=_minutes()), code="locked")

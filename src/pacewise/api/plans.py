@@ -274,18 +274,14 @@ def clear_pause(request, patient_id: uuid.UUID, payload: ClearanceIn):
     patient = grant.patient
     if red_flags.open_alert(patient) is None:
         raise ApiError(409, "The program is not paused.")
-    by_clinician = not grant.is_owner
-    label = request.user.name + (f" ({grant.clinic.name})" if by_clinician else "")
+    actor = programs.actor_for(request, grant)
     try:
         cleared = red_flags.clear(
             patient,
-            request.user,
+            actor,
             seen_on=payload.seen_on,
-            by_clinician=by_clinician,
             assessed_by=payload.assessed_by,
-            actor_label=label,
             clinic=grant.clinic,
-            today=sessions.patient_today(patient),
         )
     except red_flags.ClearanceRefused as exc:
         errors = [{"field": f, "message": m} for f, m in exc.problems.items()]

@@ -132,10 +132,10 @@ def plan_day(
         *_cap_reasons(day, targets),
         *_override_reasons(profile),
     ]
-    flare_days = _flare_length(day.diary, day.calendar, today) if day.phase == "flare" else 0
+    in_flare = _flare_length(day.diary, day.calendar, today) if day.phase == "flare" else 0
     messages = _messages(day, today)
-    if flare_days >= t.LONG_FLARE_DAYS:
-        messages = (w.long_flare_text(flare_days, profile.rest_in_flares), *messages)
+    if in_flare >= t.LONG_FLARE_DAYS:
+        messages = (w.long_flare_text(in_flare, profile.rest_in_flares), *messages)
     return DayPlan(
         date=today,
         phase=day.phase,
@@ -150,7 +150,7 @@ def plan_day(
         else day.state.week_start,
         last_review=day.state.last_review,
         factors={"phase": day.factor, "readiness": day.ready.factor},
-        flare_days=flare_days,
+        flare_days=in_flare,
     )
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from pacewise.diary import days
 from pacewise.diary.days import today_for
 from pacewise.diary.models import CheckIn
+from pacewise.insights.data import boom_bust_pattern
 
 from .content import Lesson, Suggestion, load_lessons, suggest_lessons, unlock_date
 from .models import Course, JournalEntry, LessonAnswer, LessonRead, ThoughtRecord
@@ -136,8 +137,6 @@ def recent_topics(patient) -> list[str]:
 def names_boom_bust(patient) -> bool:
     """Insights names a boom-bust pattern (big days followed by harder ones): the lesson on it
     is then suggested, and opens, whatever week of the course the person is in."""
-    from pacewise.insights.data import boom_bust_pattern  # insights sits beside learn
-
     pattern = boom_bust_pattern(patient)
     return pattern.status == "ok" and pattern.harder > 0
 

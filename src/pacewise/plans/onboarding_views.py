@@ -21,9 +21,8 @@ from .onboarding import (
     previous_step,
     save_step,
 )
-from .programs import build_for, program_for
-from .sessions import patient_today
-from .views import actor_for, clearance_form, paused_context, posted
+from .programs import actor_for, build_for, program_for
+from .views import clearance_form, paused_context, posted
 
 
 def _to_program(patient):
@@ -128,13 +127,10 @@ def resume(request, grant):
         try:
             red_flags.clear(
                 patient,
-                request.user,
+                actor,
                 seen_on=form.cleaned_data["seen_on"],
-                by_clinician=actor.by_clinician,
                 assessed_by=form.cleaned_data.get("assessed_by", ""),
-                actor_label=actor.label,
                 clinic=grant.clinic,
-                today=patient_today(patient),
             )
         except red_flags.ClearanceRefused as exc:  # another open alert's rule (e.g. a later one)
             for field, message in exc.problems.items():

@@ -17,8 +17,8 @@ from pacewise.diary import entries
 from . import programs, red_flags, sessions
 from .forms import AfterSessionForm
 from .models import GuidedSession
-from .programs import pain_advice
-from .views import actor_for, paused_response, posted
+from .programs import actor_for, pain_advice
+from .views import paused_response, posted
 
 
 def _session(grant, session_id) -> GuidedSession:

@@ -21,8 +21,10 @@ from pacewise.accounts.models import AuditEvent
 from pacewise.core import screening as core
 from pacewise.core.localtime import today_in
 from pacewise.core.pause import PauseRules, clearance_problems, rules_for
+from pacewise.diary.days import today_for
 
 from .models import RedFlagAlert, Screening
+from .programs import Actor
 
 
 def record(patient, answers: dict[str, bool], occasion: str):
@@ -97,17 +99,7 @@ def alerted_on(alert: RedFlagAlert, time_zone: str) -> date:
 
 
 @transaction.atomic
-def clear(
-    patient,
-    actor,
-    *,
-    seen_on: date,
-    by_clinician: bool,
-    assessed_by: str = "",
-    actor_label: str = "",
-    clinic=None,
-    today: date,
-) -> int:
+def clear(patient, actor: Actor, *, seen_on: date, assessed_by: str = "", clinic=None) -> int:
     """Resume the program: the person records the check (at the emergency level, who did it),
     or a linked clinician clears them. The rules are core.pause.clearance_problems, checked
     against every open alert; raises ClearanceRefused. The person's own clearance is written
@@ -121,18 +113,17 @@ def clear(
             alert.level,
             alerted_on=alerted_on(alert, patient.user.time_zone),
             seen_on=seen_on,
-            today=today,
-            by_clinician=by_clinician,
+            today=today_for(patient),
+            by_clinician=actor.by_clinician,
             assessed_by=assessed_by,
         )
     if problems:
         raise ClearanceRefused(problems)
-    label = actor_label or actor.name
     for alert in open_alerts:
         alert.cleared_at = timezone.now()
-        alert.cleared_by = actor
-        alert.cleared_by_label = label
-        alert.cleared_by_clinician = by_clinician
+        alert.cleared_by = actor.user
+        alert.cleared_by_label = actor.label
+        alert.cleared_by_clinician = actor.by_clinician
         alert.seen_on = seen_on
         alert.assessed_by = assessed_by.strip()[:200]
         alert.save(
@@ -145,11 +136,11 @@ def clear(
                 "assessed_by",
             ]
         )
-    if open_alerts and not by_clinician:  # a clinician's write is audited by access.py
+    if open_alerts and not actor.by_clinician:  # a clinician's write is audited by access.py
         AuditEvent.objects.create(
             patient=patient,
-            actor=actor,
-            actor_label=label,
+            actor=actor.user,
+            actor_label=actor.label,
             clinic=clinic,
             action=AuditEvent.Action.CHANGE,
             what="red-flag-cleared",

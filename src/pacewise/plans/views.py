@@ -17,20 +17,13 @@ from . import programs, red_flags
 from .forms import AddForm, ClearanceForm, DoseForm, SwapForm
 from .models import GuidedSession, ProgramChange, ProgramItem
 from .onboarding import current_activity_text, next_step
-from .programs import Actor, Dose, ProgramError, library, pain_advice
+from .programs import Dose, ProgramError, actor_for, library, pain_advice
 from .sessions import patient_today
 
 
 def posted(request):
     """The form data on a POST (even an empty one), else None: an empty POST still validates."""
     return request.POST if request.method == "POST" else None
-
-
-def actor_for(request, grant) -> Actor:
-    label = request.user.name
-    if not grant.is_owner:
-        label = f"{label} ({grant.clinic.name})"
-    return Actor(request.user, label, by_clinician=not grant.is_owner)
 
 
 def clearance_form(grant, alert, data=None) -> ClearanceForm:

@@ -128,12 +128,18 @@ class TodayState:
         return bool(self.profile.activities)
 
     @property
+    def targets(self):
+        """Today's targets; none while a pause allows no paced activity (core.pause)."""
+        return self.plan.targets if self.pause.paced_activities else ()
+
+    @property
+    def easier_targets(self):
+        return self.plan.easier_option.targets if self.pause.paced_activities else ()
+
+    @property
     def shown(self):
-        """The targets to show: the easier ones when "easier today" was chosen; none while a
-        pause allows no paced activity."""
-        if not self.pause.paced_activities:
-            return ()
-        return self.plan.easier_option.targets if self.easier else self.plan.targets
+        """The targets to show: the easier ones when "easier today" was chosen."""
+        return self.easier_targets if self.easier else self.targets
 
     @property
     def review_pending(self) -> bool:
