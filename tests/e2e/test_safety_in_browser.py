@@ -134,3 +134,34 @@ def test_a_traveller_is_asked_once_whether_to_follow_the_device_zone(browser, li
         user.refresh_from_db()
         assert user.time_zone == "Europe/Lisbon"
     context.close()
+
+
+def test_a_morning_only_diary_on_a_phone(page, live_server):
+    """Today and a day page for someone who checks in only in the morning, at 390x844."""
+    from pacewise.diary.days import today_for
+    from pacewise.diary.models import ActivitySession, CheckIn
+
+    user = _person()
+    actions.choose_activities(user.patient, [actions.Choice("walking", 10)])
+    today = today_for(user.patient)
+    for back in range(14, 0, -1):
+        day = today - timedelta(days=back)
+        CheckIn.objects.create(
+            patient=user.patient, local_date=day, kind="morning", morning_pain=3, sleep_hours=7
+        )
+        ActivitySession.objects.create(
+            patient=user.patient, local_date=day, activity="walking", minutes=10,
+            planned_item="walking",
+        )
+    _sign_in(page, live_server, user)
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/today/")
+    log = page.get_by_role("button", name="Log a bout: 8 minutes of walking")
+    box = log.bounding_box()
+    assert box["y"] + box["height"] <= 844 * 1.25
+    assert_accessible(page)
+    _shot(page, "today-morning-only")
+    yesterday = (today - timedelta(days=1)).isoformat()
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/diary/{yesterday}/")
+    expect(page.get_by_text("Pain 3/10 (on waking)")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "day-morning-only")
