@@ -220,3 +220,41 @@ def test_every_list_offset_is_bounded(client, cast):
             **bearer(cast.patient),
         )
         assert reply.status_code == 422, path
+
+
+def _request_schema(client, path, method="post"):
+    schema = client.get("/api/openapi.json").json()
+    body = schema["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
+    name = body["$ref"].rsplit("/", 1)[1]
+    return schema["components"]["schemas"], schema["components"]["schemas"][name]
+
+
+def test_the_api_description_declares_the_ranges_and_choices_the_server_enforces(client):
+    schemas, goal = _request_schema(client, "/api/patients/{patient_id}/goals")
+    assert (goal["properties"]["amount"]["minimum"], goal["properties"]["amount"]["maximum"]) == (
+        1,
+        500,
+    )
+    assert goal["properties"]["times_per_week"]["maximum"] == 7
+    assert goal["properties"]["unit"]["enum"] == ["minutes", "times", "steps", "pages", "repetitions"]
+    assert goal["additionalProperties"] is False
+    feeling = schemas["FeelingIn"]["properties"]["before"]
+    assert (feeling["minimum"], feeling["maximum"]) == (0, 100)
+    _, checkin = _request_schema(client, "/api/patients/{patient_id}/checkins")
+    pain = checkin["properties"]["pain_now"]["anyOf"][0]
+    assert (pain["type"], pain["minimum"], pain["maximum"]) == ("integer", 0, 10)
+    _, flare = _request_schema(client, "/api/patients/{patient_id}/today/flare")
+    assert flare["title"] == "FlareIn"  # an optional body, not `null`
+
+
+def test_a_field_the_api_does_not_know_is_refused_by_name_not_silently_dropped(client, cast):
+    from pacewise.diary.models import CheckIn
+
+    before = CheckIn.objects.count()
+    body = {"local_date": "2026-01-01", "pain": 6, "stress\u0000": "x"}
+    response = _post_checkin(client, cast, body, **bearer(cast.patient))
+    assert response.status_code == 422
+    fields = {e["field"] for e in response.json()["errors"]}
+    assert fields == {"pain", "stress\u0000"}
+    assert "not a field" in response.json()["errors"][0]["message"]
+    assert CheckIn.objects.count() == before

@@ -9,6 +9,19 @@ from .auth import SignedInSession, TokenAuth
 from .parser import StrictJsonParser
 
 
+def _optional_body_is_absent_not_null(operation: dict) -> None:
+    """ninja writes an optional body as `anyOf [schema, null]`; the API takes no body there,
+    but a body of `null` is not an object and is refused (parser.py), so say only the first."""
+    body = operation.get("requestBody")
+    if not body or body.get("required", True):
+        return
+    for media in body.get("content", {}).values():
+        choices = media.get("schema", {}).get("anyOf", [])
+        kept = [c for c in choices if c != {"type": "null"}]
+        if choices and len(kept) == 1:
+            media["schema"] = kept[0]
+
+
 class PacewiseAPI(NinjaAPI):
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
@@ -18,6 +31,7 @@ class PacewiseAPI(NinjaAPI):
         ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
+                _optional_body_is_absent_not_null(operation)
                 responses = operation.setdefault("responses", {})
                 for status, text in errors.COMMON_RESPONSES.items():
                     responses.setdefault(status, {"description": text, **ref})

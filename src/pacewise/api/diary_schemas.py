@@ -12,18 +12,7 @@ from pydantic import BeforeValidator, StrictBool, field_validator
 
 from pacewise.diary.catalog import BODY_REGIONS
 
-
-def _whole(low: int, high: int):
-    def check(value):
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"must be a whole number from {low} to {high}")
-        if not low <= value <= high:
-            raise ValueError(f"must be a whole number from {low} to {high}")
-        return value
-
-    return BeforeValidator(check)
+from .schemas import Body, whole
 
 
 def _hours(value):
@@ -63,13 +52,16 @@ def _day(value):
         raise ValueError("must be a date like 2026-05-04") from exc
 
 
-Scale = Annotated[int | None, _whole(0, 10)]
+Scale = whole(0, 10, optional=True)
+Minutes = whole(0, 1440, optional=True)
+Sets = whole(1, 100, optional=True)
+Reps = whole(1, 1000, optional=True)
 Hours = Annotated[float | None, BeforeValidator(_hours)]
 Instant = Annotated[datetime | None, BeforeValidator(_instant)]
 Day = Annotated[date | None, BeforeValidator(_day)]
 
 
-class EntryIn(Schema):
+class EntryIn(Body):
     id: uuid.UUID | None = Field(None, description="Your own UUID: a retry never duplicates.")
     local_date: Day = Field(None, description="The person's local day; default: from entered_at.")
     entered_at: Instant = Field(None, description="When, with offset; stored in UTC.")
@@ -125,9 +117,9 @@ class ActivityFields(Schema):
         description="A key (walking) or its label (Walking), or one of the person's own "
         "activities; anything else is refused unless new_activity is true.",
     )
-    minutes: Annotated[int | None, _whole(0, 1440)] = None
-    sets: Annotated[int | None, _whole(1, 100)] = None
-    reps: Annotated[int | None, _whole(1, 1000)] = None
+    minutes: Minutes = None
+    sets: Sets = None
+    reps: Reps = None
     exertion: Scale = None
     pain_before: Scale = None
     pain_peak: Scale = None

@@ -53,6 +53,8 @@ def validation_errors(exc: ValidationError) -> list[dict]:
     for err in exc.errors:
         message = err.get("msg", "Invalid value.")
         message = message.removeprefix("Value error, ")
+        if err.get("type") == "extra_forbidden":
+            message = "is not a field here; see the API description for the fields it takes"
         out.append({"field": field_name(err.get("loc", ())), "message": message})
     return out
 

@@ -20,6 +20,7 @@ from pacewise.insights import data
 from pacewise.insights.models import Experiment
 
 from .errors import ApiError
+from .schemas import Body
 
 router = Router(tags=["insights"])
 
@@ -69,7 +70,7 @@ class OutlookOut(Schema):
     message: str
 
 
-class ExperimentIn(Schema):
+class ExperimentIn(Body):
     factor: str = Field(min_length=1, max_length=60)
     block_days: int = Field(4, ge=2, le=14)
     pairs: int = Field(6, ge=2, le=10)

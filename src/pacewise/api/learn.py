@@ -31,20 +31,10 @@ from pacewise.learn.models import Goal, ThoughtRecord
 from pacewise.learn.privacy import grant_for_entry
 
 from .errors import ApiError
+from .schemas import Body, whole
 
 router = Router(tags=["learn"])
 TEXT = 2000
-
-
-def _whole(low: int, high: int):
-    def check(value):
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValueError(f"must be a whole number from {low} to {high}")
-        return value
-
-    return BeforeValidator(check)
 
 
 def _strict_bool(value):
@@ -53,8 +43,14 @@ def _strict_bool(value):
     return value
 
 
-Ruler = Annotated[int, _whole(0, 10)]
-Intensity = Annotated[int, _whole(0, 100)]
+Ruler = whole(0, 10)
+Intensity = whole(0, 100)
+LaterIntensity = whole(0, 100, optional=True)
+QuestionNumber = whole(1, 3)
+OptionNumber = whole(1, 5)
+GoalAmount = whole(1, 500)
+TimesPerWeek = whole(1, 7)
+SmallerVersion = whole(1, 3, optional=True)
 Flag = Annotated[bool, BeforeValidator(_strict_bool)]
 
 
@@ -93,9 +89,9 @@ class CourseOut(Schema):
     lessons: list[LessonOut]
 
 
-class AnswerIn(Schema):
-    question: Annotated[int, _whole(1, 3)] = Field(description="1-based question number")
-    option: Annotated[int, _whole(1, 5)] = Field(description="1-based option number")
+class AnswerIn(Body):
+    question: QuestionNumber = Field(description="1-based question number")
+    option: OptionNumber = Field(description="1-based option number")
 
 
 class AnswerOut(Schema):
@@ -182,13 +178,13 @@ def answer_lesson_question(request, patient_id: uuid.UUID, lesson_id: str, paylo
 # --- Thought records -----------------------------------------------------------------------
 
 
-class FeelingIn(Schema):
+class FeelingIn(Body):
     name: str = Field(min_length=1, max_length=40)
     before: Intensity
-    after: Annotated[int | None, _whole(0, 100)] = None
+    after: LaterIntensity = None
 
 
-class ThoughtIn(Schema):
+class ThoughtIn(Body):
     situation: str = Field(min_length=1, max_length=TEXT)
     thought: str = Field(min_length=1, max_length=TEXT)
     feelings: list[FeelingIn] = Field(min_length=1, max_length=3)
@@ -296,12 +292,14 @@ def delete_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
 # --- Goals ---------------------------------------------------------------------------------
 
 
-class GoalIn(Schema):
+class GoalIn(Body):
     value: str = Field("", max_length=TEXT, description="What matters to the person")
     what: str = Field(min_length=1, max_length=120)
-    amount: Annotated[int, _whole(1, 500)]
-    unit: str = Field(description=f"One of: {', '.join(UNITS)}")
-    times_per_week: Annotated[int, _whole(1, 7)]
+    amount: GoalAmount
+    unit: str = Field(
+        description=f"One of: {', '.join(UNITS)}", json_schema_extra={"enum": list(UNITS)}
+    )
+    times_per_week: TimesPerWeek
     by_date: date
     activity: str = Field("", max_length=60, description="A diary activity this goal counts")
     importance: Ruler
@@ -309,7 +307,7 @@ class GoalIn(Schema):
     importance_why: str = Field("", max_length=TEXT)
     confidence_why: str = Field("", max_length=TEXT)
     confidence_lift: str = Field("", max_length=TEXT)
-    smaller_version: Annotated[int | None, _whole(1, 3)] = Field(
+    smaller_version: SmallerVersion = Field(
         None, description="With confidence below 7: which smaller version to save (1-based)"
     )
     keep_as_is: Flag = Field(False, description="With confidence below 7: save it unchanged")

@@ -20,6 +20,7 @@ from pacewise.outcomes import registry, responses
 from pacewise.outcomes.models import Response
 
 from .errors import ApiError, FieldError
+from .schemas import Body
 
 router = Router(tags=["outcomes"])
 
@@ -77,7 +78,7 @@ class NotScored(Schema):
     response: ResponseOut | None = Field(None, description="The kept (unscored) response.")
 
 
-class AnswersIn(Schema):
+class AnswersIn(Body):
     answers: dict[str, int | None]
 
 

@@ -23,14 +23,15 @@ class BodyRejected(ValueError):
 
 
 def _bad_text_at(value, path=()):
-    """(path, problem) of the first string or key that cannot be stored as text, else None."""
+    """(path, problem) of the first string value that cannot be stored as text, else None.
+    Keys are not values: a field the API does not know is ignored whatever its name, and the
+    keys it does take (question ids) are checked against their own list."""
     if isinstance(value, str):
         problem = text_problem(value)
         return (path, problem) if problem else None
     if isinstance(value, dict):
         for key, item in value.items():
-            problem = text_problem(key)
-            found = ((*path, key), problem) if problem else _bad_text_at(item, (*path, key))
+            found = _bad_text_at(item, (*path, key))
             if found is not None:
                 return found
     if isinstance(value, list):

@@ -26,6 +26,7 @@ from pacewise.plans.models import ProgramChange, Screening
 
 from .diary_schemas import ActivityOut, Day, Scale
 from .errors import ApiError, Error
+from .schemas import Body
 
 router = Router(tags=["program"])
 
@@ -90,7 +91,7 @@ class ProgramOut(Schema):
 QuestionId = Literal[tuple(q.id for q in core_screening.QUESTIONS)]  # declared in OpenAPI
 
 
-class SymptomsIn(Schema):
+class SymptomsIn(Body):
     answers: dict[QuestionId, bool] = Field(
         description="Question id -> true/false (see GET questions).", min_length=1
     )
@@ -130,14 +131,14 @@ def _count(high: int):
     return BeforeValidator(check)
 
 
-class DoneIn(Schema):
+class DoneIn(Body):
     exercise_id: str = Field(min_length=1, max_length=80)
     sets: Annotated[int | None, _count(10)] = None
     reps: Annotated[int | None, _count(100)] = None
     minutes: Annotated[int | None, _count(240)] = None
 
 
-class SessionIn(Schema):
+class SessionIn(Body):
     id: uuid.UUID | None = Field(None, description="Your own UUID: a retry never duplicates.")
     local_date: Day = Field(None, description="The person's local day; default: today.")
     exercises: list[DoneIn] = Field(min_length=1, max_length=30)
@@ -246,7 +247,7 @@ def report_symptoms(request, patient_id: uuid.UUID, payload: SymptomsIn):
     )
 
 
-class ClearanceIn(Schema):
+class ClearanceIn(Body):
     seen_on: date = Field(description="The day of the check: on or after the report, not later.")
     assessed_by: str = Field(
         "",

@@ -4,16 +4,42 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
+from annotated_types import Interval
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import BeforeValidator, ConfigDict, field_validator
 
 from pacewise.accounts.fields import clean_display_text
 
 # The largest page offset any list takes: far beyond any diary or log, and inside what every
 # database takes as a number (a bigger one is a 422, never a 500).
 MAX_OFFSET = 1_000_000
+
+
+class Body(Schema):
+    """A request body: a field the API does not know is refused with its name (422), never
+    ignored, so a misspelt `pain` is not a value silently lost; the OpenAPI description says
+    so (`additionalProperties: false`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def whole(low: int, high: int, *, optional: bool = False):
+    """A whole number from `low` to `high` (null too when `optional`), declared so in the
+    OpenAPI description and refused with one plain message: `true` and `2.5` are not numbers
+    here, although pydantic's lax mode would take them."""
+
+    def check(value):
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"must be a whole number from {low} to {high}")
+        return value
+
+    number = Annotated[int, Interval(ge=low, le=high)]
+    return Annotated[number | None if optional else number, BeforeValidator(check)]
 
 class MeOut(Schema):
     email: str
@@ -38,7 +64,7 @@ class PatientOut(Schema):
     seen_through: ClinicRef | None = None
 
 
-class TokenIn(Schema):
+class TokenIn(Body):
     name: str = Field(min_length=1, max_length=60)
     expires_in_days: int | None = Field(90, ge=1, le=3650)
 
@@ -70,7 +96,7 @@ class TokenCreated(TokenOut):
     token: str = Field(description="Shown once: store it now, it cannot be shown again.")
 
 
-class ShareIn(Schema):
+class ShareIn(Body):
     code: str = Field(min_length=1, max_length=32, description="The clinic's 8-character code.")
 
 

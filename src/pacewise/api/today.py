@@ -26,6 +26,7 @@ from pacewise.today import state as plan_state
 from .diary_schemas import ActivityOut, CheckInOut
 from .errors import ApiError
 from .outcomes import CrisisLine
+from .schemas import Body
 
 router = Router(tags=["plan"])
 
@@ -115,16 +116,16 @@ class TodayOut(Schema):
     review_pending: bool
 
 
-class BoutIn(Schema):
+class BoutIn(Body):
     activity: str = Field(min_length=1, max_length=80, description="A plan activity key.")
     id: uuid.UUID | None = Field(None, description="Your own UUID: a retry never duplicates.")
 
 
-class FlareIn(Schema):
+class FlareIn(Body):
     id: uuid.UUID | None = Field(None, description="Your own UUID: a retry never duplicates.")
 
 
-class EasierIn(Schema):
+class EasierIn(Body):
     easier: StrictBool = Field(description="true: easier today; false: undo it.")
 
 
@@ -159,7 +160,7 @@ class ReviewPageOut(Schema):
     decision: DecisionOut | None
 
 
-class DecisionIn(Schema):
+class DecisionIn(Body):
     confidence: Confidence
     step: Literal["full", "smaller", "same"] | None = Field(
         None,
@@ -170,7 +171,7 @@ class DecisionIn(Schema):
     smaller: StrictBool = Field(False, description="Same as step: smaller (kept for old clients).")
 
 
-class OverridesIn(Schema):
+class OverridesIn(Body):
     progression_rate: Rate = Field(None, description="A fraction, e.g. 0.05 for 5% a week.")
     quotas: dict[str, Amount] = {}
     caps: dict[str, Amount] = {}
