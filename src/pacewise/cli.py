@@ -1,6 +1,7 @@
 """The `pacewise` command: Django's management commands plus Pacewise's own.
 
-pacewise serve            run the production server (gunicorn)
+pacewise serve            run the production server (gunicorn and a task-queue worker)
+pacewise worker           run a task-queue worker only (imports; see docs/scaling.md)
 pacewise demo             create the demo clinic, clinician and patients
 pacewise demo-code EMAIL  print the current two-factor code of a demo account
 pacewise backup FILE      copy the database safely while the app runs
@@ -25,6 +26,7 @@ ALIASES = {
     "import-diary": "import_diary",
     "purge-deleted": "purge_deleted",
     "send-reminders": "send_reminders",
+    "worker": "db_worker",
 }
 
 

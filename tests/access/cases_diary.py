@@ -12,6 +12,13 @@ from matrix import (
     Case,
 )
 
+from pacewise.diary.models import ImportJob
+
+
+def _import_job(cast):
+    return ImportJob.objects.create(patient=cast.record, actor=cast.patient, source="pacewise").pk
+
+
 WEB = {
     "diary-checkin": Case("GET", OWNER_ONLY, params={"kind": lambda cast: "full"}),
     "diary-activity": Case("GET", OWNER_ONLY),
@@ -24,6 +31,7 @@ WEB = {
     "diary-history": Case("GET", READ, params=CHECKIN),
     "diary-export": Case("GET", OWNER_ONLY),
     "diary-import": Case("GET", OWNER_ONLY),
+    "diary-import-job": Case("GET", OWNER_ONLY, params={"job_id": _import_job}),
 }
 
 API = {

@@ -236,7 +236,7 @@ def test_the_api_description_declares_the_ranges_and_choices_the_server_enforces
         500,
     )
     assert goal["properties"]["times_per_week"]["maximum"] == 7
-    assert goal["properties"]["unit"]["enum"] == ["minutes", "times", "steps", "pages", "repetitions"]
+    assert goal["properties"]["unit"]["enum"] == ["minutes", "times", "steps", "pages", "repetitions"]  # noqa: E501
     assert goal["additionalProperties"] is False
     feeling = schemas["FeelingIn"]["properties"]["before"]
     assert (feeling["minimum"], feeling["maximum"]) == (0, 100)

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "axes",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "pacewise.accounts",
     "pacewise.diary",
     "pacewise.care",
@@ -195,6 +197,12 @@ else:
             "LOCATION": "pacewise_cache",
         }
     }
+
+# --- Task queue -----------------------------------------------------------------------------
+# Long work (a diary import) runs outside the web request, in `pacewise worker` (which
+# `pacewise serve` starts beside gunicorn). The queue lives in the database, so SQLite and
+# PostgreSQL installs need nothing more. django-tasks is the backport of Django 6's tasks.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

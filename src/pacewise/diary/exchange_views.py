@@ -1,32 +1,28 @@
-"""Diary files on the web: download the whole diary, and import a file with live progress.
+"""Diary files on the web: download the whole diary, and import a file with progress.
 
-An import streams its page: the top of the page at once, then a progress bar that moves as
-lines are read (it works without JavaScript), then the report with every bad line's number.
-The import itself runs in a worker thread so the response can stream while it works.
+An import is a job for the task queue (tasks.import_file): the upload is kept, the job saved,
+and the person sent to the job's page, which shows the progress bar and then the report with
+every bad line's number. The page can be left and opened again; no web request waits for the
+import, so no server timeout cuts it short.
 """
 
 from __future__ import annotations
 
 import io
-import queue
-import threading
 import uuid
-from pathlib import Path
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db import connections
-from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from pacewise.accounts.decorators import patient_view
 
-from . import csv_exchange
+from . import csv_exchange, tasks
+from .csv_exchange.report import ImportReport
 from .forms import ImportForm, MappingForm
+from .models import ImportJob
 
-MARK = "<!--import-progress-->"
 MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -48,19 +44,35 @@ def import_csv(request, grant):
     form = ImportForm(request.POST or None, request.FILES or None, max_bytes=MAX_BYTES)
     if request.method == "POST" and form.is_valid():
         lines = form.cleaned_data["lines"]
-        if form.cleaned_data["source"] == "pacewise":
-            return _stream(
-                request,
-                patient,
-                lambda progress: csv_exchange.import_diary(
-                    patient, request.user, lines, progress=progress
-                ),
-            )
-        token = _keep_upload(patient, lines)
+        job = ImportJob(patient=patient, actor=request.user, source=form.cleaned_data["source"])
+        _keep_upload(job, lines)
+        if job.source == "pacewise":
+            return _start(job)
         header = form.cleaned_data["header"]
-        mapping = MappingForm(header=header, initial=_initial(header), token=token)
+        mapping = MappingForm(header=header, initial=_initial(header), token=job.pk.hex)
         return render(request, "diary/import_map.html", {"patient": patient, "form": mapping})
     return render(request, "diary/import.html", {"patient": patient, "form": form})
+
+
+@patient_view(owner_only=True)
+def import_job(request, grant, job_id):
+    """One import's progress, then its report; a page to come back to (no JavaScript needed:
+    it refreshes itself until the import has finished)."""
+    job = get_object_or_404(ImportJob, pk=job_id, patient=grant.patient)
+    stalled = job.status == ImportJob.Status.QUEUED and (
+        timezone.now() - job.created_at > tasks.START_EXPECTED_WITHIN
+    )
+    context = {"patient": grant.patient, "job": job, "report": _report(job), "stalled": stalled}
+    template = "diary/_import_job.html" if request.htmx else "diary/import_job.html"
+    return render(request, template, context)
+
+
+def _report(job: ImportJob) -> ImportReport | None:
+    if job.report is None:
+        return None
+    data = dict(job.report)
+    data["errors"] = [tuple(e) for e in data.get("errors", [])]
+    return ImportReport(**data)
 
 
 def _initial(header):
@@ -72,80 +84,38 @@ def _suggest(header):
     return [(column, guess.get(column, "ignore")) for column in header]
 
 
-def _uploads() -> Path:
-    path = Path(settings.DATA_DIR) / "imports"
-    path.mkdir(mode=0o700, exist_ok=True)
-    return path
-
-
-def _keep_upload(patient, lines) -> str:
-    token = uuid.uuid4().hex
-    (_uploads() / f"{patient.pk}-{token}.csv").write_text("".join(lines), encoding="utf-8")
-    return token
+def _keep_upload(job: ImportJob, lines) -> None:
+    """The file waits in the data directory (0700) until the worker has read it; an upload
+    whose columns are never chosen is removed after a day (tasks.purge_old_imports)."""
+    tasks.upload_path(job.pk).write_text("".join(lines), encoding="utf-8")
 
 
 def _mapped_import(request, patient):
     token = request.POST.get("token", "")
-    path = _uploads() / f"{patient.pk}-{token}.csv"
-    if not token.isalnum() or not path.is_file():
+    try:
+        job_id = uuid.UUID(hex=token)
+    except ValueError:
         return redirect("diary-import", patient_id=patient.pk)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    header = next(iter(csv_exchange.csv.reader(lines[:1])), [])
+    path = tasks.upload_path(job_id)
+    if not path.is_file() or ImportJob.objects.filter(pk=job_id).exists():
+        return redirect("diary-import", patient_id=patient.pk)
+    with path.open(encoding="utf-8") as file:
+        header = next(iter(csv_exchange.csv.reader([file.readline()])), [])
     form = MappingForm(request.POST, header=header, token=token)
     if not form.is_valid():
         return render(request, "diary/import_map.html", {"patient": patient, "form": form})
-    mapping, date_format = form.mapping(), form.cleaned_data["date_format"] or None
-
-    def run(progress):
-        try:
-            return csv_exchange.import_mapped(
-                patient, request.user, lines, mapping, date_format=date_format, progress=progress
-            )
-        finally:
-            path.unlink(missing_ok=True)
-
-    return _stream(request, patient, run)
-
-
-def _stream(request, patient, work):
-    page = render_to_string(
-        "diary/import_progress.html", {"patient": patient, "mark": MARK}, request=request
+    job = ImportJob(
+        pk=job_id,
+        patient=patient,
+        actor=request.user,
+        source="other",
+        mapping=form.mapping(),
+        date_format=form.cleaned_data["date_format"] or "",
     )
-    head, tail = page.split(MARK)
-    events: queue.Queue = queue.Queue()
-    user_pk = request.user.pk
+    return _start(job)
 
-    def worker():
-        try:
-            report = work(lambda done, total: events.put(("progress", done, total)))
-            events.put(("done", report, None))
-        except Exception as exc:  # shown to the person; nothing half-written is hidden
-            events.put(("failed", exc, None))
-            raise
-        finally:
-            connections.close_all()
 
-    def chunks():
-        yield head
-        thread = threading.Thread(target=worker, name=f"import-{user_pk}", daemon=True)
-        thread.start()
-        while True:
-            kind, a, b = events.get()
-            if kind == "progress":
-                yield render_to_string("diary/_import_step.html", {"done": a, "total": b})
-            else:
-                thread.join()
-                context = {
-                    "patient": patient,
-                    "report": a if kind == "done" else None,
-                    "failed": kind == "failed",
-                    "user": get_user_model()(pk=user_pk),
-                }
-                yield render_to_string("diary/_import_report.html", context)
-                break
-        yield tail
-
-    response = StreamingHttpResponse(chunks(), content_type="text/html; charset=utf-8")
-    response["X-Accel-Buffering"] = "no"  # let proxies pass the progress through at once
-    response["Cache-Control"] = "no-store"
-    return response
+def _start(job: ImportJob):
+    job.save()
+    transaction.on_commit(lambda: tasks.import_file.enqueue(str(job.pk)))
+    return redirect("diary-import-job", patient_id=job.patient_id, job_id=job.pk)

@@ -130,3 +130,36 @@ class Revision(models.Model):
 
     class Meta:
         ordering = ["-changed_at", "-id"]
+
+
+class ImportJob(models.Model):
+    """A diary file being imported by the task queue (pacewise.diary.tasks): the page that
+    started it follows it here, so closing the tab or losing the connection loses nothing."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Stopped"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4)
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source = models.CharField(max_length=10)  # pacewise | other
+    mapping = models.JSONField(default=dict, blank=True)  # column -> target, for "other"
+    date_format = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)  # lines read so far
+    total = models.PositiveIntegerField(null=True, blank=True)
+    report = models.JSONField(null=True, blank=True)  # ImportReport as a dict, when done
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

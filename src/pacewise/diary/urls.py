@@ -10,6 +10,7 @@ urlpatterns = [
     path(P + "diary/deleted/", views.deleted, name="diary-deleted"),
     path(P + "diary/export.csv", exchange_views.export_csv, name="diary-export"),
     path(P + "diary/import/", exchange_views.import_csv, name="diary-import"),
+    path(P + "diary/import/<uuid:job_id>/", exchange_views.import_job, name="diary-import-job"),
     path(P + "diary/<str:day>/", views.day, name="diary-day"),
     path(P + "entries/<uuid:entry_id>/edit/", views.edit, name="diary-edit"),
     path(P + "entries/<uuid:entry_id>/delete/", views.delete, name="diary-delete"),

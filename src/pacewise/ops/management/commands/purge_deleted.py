@@ -1,11 +1,17 @@
 from django.core.management.base import BaseCommand
 
 from pacewise.diary.entries import RESTORE_DAYS, purge_deleted
+from pacewise.diary.tasks import purge_old_imports
 
 
 class Command(BaseCommand):
-    help = f"Remove diary entries deleted more than {RESTORE_DAYS} days ago. Run it daily."
+    help = (
+        f"Remove diary entries deleted more than {RESTORE_DAYS} days ago, and old import files "
+        "and reports. Run it daily."
+    )
 
     def handle(self, *args, **options):
         removed = purge_deleted()
         self.stdout.write(f"Removed {removed} entries deleted more than {RESTORE_DAYS} days ago.")
+        imports = purge_old_imports()
+        self.stdout.write(f"Removed {imports} old import files and reports.")
