@@ -98,10 +98,17 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 # SQLite in the data directory by default; DATABASE_URL=postgres://... for production.
+# On PostgreSQL a connection per request costs more than a check-in's own work (bench/scale.py:
+# /healthz 275/s with one, 2,200/s without; docs/scaling.md), so each worker keeps its
+# connection for a minute by default, checked before reuse.
+_DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'pacewise.sqlite3'}")
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'pacewise.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        _DATABASE_URL,
+        conn_max_age=env_int(
+            "DATABASE_CONN_MAX_AGE", 60 if _DATABASE_URL.startswith("postgres") else 0
+        ),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -225,7 +225,7 @@ def create(
             raise
         return existing, False
     if model is CheckIn and tags:
-        entry.tags.set(tags_for(patient, tags))
+        entry.tags.add(*tags_for(patient, tags))  # a new entry has none: nothing to compare
     _revision(entry, Revision.Action.CREATE, actor, {})
     return entry, True
 
