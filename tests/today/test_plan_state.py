@@ -73,3 +73,39 @@ def test_while_the_program_is_paused_only_everyday_activities_are_offered(client
     client.force_login(cast.patient)
     page = client.get(f"/p/{cast.record.pk}/today/").content.decode()
     assert "Your exercise program is on hold" in page
+
+
+def test_a_twice_weekly_exercise_is_asked_for_on_its_days_on_every_surface(cast, client):
+    """The program says 2 days a week: Today and its API ask for it on Monday, give Tuesday
+    as a rest day after a Monday session, and the program page says the same frequency."""
+    from datetime import UTC, datetime, timedelta
+
+    from clock import at_instant
+    from pacewise.diary.models import CheckIn
+
+    program = _program(cast)
+    strength = next(i for i in programs.active_items(program) if i.sessions_per_week == 2)
+    monday = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+    client.force_login(cast.patient)
+    with at_instant(monday):
+        page = client.get(f"/p/{cast.record.pk}/today/").content.decode()
+        api = client.get(f"/api/patients/{cast.record.pk}/today").json()
+    target = next(x for x in api["targets"] if x["activity"] == strength.exercise_id)
+    assert target["asked_today"] and target["days_per_week"] == 2
+    assert "On 2 days a week; none yet this week." in page and "Not today" not in page
+    CheckIn.objects.create(patient=cast.record, local_date=monday.date(), pain_avg=3)
+    ActivitySession.objects.create(
+        patient=cast.record, local_date=monday.date(), activity=strength.exercise_id,
+        sets=strength.sets or 1, reps=strength.reps or 5, minutes=strength.minutes,
+        planned_item=strength.exercise_id,
+    )  # fmt: skip
+    with at_instant(monday + timedelta(days=1)):
+        page = client.get(f"/p/{cast.record.pk}/today/").content.decode()
+        api = client.get(f"/api/patients/{cast.record.pk}/today").json()
+        plan_page = client.get(f"/p/{cast.record.pk}/program/").content.decode()
+    target = next(x for x in api["targets"] if x["activity"] == strength.exercise_id)
+    assert not target["asked_today"] and target["done_days"] == 1
+    assert "A rest day for this one" in target["week"]
+    assert "Not today" in page and "A rest day for this one" in page
+    assert api["weekly_quota"][strength.exercise_id] == round(target["quota"] * 2, 2)
+    assert "2 days a week" in plan_page

@@ -37,6 +37,10 @@ def test_get_today_gives_targets_bouts_phase_reasons_and_the_easier_option(api, 
         "bout_size": 8.0,
         "overridden": False,
         "done": 8.0,
+        "days_per_week": 7,
+        "done_days": 0,
+        "asked_today": True,
+        "week": "",
     }
     assert body["weekly_quota"] == {"walking": 61.6}
     assert "So your plan goes up 10%." in body["reasons"]

@@ -20,6 +20,7 @@ from pydantic import BeforeValidator, StrictBool
 
 from pacewise.accounts.access import get_patient_for
 from pacewise.accounts.crisis import help_for_patient
+from pacewise.core import wording as w
 from pacewise.today import actions
 from pacewise.today import state as plan_state
 
@@ -66,6 +67,12 @@ class TargetOut(Schema):
     bout_size: float
     overridden: bool
     done: float = Field(description="Logged today so far.")
+    days_per_week: int = Field(7, description="7, or the days a week a program exercise is done.")
+    done_days: int = Field(0, description="Days it was done this week (Monday to Sunday).")
+    asked_today: bool = Field(
+        True, description="false: not a day for it (a rest day, or this week's days are done)."
+    )
+    week: str = Field("", description="Where it stands this week, in a sentence (or empty).")
 
 
 class EasierOut(Schema):
@@ -201,6 +208,12 @@ def _targets(targets, done) -> list[dict]:
             "bout_size": x.bout_size,
             "overridden": x.overridden,
             "done": done.get(x.activity, 0.0),
+            "days_per_week": x.days_per_week,
+            "done_days": x.done_days,
+            "asked_today": x.asked_today,
+            "week": w.week_days_text(x.days_per_week, x.done_days, x.why_not)
+            if x.days_per_week < 7
+            else "",
         }
         for x in targets
     ]

@@ -34,6 +34,7 @@ from pacewise.core.readiness import Readiness, readiness
 from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
 from pacewise.core.reentry import Reentry, find_reentry
 from pacewise.core.review import QuotaChange, WeeklyReview
+from pacewise.core.week_days import WeekDay, week_day, week_start
 from pacewise.core.workload import boom_bust_message, envelope_cap, spike_cap
 
 Phase = Literal["baseline", "building", "holding", "flare", "returning"]
@@ -66,6 +67,15 @@ class ActivityTarget:
     bouts: int
     bout_size: float
     overridden: bool = False
+    days_per_week: int = 7  # an exercise done on some days a week (core.week_days)
+    done_days: int = 0  # this calendar week, today included once done
+    asked_today: bool = True  # False: not a day for it (a rest day, or the week's days done)
+    why_not: str = ""  # "rest" or "week_done" when not asked today
+
+    @property
+    def weekly(self) -> float:
+        """The week's amount: a day's quota on each day it is asked for."""
+        return round(self.quota * self.days_per_week, 2)
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,7 @@ class DayPlan:
     date: date
     phase: Phase
     targets: tuple[ActivityTarget, ...]
-    weekly_quota: Mapping[str, float]  # the week's total per activity (daily quota x 7)
+    weekly_quota: Mapping[str, float]  # the week's total per activity (ActivityTarget.weekly)
     reasons: tuple[str, ...]
     easier_option: EasierOption
     messages: tuple[str, ...] = ()
@@ -140,7 +150,7 @@ def plan_day(
         date=today,
         phase=day.phase,
         targets=targets,
-        weekly_quota={x.activity: round(x.quota * 7, 2) for x in targets},
+        weekly_quota={x.activity: x.weekly for x in targets},
         reasons=tuple(reasons),
         easier_option=_easier(day, targets),
         messages=messages,
@@ -294,9 +304,28 @@ def _target(day: _Day, activity: PlanActivity) -> ActivityTarget:
         activity.key in day.profile.overrides.cap
         and quota >= day.profile.overrides.cap[activity.key]
     )
+    week = _week_day(day, activity)
     return ActivityTarget(
-        activity.key, activity.label, activity.unit, target, quota, bouts, size, overridden
+        activity.key,
+        activity.label,
+        activity.unit,
+        target,
+        quota,
+        bouts,
+        size,
+        overridden,
+        days_per_week=week.days_per_week,
+        done_days=week.done_days,
+        asked_today=week.asked_today,
+        why_not=week.why_not,
     )
+
+
+def _week_day(day: _Day, activity: PlanActivity) -> WeekDay:
+    today = day.diary.today
+    records = day.diary.logged(week_start(today), today)
+    done_on = [r.date for r in records if r.amount(activity.key) > 0]
+    return week_day(activity.days_per_week, done_on, today)
 
 
 def _caps(day: _Day, activity: PlanActivity, quota: float) -> dict[str, float]:
@@ -468,9 +497,7 @@ def _easier(day: _Day, targets: tuple[ActivityTarget, ...]) -> EasierOption:
         amount = float(max(1, w.whole(x.target * t.EASIER_FACTOR))) if x.target >= 2 else x.target
         activity = _activity(day.profile, x.activity)
         bouts, size = split_into_bouts(activity, amount, day.profile.fatigue_dominant)
-        easier.append(
-            ActivityTarget(x.activity, x.label, x.unit, amount, x.quota, bouts, size, x.overridden)
-        )
+        easier.append(replace(x, target=amount, bouts=bouts, bout_size=size))
     smaller = tuple(easier)
     text = (
         f"Easier today: {_amounts(day, smaller)}. Choosing the easier option on a hard day "

@@ -31,7 +31,8 @@ def planned_minutes(
     cache = ReplayCache()  # the first replay (to `end`) serves every earlier week
     while minute_keys and day >= start:
         plan = plan_day(profile, history, day, cache=cache)
-        amount = float(round(sum(x.quota for x in plan.targets if x.activity in minute_keys)))
+        # an exercise done on some days a week counts its week's amount spread over the days
+        amount = float(round(sum(x.weekly / 7 for x in plan.targets if x.activity in minute_keys)))
         first = plan.week_start if plan.week_start and plan.week_start <= day else day
         first = max(first, start)
         while day >= first:

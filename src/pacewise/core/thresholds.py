@@ -151,3 +151,11 @@ EASIER_FACTOR = 0.5
 MAX_BOUT_MINUTES = 10.0
 MAX_BOUT_MINUTES_FATIGUE = 6.0
 MAX_SET_REPS = 10.0
+
+# --- Days of the week -----------------------------------------------------------------------
+# An exercise done on some days a week (strength 2, aerobic and balance 3, mobility 5: see
+# docs/evidence/exercise.md) is asked for on a day only while the calendar week (Monday to
+# Sunday) still needs it. Up to this many days a week, the day after a session is a rest day
+# unless every remaining day is needed: at least 48 hours between resistance sessions for the
+# same muscles (ACSM, Garber et al., Med Sci Sports Exerc 2011;43:1334-1359).
+REST_DAY_UP_TO_DAYS_PER_WEEK = 3

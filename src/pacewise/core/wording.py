@@ -117,3 +117,20 @@ def long_flare_text(days: int, rest_in_flares: bool) -> str:
         "over with your clinician: please get in touch with them. It is also a good time to "
         f"check the list of symptoms that need a doctor. {pace}"
     )
+
+
+def week_days_text(days_per_week: int, done_days: int, why_not: str) -> str:
+    """Where an exercise done on some days a week stands (core.week_days), in a sentence."""
+    if why_not == "rest":
+        return (
+            "A rest day for this one: you did it yesterday, and a day between sessions lets "
+            "your muscles recover."
+        )
+    if why_not == "week_done":
+        return (
+            f"Done on {done_days} of {days_per_week} days this week: that is this week's plan. "
+            "It starts again on Monday."
+        )
+    if done_days == 0:
+        return f"On {days_per_week} days a week; none yet this week."
+    return f"On {days_per_week} days a week; {done_days} so far this week."

@@ -28,7 +28,7 @@ def _week_summary(state: plan_state.TodayState, review) -> list[dict]:
                 "activity": activity,
                 "days": sum(1 for r in days if r.amount(activity.key) > 0),
                 "amount": round(sum(r.amount(activity.key) for r in days)),
-                "planned": round(change.before * 7),
+                "planned": round(change.before * activity.days_per_week),
             }
         )
     return rows

@@ -29,6 +29,7 @@ def today(request, grant):
         "patient": grant.patient,
         "state": state,
         "cards": _cards(state),
+        "not_today": _not_today(state),
         "tap_id": OneTapForm.fresh_id,
         "help": help_for_patient(grant.patient),
         "flare_advice": w.flare_movement_advice(state.profile.rest_in_flares),
@@ -36,10 +37,19 @@ def today(request, grant):
     return render(request, "today/today.html", context)
 
 
+def _not_today(state: plan_state.TodayState) -> list[dict]:
+    """Exercises done on some days a week that today is not a day for (core.week_days)."""
+    return [
+        {"label": x.label, "text": w.week_days_text(x.days_per_week, x.done_days, x.why_not)}
+        for x in state.shown
+        if not x.asked_today
+    ]
+
+
 def _cards(state: plan_state.TodayState) -> list[dict]:
     activities = {a.key: a for a in state.profile.activities}
     cards = []
-    for i, target in enumerate(state.shown):
+    for i, target in enumerate(x for x in state.shown if x.asked_today):
         done = state.done.get(target.activity, 0.0)
         activity = activities[target.activity]
         cards.append(
@@ -53,6 +63,9 @@ def _cards(state: plan_state.TodayState) -> list[dict]:
                 f"{w.unit_word(activity, target.target)}",
                 "reached": target.target > 0 and done >= target.target,
                 "over": target.target > 0 and done > target.target * t.WELL_PACED_UP_TO,
+                "week": w.week_days_text(target.days_per_week, target.done_days, "")
+                if target.days_per_week < 7
+                else "",
             }
         )
     return cards

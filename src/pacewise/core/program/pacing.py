@@ -10,7 +10,8 @@ from .profile import CONDITIONS
 
 
 def to_plan_activities(program: WeeklyProgram) -> tuple[PlanActivity, ...]:
-    """One pacing-engine activity per exercise; the amount is per day it is done."""
+    """One pacing-engine activity per exercise; the amount is per day it is done, on the
+    program's days a week."""
     activities = []
     for p in program.items:
         if p.minutes is not None:
@@ -24,6 +25,7 @@ def to_plan_activities(program: WeeklyProgram) -> tuple[PlanActivity, ...]:
                 unit=unit,
                 min_bout=bout,
                 starting_amount=float(p.daily_amount),
+                days_per_week=p.sessions_per_week,
             )
         )
     return tuple(activities)
