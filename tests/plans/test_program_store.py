@@ -40,17 +40,31 @@ def test_pacing_profile_without_a_program_still_has_the_usual_activity(cast):
     assert [a.key for a in profile.activities] == ["cycling"]
 
 
-def test_exercises_are_spread_over_the_week(cast):
+def test_a_week_of_doing_what_is_asked_gives_each_exercise_its_days_a_week(cast):
+    """programs.week_for (the session player, the program page) reads the diary as Today does:
+    someone who does each exercise on the days it is asked for does it on exactly its days a
+    week, with a rest day after each strength day."""
+    from pacewise.diary.models import ActivitySession
+
     program = program_for(cast.record)
+    items = list(programs.active_items(program))
     monday = date(2026, 5, 4)
-    counts = {
-        item.exercise_id: sum(
-            item in programs.items_for_day(program, monday + timedelta(days=d)) for d in range(7)
-        )
-        for item in programs.active_items(program)
-    }
-    for item in programs.active_items(program):
-        assert counts[item.exercise_id] == item.sessions_per_week
+    done: dict[str, list[int]] = {item.exercise_id: [] for item in items}
+    for d in range(7):
+        day = monday + timedelta(days=d)
+        week = programs.week_for(cast.record, items, day)
+        for item in items:
+            if week[item.pk].asked_today:
+                ActivitySession.objects.create(
+                    patient=cast.record, local_date=day, activity=item.exercise_id,
+                    minutes=item.minutes or 5, planned_item=item.exercise_id,
+                )  # fmt: skip
+                done[item.exercise_id].append(d)
+    for item in items:
+        days = done[item.exercise_id]
+        assert len(days) == item.sessions_per_week, (item.exercise_id, days)
+        if item.sessions_per_week <= 3:
+            assert all(b - a >= 2 for a, b in zip(days, days[1:], strict=False)), days
 
 
 def test_rebuilding_keeps_the_history(cast):

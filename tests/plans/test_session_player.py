@@ -8,6 +8,7 @@ from plans_helpers import program_for, url
 from pacewise.diary.models import ActivitySession
 from pacewise.plans import programs
 from pacewise.plans.models import GuidedSession, ProgramChange, ProgramItem
+from pacewise.today import state as plan_state
 
 
 @pytest.fixture
@@ -29,7 +30,8 @@ def test_it_shows_one_exercise_with_steps_dose_and_large_controls(client, me, se
     exercise = programs.library().get(item.exercise_id)
     page = client.get(url("plans-session", me, session_id=session.pk)).content.decode()
     assert f"Exercise 1 of {len(session.item_ids)}" in page
-    assert exercise.steps[0] in page and programs.dose_text(item) in page
+    dose = plan_state.session_dose(plan_state.load(me), item)
+    assert exercise.steps[0] in page and f"Today: {dose.text}." in page
     assert "Done, next exercise" in page and "This hurts: give me the easier version" in page
     assert "pacewise/player.js" in page
 
@@ -52,6 +54,7 @@ def test_done_and_skip_move_on_and_the_end_asks_how_it_went(client, me, session)
 
 def test_finishing_logs_each_done_exercise_in_the_diary(client, me, session):
     first = current(session)
+    dose = plan_state.session_dose(plan_state.load(me), first)  # what the player asked for
     client.post(url("plans-session-next", me, session_id=session.pk), {"result": "done"})
     response = client.post(
         url("plans-session-finish", me, session_id=session.pk),
@@ -61,7 +64,7 @@ def test_finishing_logs_each_done_exercise_in_the_diary(client, me, session):
     entry = ActivitySession.objects.get(patient=me, planned_item=first.exercise_id)
     assert entry.activity == programs.exercise_name(first.exercise_id)
     assert (entry.pain_peak, entry.exertion) == (4, 3)
-    assert (entry.minutes, entry.sets, entry.reps) == (first.minutes, first.sets, first.reps)
+    assert (entry.minutes, entry.sets, entry.reps) == (dose.minutes, dose.sets, dose.reps)
     assert "About what I expected" in entry.note
     day = client.get(response["Location"]).content.decode()
     assert entry.activity in day
@@ -122,6 +125,25 @@ def test_the_player_asks_no_more_than_today_on_a_flare_or_easier_day(
     """One prescription a day: the player shows Today's lighter amount for the exercise."""
     page = client.get(url("plans-session", me, session_id=session.pk)).content.decode()
     assert "Stop there: that is today's plan" not in page
+    item = current(session)
+    usual = plan_state.session_dose(plan_state.load(me), item)
     client.post(url(choice, me), {})
     page = client.get(url("plans-session", me, session_id=session.pk)).content.decode()
     assert words in page and "Stop there: that is today's plan" in page
+    lighter = plan_state.session_dose(plan_state.load(me), item)
+    assert f"Today: {lighter.text}." in page
+    # the counter counts today's amount, not the program's full sets
+    counted = (lighter.minutes,) if lighter.minutes else (lighter.sets, lighter.reps)
+    if lighter.minutes:
+        assert f'data-minutes="{lighter.minutes}"' in page
+        amounts = (lighter.minutes * lighter.bouts, usual.minutes * usual.bouts)
+    else:
+        assert f'data-reps="{lighter.reps}" data-sets="{lighter.sets}"' in page
+        amounts = (lighter.sets * lighter.reps, usual.sets * usual.reps)
+    # easier is about half; a flare deload stops at one whole set (the smallest bout)
+    assert amounts[0] < amounts[1] if choice == "today-easier" else amounts[0] <= amounts[1]
+    client.post(url("plans-session-next", me, session_id=session.pk), {"result": "done"})
+    client.post(url("plans-session-finish", me, session_id=session.pk), {"pain_peak": "2"})
+    entry = ActivitySession.objects.get(patient=me, planned_item=item.exercise_id)
+    logged = (entry.minutes,) if lighter.minutes else (entry.sets, entry.reps)
+    assert logged == counted  # the diary holds what was asked today

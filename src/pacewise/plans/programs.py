@@ -31,8 +31,10 @@ from pacewise.core.program import (
     to_pacing_profile,
 )
 from pacewise.core.records import PlanActivity, Profile
+from pacewise.core.week_days import WeekDay, week_day, week_start
 from pacewise.core.wording import pain_during_advice
 from pacewise.diary.catalog import activity_label
+from pacewise.diary.days import summaries
 from pacewise.plans.library import Library, load_library
 
 from .models import Program, ProgramChange, ProgramItem
@@ -44,7 +46,6 @@ SNAPSHOT_FIELDS = (
     "swapped_from",
 )  # fmt: skip
 #: Which weekday (0 = Monday) a category starts on, so strength days do not all fall on Monday.
-DAY_OFFSET = {"mobility": 0, "strength": 1, "aerobic": 0, "balance": 2, "relaxation": 0}
 LIMIT_TEXT = {
     "painful_wrists_hands": "it loads the wrists or needs a firm grip (painful wrists or hands)",
     "no_floor": "it needs getting down to the floor",
@@ -350,15 +351,20 @@ def set_dose(item: ProgramItem, dose: Dose, actor: Actor) -> ProgramItem:
 # The week, and the hand-off to the pacing engine
 
 
-def weekdays(item: ProgramItem) -> tuple[int, ...]:
-    """The weekdays (0 = Monday) this item falls on, spread out across the week."""
-    n = max(1, min(7, item.sessions_per_week))
-    start = DAY_OFFSET.get(item.category, 0)
-    return tuple(sorted({(start + round(i * 7 / n)) % 7 for i in range(n)}))
-
-
-def items_for_day(program: Program, day) -> list[ProgramItem]:
-    return [i for i in active_items(program) if day.weekday() in weekdays(i)]
+def week_for(patient, items, today) -> dict[int, WeekDay]:
+    """Per program item: whether today is one of its days this week (core.week_days), from
+    the diary's days as the pacing engine reads them (a session counts by its plan key)."""
+    records = [
+        s.to_record() for s in summaries(patient, week_start(today), today, by_plan_key=True)
+    ]
+    return {
+        item.pk: week_day(
+            item.sessions_per_week,
+            [r.date for r in records if r.amount(item.exercise_id) > 0],
+            today,
+        )
+        for item in items
+    }
 
 
 def pacing_profile_for(patient) -> Profile:

@@ -17,7 +17,7 @@ from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession
 
 from .models import GuidedSession, Program, ProgramItem
-from .programs import active_items, exercise_name, items_for_day
+from .programs import active_items, exercise_name, week_for
 
 FEELINGS = {
     "easier": "Easier than I expected",
@@ -40,9 +40,12 @@ patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def start(patient, program: Program) -> GuidedSession:
-    """Today's exercises by the weekly spread; on a rest day, the whole program."""
+    """Today's exercises (programs.week_for: the days a week each is asked for, as Today
+    shows them); when today asks for none, the whole program, as the person chose a session."""
     today = patient_today(patient)
-    items = items_for_day(program, today) or list(active_items(program))
+    items = list(active_items(program))
+    week = week_for(patient, items, today)
+    items = [i for i in items if week[i.pk].asked_today] or items
     return GuidedSession.objects.create(
         patient=patient, local_date=today, item_ids=[i.pk for i in items]
     )
@@ -60,9 +63,13 @@ def current_item(session: GuidedSession) -> ProgramItem | None:
     return None
 
 
-def advance(session: GuidedSession, item: ProgramItem, *, done: bool) -> GuidedSession:
-    record = {"item": item.pk, "exercise_id": item.exercise_id, "sets": item.sets}
-    record |= {"reps": item.reps, "minutes": item.minutes}
+def advance(
+    session: GuidedSession, item: ProgramItem, *, done: bool, dose: Done | None = None
+) -> GuidedSession:
+    """Move on; `dose` is what the player asked for today (the program's dose otherwise)."""
+    dose = dose or Done(item.exercise_id, item.sets, item.reps, item.minutes)
+    record = {"item": item.pk, "exercise_id": item.exercise_id, "sets": dose.sets}
+    record |= {"reps": dose.reps, "minutes": dose.minutes}
     if done:
         session.done = [*session.done, record]
     else:

@@ -62,11 +62,13 @@ def paused_response(request, grant, alert):
 
 def _item_rows(program, today):
     rows = []
-    for item in programs.active_items(program):
+    items = list(programs.active_items(program))
+    week = programs.week_for(program.patient, items, today)
+    for item in items:
         item.name = programs.exercise_name(item.exercise_id)
         item.dose = programs.dose_text(item)
         item.days = programs.days_text(item.sessions_per_week)
-        item.today = today.weekday() in programs.weekdays(item)
+        item.today = week[item.pk].asked_today
         item.swapped_from_name = (
             programs.exercise_name(item.swapped_from) if item.swapped_from else ""
         )

@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pacewise.core import wording as w
 from pacewise.core.pacing import DayPlan, ReviewOffer, flare_days, plan_day, review_offer
 from pacewise.core.pause import NO_PAUSE, PauseRules
 from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.days import summaries, today_for
-from pacewise.plans.programs import pacing_profile_for
+from pacewise.plans.programs import dose_text, pacing_profile_for
 from pacewise.plans.red_flags import pause_rules
+from pacewise.plans.sessions import Done
 
 from .models import EasierChoice, OverrideSet, PacedActivity, PlanSetup, ReviewDecision
 
@@ -190,3 +192,53 @@ def decision_for(patient, offer: ReviewOffer | None) -> ReviewDecision | None:
     return ReviewDecision.objects.filter(
         patient=patient, week_start=offer.proposal.week_start
     ).first()
+
+
+@dataclass(frozen=True)
+class SessionDose:
+    """What the session player asks for one program exercise today: Today's target (flare
+    deload, staged return and "easier today" included), as sets and reps or bouts of minutes."""
+
+    exercise_id: str
+    text: str  # "12 reps of sit-to-stand, in 2 sets of 6"
+    sets: int | None
+    reps: int | None
+    minutes: int | None  # one bout's minutes
+    bouts: int
+    lighter: bool  # below the usual plan today, and `why`
+    why: str  # "easier", "flare" or "returning"
+    week: str  # where it stands this week, for an exercise on some days a week
+
+    def as_done(self) -> Done:
+        return Done(self.exercise_id, self.sets, self.reps, self.minutes)
+
+
+def session_dose(state: TodayState, item) -> SessionDose:
+    """The player's dose for a program item: Today's target when Today has one, else the
+    program's own dose (no plan yet)."""
+    target = next((x for x in state.shown if x.activity == item.exercise_id), None)
+    if target is None or target.target <= 0:
+        return SessionDose(
+            item.exercise_id, dose_text(item), item.sets, item.reps, item.minutes, item.bouts,
+            False, "", "",
+        )  # fmt: skip
+    activity = next(a for a in state.profile.activities if a.key == target.activity)
+    per_bout = max(1, w.whole(target.bout_size))
+    reps = target.unit == "reps"
+    week = (
+        w.week_days_text(target.days_per_week, target.done_days, target.why_not)
+        if target.days_per_week < 7
+        else ""
+    )
+    return SessionDose(
+        exercise_id=item.exercise_id,
+        text=f"{w.amount_text(activity, target.target)}, "
+        f"{w.bouts_text(activity, target.bouts, target.bout_size)}",
+        sets=target.bouts if reps else None,
+        reps=per_bout if reps else None,
+        minutes=None if reps else per_bout,
+        bouts=1 if reps else target.bouts,
+        lighter=state.easier or state.plan.phase in ("flare", "returning"),
+        why="easier" if state.easier else state.plan.phase,
+        week=week,
+    )

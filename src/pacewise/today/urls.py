@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import review_views, views
+from . import player_views, review_views, views
 
 P = "p/<uuid:patient_id>/today/"
+PROGRAM = "p/<uuid:patient_id>/program/session/"  # the session player (player_views)
+SESSION = PROGRAM + "<int:session_id>/"
 urlpatterns = [
     path(P, views.today, name="today"),
     path(P + "setup/", views.setup, name="today-setup"),
@@ -15,4 +17,9 @@ urlpatterns = [
     path(P + "review/accept/", review_views.review_accept, name="today-review-accept"),
     path(P + "plan/", review_views.plan, name="today-plan"),
     path(P + "plan/clear/", review_views.plan_clear, name="today-plan-clear"),
+    path(PROGRAM, player_views.session_start, name="plans-session-start"),
+    path(SESSION, player_views.session, name="plans-session"),
+    path(SESSION + "next/", player_views.session_next, name="plans-session-next"),
+    path(SESSION + "easier/", player_views.session_easier, name="plans-session-easier"),
+    path(SESSION + "finish/", player_views.session_finish, name="plans-session-finish"),
 ]

@@ -1,7 +1,10 @@
 """The guided session player: one exercise at a time, then a few questions, then the diary.
 
-Works without JavaScript (every control is a form button); ``static/pacewise/player.js`` adds
-a running timer and a rep counter.
+It lives with Today because it asks for Today's prescription (state.session_dose): the day's
+amount after flare deload, a staged return and "easier today", on the days a week each
+exercise is asked for, so the player never asks for more than Today does, and the diary
+records what was asked. Works without JavaScript (every control is a form button);
+``static/pacewise/player.js`` adds a running timer and a rep counter.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.program import NoEasierOption
 from pacewise.diary import entries
+from pacewise.plans import programs, red_flags, sessions
+from pacewise.plans.forms import AfterSessionForm
+from pacewise.plans.models import GuidedSession
+from pacewise.plans.programs import actor_for, pain_advice
+from pacewise.plans.views import paused_response, posted
 
-from . import programs, red_flags, sessions
-from .forms import AfterSessionForm
-from .models import GuidedSession
-from .programs import actor_for, pain_advice
-from .views import paused_response, posted
+from . import state as plan_state
 
 
 def _session(grant, session_id) -> GuidedSession:
@@ -61,7 +65,7 @@ def session(request, grant, session_id: int):
         "item": item,
         "pain_advice": pain_advice(grant.patient),
         "exercise": exercise,
-        "dose": programs.dose_text(item),
+        "dose": plan_state.session_dose(plan_state.load(grant.patient), item),
         "number": session.position + 1,
         "total": len(session.item_ids),
         "swapped_from": programs.exercise_name(item.swapped_from) if item.swapped_from else "",
@@ -75,7 +79,10 @@ def session_next(request, grant, session_id: int):
     session = _session(grant, session_id)
     item = sessions.current_item(session)
     if item is not None and session.finished_at is None:
-        sessions.advance(session, item, done=request.POST.get("result") != "skip")
+        dose = plan_state.session_dose(plan_state.load(grant.patient), item)
+        sessions.advance(
+            session, item, done=request.POST.get("result") != "skip", dose=dose.as_done()
+        )
     return _to_session(session)
 
 
