@@ -3,8 +3,8 @@ surface asked the same question about the same days: the API's day summaries, th
 Today's history, insights' counted days and the visit report.
 
 Patterns: morning-only, evening-only, API-only with activity labels, a flare said by mistake
-and taken back. (Imported months, travellers and three-days-a-week are in the CSV, time-zone
-and plan tests; more belong here as the one-truth issue goes on.)
+and taken back, imported months, three days a week, and a traveller from Lisbon to New York
+across both daylight-saving changes.
 """
 
 from __future__ import annotations
@@ -226,3 +226,106 @@ def test_a_lesson_insights_points_to_opens_in_week_one(client, person):
     assert "This lesson opens on" not in lesson and "The boom-bust cycle" in lesson
     home = client.get(url("learn-home", cast)).content.decode()
     assert "Insights noticed bigger days followed by harder ones" in home
+
+
+def _checkin_tonight(client, cast, instant, pain):
+    """An evening check-in as a browser makes it at `instant`: the form's own day, posted back."""
+    from clock import at_instant
+
+    with at_instant(instant):
+        form = client.get(url("diary-checkin", cast, kind="full"))
+        day = form.context["form"].initial["local_date"]
+        page = form.content.decode()
+        reply = client.post(
+            url("diary-checkin", cast, kind="full"),
+            {"local_date": day.isoformat(), "pain_avg": str(pain)},
+        )
+    assert reply.status_code == 302
+    return day, page
+
+
+def test_a_traveller_across_zones_and_both_dst_changes_keeps_one_check_in_a_day(client, person):
+    """Lisbon, then New York: evening check-ins at 22:30 wherever the person is, across
+    Europe's DST end (25 Oct 2026) and America's (1 Nov). Each evening lands on its own day:
+    no empty day, no day with two, and every surface counts the same days."""
+    from datetime import UTC, date, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from clock import at_instant
+
+    cast = person
+    cast.patient.time_zone = "Europe/Lisbon"
+    cast.patient.save(update_fields=["time_zone"])
+    lisbon, new_york = ZoneInfo("Europe/Lisbon"), ZoneInfo("America/New_York")
+    saved = []
+    for d in range(23, 26):  # 23-25 October in Lisbon; the 25th is the DST change day
+        evening = datetime(2026, 10, d, 22, 30, tzinfo=lisbon)
+        saved.append(_checkin_tonight(client, cast, evening, 4)[0])
+    # 26 October: landed in New York; the page asks (device zone) and the person switches
+    with at_instant(datetime(2026, 10, 26, 18, 0, tzinfo=new_york)):
+        client.post(
+            reverse("account-time-zone"), {"time_zone": "America/New_York", "next": "/"}
+        )
+    cast.patient.refresh_from_db()
+    assert cast.patient.time_zone == "America/New_York"
+    for n in range(7):  # 26 Oct - 1 Nov in New York (1 Nov: DST ends), 22:30 local
+        local = date(2026, 10, 26) + timedelta(days=n)
+        evening = datetime.combine(local, time(22, 30), tzinfo=new_york)
+        day, page = _checkin_tonight(client, cast, evening, 5)
+        assert evening.astimezone(UTC).date() == day + timedelta(days=1)  # UTC is tomorrow
+        assert f"Saving for {day:%A} {day.day} {day:%B} (today)" in page
+        saved.append(day)
+    expected = [date(2026, 10, 23) + timedelta(days=n) for n in range(10)]
+    assert saved == expected
+    stored = sorted(
+        CheckIn.objects.filter(patient=cast.record).values_list("local_date", flat=True)
+    )
+    assert stored == expected  # one a day: none empty, none doubled
+    with at_instant(datetime(2026, 11, 2, 9, 0, tzinfo=new_york)):
+        summaries = api_days(client, cast, expected[0], expected[-1])
+        history = plan_state.load(cast.record).history
+    assert [d["date"] for d in summaries] == [d.isoformat() for d in expected]
+    assert [r.date for r in history if r.avg_pain is not None] == expected
+
+
+def test_three_days_a_week_counts_the_same_days_on_every_surface(client, person):
+    """Monday, Wednesday and Friday for six weeks, check-in on the web and walk by the API:
+    the API's days, Today's history, the weekly review's logged days, insights and the visit
+    report all count those 18 days and no others."""
+    cast = person
+    today = days.today_for(cast.record)
+    monday = today - timedelta(days=today.weekday() + 42)
+    logged = [monday + timedelta(weeks=w, days=d) for w in range(6) for d in (0, 2, 4)]
+    for day in logged:
+        reply = client.post(
+            url("diary-checkin", cast, kind="full"),
+            {"local_date": day.isoformat(), "pain_avg": "4", "sleep_hours": "7"},
+        )
+        assert reply.status_code == 302, reply.content[:300]
+        assert walk(client, cast, day, minutes=20).status_code == 201
+    summaries = api_days(client, cast, monday, today)
+    assert [d["date"] for d in summaries] == [d.isoformat() for d in logged]
+    state = plan_state.load(cast.record)
+    assert [r.date for r in state.history if r.avg_pain is not None] == logged
+    assert sum(r.amount("walking") for r in state.history) == 18 * 20
+    review = client.get(f"/api/patients/{cast.record.pk}/weekly-review", **bearer(cast.patient))
+    shown = review.json()["review"]
+    if shown is not None:
+        week = [d for d in logged if date_in(d, shown["week_start"], shown["week_end"])]
+        assert shown["logged_days"] == len(week) == 3
+    patterns = insights.patterns(cast.record)
+    assert patterns.wait_days == MIN_USABLE_DAYS  # no day has the day before logged
+    assert patterns.unpaired_days == 18  # and insights says why, not "about 42 more days"
+    page = client.get(url("insights-page", cast)).content.decode()
+    assert "18 of your logged days do not count yet, because the day before" in page
+    report = visit_report_data(cast.record, [])
+    assert [d.date for d in report.days if d.avg_pain is not None] == [
+        d for d in logged if d >= report.days[0].date
+    ]
+    day_off = client.get(url("diary-day", cast, day=(monday + timedelta(days=1)).isoformat()))
+    assert day_off.status_code == 200  # a day off is just a day off: no reproach on it
+    assert "missed" not in day_off.content.decode().lower()
+
+
+def date_in(day, start: str, end: str) -> bool:
+    return start <= day.isoformat() <= end

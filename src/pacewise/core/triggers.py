@@ -188,6 +188,14 @@ def days_before_testing(diary: DailyTable) -> int:
     return max(0, MIN_USABLE_DAYS - model.usable_days(pain).size)
 
 
+def days_without_yesterday(diary: DailyTable) -> int:
+    """Days with pain logged whose calendar day before has none: they cannot be used (a
+    pattern is read from one day to the next), so a diary kept on some days a week can wait
+    for ever. Insights says so, instead of counting down days that will not come."""
+    pain, _ = _calendar(DailyTable(diary.dates, diary.pain))
+    return int(np.isfinite(pain).sum()) - model.usable_days(pain).size
+
+
 def _calendar(diary: DailyTable) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     if not diary.dates:
         return np.empty(0), {name: np.empty(0) for name in diary.factors}

@@ -19,7 +19,13 @@ from pacewise.core.boom_bust import BoomBust, LoadDay, boom_bust
 from pacewise.core.day_summary import DaySummary
 from pacewise.core.forecast import Outlook, OutlookDay, outlook
 from pacewise.core.plan_history import planned_minutes
-from pacewise.core.triggers import DailyTable, Finding, days_before_testing, detect
+from pacewise.core.triggers import (
+    DailyTable,
+    Finding,
+    days_before_testing,
+    days_without_yesterday,
+    detect,
+)
 from pacewise.core.week_brief import WEEK, WeekBrief, week_brief
 from pacewise.diary.days import summaries as days_between
 from pacewise.diary.days import today_for
@@ -56,6 +62,7 @@ class Patterns:
     opted_in: bool = False
     pooled: dict[pooling.Key, pooling.Pooled] = field(default_factory=dict)
     wait_days: int = 0  # more usable days before anything is tested (six-week rule)
+    unpaired_days: int = 0  # days with pain but none the day before: not usable (triggers.py)
 
     @property
     def people(self) -> int:
@@ -87,13 +94,14 @@ def patterns(patient, year: list[DaySummary] | None = None) -> Patterns:
     summaries of the year up to today, when the caller has loaded them already."""
     diary = _own_diary(patient, year=year)
     own, wait = detect(diary), days_before_testing(diary)
+    unpaired = days_without_yesterday(diary) if wait else 0
     consent = pooling_consent(patient)
     if not consent.opted_in:
-        return Patterns(own, wait_days=wait)
+        return Patterns(own, wait_days=wait, unpaired_days=unpaired)
     _contribute(consent, own)
     others = [_estimates(c.estimates) for c in clinic_peers(patient)]
     pooled = pooling.pool(own, others)
-    return Patterns(pooling.steady(own, pooled), True, pooled, wait)
+    return Patterns(pooling.steady(own, pooled), True, pooled, wait, unpaired)
 
 
 def findings(patient) -> list[Finding]:
