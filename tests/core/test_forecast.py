@@ -138,5 +138,65 @@ def test_a_personal_chance_is_moderated_by_the_uncertainty_of_its_coefficients()
     shown = outlook(days, TODAY)
     assert shown.personal
     x = features(days, TODAY)
-    assert shown.chance == pytest.approx(forecast.chance(coef, x, cov))
-    assert shown.chance != pytest.approx(forecast.chance(coef, x), rel=1e-6)
+    rows = forecast.diary_rows(days)
+    z = coef[0] + rows.x @ np.asarray(coef[1:])
+    shift, _ = forecast.calibration(rows, z, TODAY + timedelta(days=3))
+    level = (coef[0] + shift, *coef[1:])  # calibrated to the person
+    assert shown.chance == pytest.approx(forecast.chance(level, x, cov))
+    assert shown.chance != pytest.approx(forecast.chance(level, x), rel=1e-6)
+
+
+def _flares_after_boom(n=240, every=20, predictable=True):
+    """A diary of n days with a declared two-day flare about every `every` days; with
+    `predictable`, each comes two days after a day of three times the usual activity,
+    otherwise flares and busy days fall at random, unrelated to each other."""
+    import random
+
+    rng = random.Random(7)
+    changes = {}
+    start = every
+    while start < n - 5:
+        back = n - 1 - start  # offset back from today of the flare's first day
+        if predictable:
+            changes[back + 2] = {"load": 70.0}
+        else:
+            changes[n - 1 - rng.randrange(n)] = {"load": 70.0}
+        changes[back] = changes[back - 1] = {"flare": True, "pain": 7.0}
+        start += every if predictable else rng.randrange(8, 2 * every)
+    return steady(n=n, changes=changes)
+
+
+def test_the_stated_chance_matches_the_persons_own_rate_on_average():
+    days = _flares_after_boom(predictable=False)
+    rows = forecast.diary_rows(days)
+    shown = outlook(days, TODAY)
+    coef = forecast.personal_coefficients(days)
+    base = coef[0] if coef else forecast.PRIOR
+    z = base[0] + rows.x @ np.asarray(base[1:])
+    start = TODAY + timedelta(days=3 - forecast.RATE_DAYS)  # what today's 48 hours use
+    recent = np.array([d >= start for d in rows.dates])
+    model_mean = float(np.mean(1 / (1 + np.exp(-z[recent]))))
+    prior = forecast.PRIOR_DAYS
+    expected = (rows.said[recent].sum() + prior * model_mean) / (recent.sum() + prior)
+    assert shown.own_rate == pytest.approx(expected)  # own recent rate, shrunk to the model's
+    # calibration in the large: the level moves until the mean chance over those days is it
+    shift = forecast.level_shift(z[recent], shown.own_rate)
+    stated = 1 / (1 + np.exp(-(z[recent] + shift)))
+    assert stated.mean() == pytest.approx(shown.own_rate, abs=1e-5)
+    observed = rows.said[recent].mean()
+    assert abs(shown.own_rate - observed) < abs(model_mean - observed)
+
+
+def test_without_an_earned_number_the_outlook_speaks_in_words_and_says_why():
+    shown = outlook(_flares_after_boom(predictable=False), TODAY)
+    assert shown.status == "ok" and not shown.earned and shown.shown_chance is None
+    assert "in 100" not in shown.message and "No number yet" in shown.message
+    young = outlook(steady(n=40), TODAY)
+    assert not young.earned and "two months of your own days" in young.message
+
+
+def test_a_number_is_shown_once_it_beats_the_persons_usual_rate_on_their_own_days():
+    shown = outlook(_flares_after_boom(predictable=True), TODAY)
+    assert shown.scored_days >= forecast.EARN_MIN_DAYS
+    assert shown.earned and shown.skill > 0
+    assert shown.shown_chance == shown.chance and "in 100" in shown.message

@@ -16,11 +16,20 @@ def test_findings_carry_the_documented_fields(client, diary):
     assert set(hit) >= {"p", "q", "n", "message", "days_needed", "kind"}
 
 
-def test_the_outlook_is_a_probability_with_reasons(client, diary):
+def test_the_outlook_is_a_probability_with_reasons_once_earned_else_words(client, diary):
+    from pacewise.insights import data
+
     body = client.get(url(diary, "outlook"), **bearer(diary.patient)).json()
     assert body["status"] in ("ok", "in_flare")
     if body["status"] == "ok":
-        assert 0 < body["chance"] < 1 and isinstance(body["reasons"], list)
+        assert isinstance(body["reasons"], list)
+        shown = data.flare_outlook(diary.record)
+        assert body["earned"] == shown.earned and body["message"] == shown.message
+        if body["earned"]:
+            assert 0 < body["chance"] < 1 and "in 100" in body["message"]
+        else:  # no number until it has beaten the person's usual rate on their own days
+            assert body["chance"] is None and body["usual_chance"] is None
+            assert "No number yet" in body["message"] and "in 100" not in body["message"]
 
 
 def test_the_week_in_brief_matches_the_page(client, diary):

@@ -62,12 +62,20 @@ class ReasonOut(Schema):
 
 class OutlookOut(Schema):
     status: str
-    chance: float | None
-    usual_chance: float | None
+    chance: float | None = Field(
+        description="The chance of a flare in the next 48 hours; null until `earned`."
+    )
+    usual_chance: float | None = Field(description="The same on a usual day; null until earned.")
     level: str
     reasons: list[ReasonOut]
     personal: bool
     message: str
+    earned: bool = Field(
+        description="The number has beaten the person's usual rate on their own past days "
+        "(each day predicted from the days before it); until then the outlook is in words."
+    )
+    skill: float | None = Field(description="That Brier skill; null until enough days are scored.")
+    scored_days: int
 
 
 class ExperimentIn(Body):
@@ -169,7 +177,8 @@ def get_outlook(request, patient_id: uuid.UUID):
     """The chance of a flare in the next 48 hours, with the main reasons and what helps."""
     grant = _grant(request, patient_id, "api-insights-outlook")
     o = data.flare_outlook(grant.patient)
-    return {**o.__dict__, "reasons": [r.__dict__ for r in o.reasons]}
+    numbers = {"chance": o.shown_chance, "usual_chance": o.usual_chance if o.earned else None}
+    return {**o.__dict__, **numbers, "reasons": [r.__dict__ for r in o.reasons]}
 
 
 @router.get("/patients/{patient_id}/insights/week", response=WeekOut)
