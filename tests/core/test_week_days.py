@@ -69,3 +69,14 @@ def test_the_plan_asks_for_a_twice_weekly_exercise_on_two_days_and_counts_two_in
     assert tuesday.target("walk").asked_today
     easier = tuesday.easier_option.targets[1]
     assert not easier.asked_today  # the easier plan keeps the same days
+
+
+def test_the_plan_s_words_name_only_what_is_asked_for_today():
+    start = MONDAY - timedelta(days=21)
+    history = [record(start + timedelta(days=n), reps=20 if n % 7 in (0, 3) else 0)
+               for n in range(21)]  # fmt: skip
+    tuesday = plan_day(PROFILE, [*history, record(MONDAY, reps=20)], MONDAY + timedelta(days=1))
+    today = next(r for r in tuesday.reasons if r.startswith("Today:"))
+    for words in (today, tuesday.easier_option.text):
+        assert "sit to stand" not in words.lower() and "walking" in words  # the week's
+    # change may still name it: "Sit to stand from 16 to 17 reps a day"

@@ -356,8 +356,9 @@ def split_into_bouts(activity: PlanActivity, target: float, fatigue: bool) -> tu
 
 
 def _amounts(day: _Day, targets: tuple[ActivityTarget, ...]) -> str:
+    """Today's amounts in words: only what is asked for today (core.week_days)."""
     parts = []
-    for target in targets:
+    for target in (x for x in targets if x.asked_today):
         activity = _activity(day.profile, target.activity)
         text = w.amount_text(activity, target.target)
         parts.append(f"{text} {w.bouts_text(activity, target.bouts, target.bout_size)}")
