@@ -258,3 +258,40 @@ def test_a_field_the_api_does_not_know_is_refused_by_name_not_silently_dropped(c
     assert fields == {"pain", "stress\u0000"}
     assert "not a field" in response.json()["errors"][0]["message"]
     assert CheckIn.objects.count() == before
+
+
+def test_every_operation_and_query_parameter_is_described(client):
+    """A client (or a person reading /api/docs) learns what each call does and each query
+    parameter means from the description itself."""
+    schema = client.get("/api/openapi.json").json()
+    missing = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            if not operation.get("description", "").strip():
+                missing.append(f"{method.upper()} {path}")
+            for param in operation.get("parameters", []):
+                if param["in"] != "path" and not param.get("description", "").strip():
+                    missing.append(f"{method.upper()} {path} ?{param['name']}")
+    assert missing == []
+
+
+def test_a_broken_rule_from_any_app_is_one_422_shape(client, cast):
+    """Diary, plan and lesson rules share one error type and one handler (core.errors)."""
+    from pacewise.core.errors import RuleError
+    from pacewise.diary.entries import EntryError
+    from pacewise.learn.course import AnswerError
+    from pacewise.today.actions import PlanError
+
+    assert all(issubclass(e, RuleError) for e in (EntryError, AnswerError, PlanError))
+    future = _post_checkin(client, cast, {"local_date": "2999-01-01"}, **bearer(cast.patient))
+    bout = client.post(
+        f"/api/patients/{cast.record.pk}/today/bouts",
+        json.dumps({"activity": "no-such"}),
+        content_type="application/json",
+        **bearer(cast.patient),
+    )
+    for response in (future, bout):
+        assert response.status_code == 422
+        body = response.json()
+        assert body["detail"] == "Some fields need fixing."
+        assert {"field", "message"} <= set(body["errors"][0])

@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pacewise.core.errors import RuleError
+
 from .models import Clinic, Membership, Patient, Share
 
 
-class ConsentError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class ConsentError(RuleError):
+    """A share code or consent breaks a rule; `field` names the input."""
 
 
 def clinic_for_code(code: str) -> Clinic:

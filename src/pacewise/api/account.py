@@ -18,6 +18,7 @@ router = Router(tags=["account"])
 
 @router.get("/me", response=MeOut, operation_id="me")
 def me(request):
+    """Who is signed in: name, time zone, their own record (if a patient) and clinics."""
     user = request.user
     patient = Patient.objects.filter(user=user).first()
     clinics = [
@@ -36,11 +37,13 @@ def me(request):
 
 @router.get("/tokens", response=list[TokenOut], operation_id="list_tokens")
 def list_tokens(request):
+    """Your personal access tokens: name, when made, last used (and where), expiry."""
     return AccessToken.objects.filter(user=request.user)
 
 
 @router.post("/tokens", response={201: TokenCreated}, operation_id="create_token")
 def create_token(request, payload: TokenIn):
+    """A new token; its secret is shown in this answer only, never again."""
     expires = (
         timezone.now() + timedelta(days=payload.expires_in_days)
         if payload.expires_in_days
@@ -52,6 +55,7 @@ def create_token(request, payload: TokenIn):
 
 @router.delete("/tokens/{token_id}", response=TokenOut, operation_id="revoke_token")
 def revoke_token(request, token_id: int):
+    """Revoke one of your tokens at once (revoking twice changes nothing)."""
     token = get_object_or_404(AccessToken, pk=token_id, user=request.user)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 
 from pacewise.accounts.access import get_patient_for
+from pacewise.core.errors import RuleError
 from pacewise.core.localtime import local_date_at
 from pacewise.diary import entries
 from pacewise.diary.days import summaries
@@ -33,8 +34,8 @@ from .diary_schemas import (
     DayOut,
     RevisionOut,
 )
-from .errors import ApiError, Error
-from .schemas import MAX_OFFSET
+from .errors import Error
+from .schemas import limit_param, offset_param, version_param
 
 router = Router(tags=["diary"])
 KINDS = {"checkins": (CheckIn, CheckInOut), "activities": (ActivitySession, ActivityOut)}
@@ -46,10 +47,6 @@ class ConflictOut(Error):
 
 def _grant(request, patient_id, what, *, write=False):
     return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
-
-
-def _entry_error(exc: entries.EntryError):
-    return ApiError(422, "Some fields need fixing.", [{"field": exc.field, "message": exc.message}])
 
 
 def _conflict(exc: entries.Conflict, out_schema):
@@ -76,20 +73,17 @@ def _create(request, patient_id, payload, model, out):
     local_date = payload.local_date or (
         entered_at.date() if entered_at else local_date_at(timezone.now(), patient.user.time_zone)
     )
-    try:
-        entry, created = entries.create(
-            model,
-            patient,
-            request.user,
-            values=_values(payload, model),
-            local_date=local_date,
-            entered_at=entered_at,
-            entry_id=payload.id,
-            tags=getattr(payload, "tags", ()),
-            new_activity_ok=getattr(payload, "new_activity", True),
-        )
-    except entries.EntryError as exc:
-        raise _entry_error(exc) from exc
+    entry, created = entries.create(
+        model,
+        patient,
+        request.user,
+        values=_values(payload, model),
+        local_date=local_date,
+        entered_at=entered_at,
+        entry_id=payload.id,
+        tags=getattr(payload, "tags", ()),
+        new_activity_ok=getattr(payload, "new_activity", True),
+    )
     return Status(201 if created else 200, entry)
 
 
@@ -108,18 +102,12 @@ def _update(request, patient_id, entry_id, payload, model, out):
         )
     except entries.Conflict as exc:
         return _conflict(exc, out)
-    except entries.EntryError as exc:
-        raise _entry_error(exc) from exc
 
 
 def _list(request, patient_id, model, start, end, include_deleted, limit, offset):
     grant = _grant(request, patient_id, f"api-{model._meta.model_name}")
     if start and end and start > end:
-        raise ApiError(
-            422,
-            "Some fields need fixing.",
-            [{"field": "start", "message": "start must be on or before end"}],
-        )
+        raise RuleError("start", "start must be on or before end")
     rows = model.objects.filter(patient=grant.patient)
     if not include_deleted:
         rows = rows.filter(deleted_at__isnull=True)
@@ -160,11 +148,11 @@ def create_activity(request, patient_id: uuid.UUID, payload: ActivityIn):
 def list_checkins(
     request,
     patient_id: uuid.UUID,
-    start: date | None = None,
-    end: date | None = None,
-    include_deleted: bool = False,
-    limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    start: date | None = Query(None, description="First local date (inclusive)."),
+    end: date | None = Query(None, description="Last local date (inclusive)."),
+    include_deleted: bool = Query(False, description="Also entries deleted in the last 30 days."),
+    limit: int = limit_param(),
+    offset: int = offset_param(),
 ):
     """Check-ins, newest first, optionally between two local dates (inclusive)."""
     return _list(request, patient_id, CheckIn, start, end, include_deleted, limit, offset)
@@ -176,12 +164,13 @@ def list_checkins(
 def list_activities(
     request,
     patient_id: uuid.UUID,
-    start: date | None = None,
-    end: date | None = None,
-    include_deleted: bool = False,
-    limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    start: date | None = Query(None, description="First local date (inclusive)."),
+    end: date | None = Query(None, description="Last local date (inclusive)."),
+    include_deleted: bool = Query(False, description="Also entries deleted in the last 30 days."),
+    limit: int = limit_param(),
+    offset: int = offset_param(),
 ):
+    """Activity entries, newest first, optionally between two local dates (inclusive)."""
     return _list(request, patient_id, ActivitySession, start, end, include_deleted, limit, offset)
 
 
@@ -189,6 +178,7 @@ def list_activities(
     "/patients/{patient_id}/checkins/{entry_id}", response=CheckInOut, operation_id="get_checkin"
 )
 def get_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    """One check-in, deleted or not, with its version."""
     grant = _grant(request, patient_id, "api-checkin")
     return get_object_or_404(CheckIn, pk=entry_id, patient=grant.patient)
 
@@ -199,6 +189,7 @@ def get_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
     operation_id="get_activity",
 )
 def get_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    """One activity entry, deleted or not, with its version."""
     grant = _grant(request, patient_id, "api-activitysession")
     return get_object_or_404(ActivitySession, pk=entry_id, patient=grant.patient)
 
@@ -219,6 +210,7 @@ def update_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload:
     operation_id="update_activity",
 )
 def update_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload: ActivityUpdate):
+    """Change an activity entry. Send its `version`: 409 with the current one if it changed."""
     return _update(request, patient_id, entry_id, payload, ActivitySession, ActivityOut)
 
 
@@ -237,7 +229,7 @@ def _delete(request, patient_id, entry_id, model, out, version):
     operation_id="delete_checkin",
 )
 def delete_checkin(
-    request, patient_id: uuid.UUID, entry_id: uuid.UUID, version: int | None = Query(None, ge=1)
+    request, patient_id: uuid.UUID, entry_id: uuid.UUID, version: int | None = version_param()
 ):
     """Delete (restorable for 30 days). With `?version=`, 409 if it changed since."""
     return _delete(request, patient_id, entry_id, CheckIn, CheckInOut, version)
@@ -249,18 +241,16 @@ def delete_checkin(
     operation_id="delete_activity",
 )
 def delete_activity(
-    request, patient_id: uuid.UUID, entry_id: uuid.UUID, version: int | None = Query(None, ge=1)
+    request, patient_id: uuid.UUID, entry_id: uuid.UUID, version: int | None = version_param()
 ):
+    """Delete (restorable for 30 days). With `?version=`, 409 if it changed since."""
     return _delete(request, patient_id, entry_id, ActivitySession, ActivityOut, version)
 
 
 def _restore(request, patient_id, entry_id, model):
     grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
     entry = get_object_or_404(model, pk=entry_id, patient=grant.patient)
-    try:
-        return entries.restore(entry, request.user)
-    except entries.EntryError as exc:
-        raise _entry_error(exc) from exc
+    return entries.restore(entry, request.user)
 
 
 @router.post(
@@ -269,6 +259,7 @@ def _restore(request, patient_id, entry_id, model):
     operation_id="restore_checkin",
 )
 def restore_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    """Bring back a check-in deleted in the last 30 days."""
     return _restore(request, patient_id, entry_id, CheckIn)
 
 
@@ -278,6 +269,7 @@ def restore_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
     operation_id="restore_activity",
 )
 def restore_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
+    """Bring back an activity entry deleted in the last 30 days."""
     return _restore(request, patient_id, entry_id, ActivitySession)
 
 
@@ -303,18 +295,14 @@ def list_revisions(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
 
 
 @router.get("/patients/{patient_id}/days", response=list[DayOut], operation_id="list_days")
-def list_days(request, patient_id: uuid.UUID, start: date, end: date):
+def list_days(
+    request,
+    patient_id: uuid.UUID,
+    start: date = Query(description="First local date (inclusive)."),
+    end: date = Query(description="Last local date (inclusive), at most 366 days after start."),
+):
     """Day summaries between two local dates (at most 366 days), by the documented rule."""
     grant = _grant(request, patient_id, "api-days")
     if start > end or (end - start).days > 366:
-        raise ApiError(
-            422,
-            "Some fields need fixing.",
-            [
-                {
-                    "field": "start",
-                    "message": "start must be on or before end, at most 366 days apart",
-                }
-            ],
-        )
+        raise RuleError("start", "start must be on or before end, at most 366 days apart")
     return [s.__dict__ for s in summaries(grant.patient, start, end)]

@@ -8,6 +8,8 @@ from django.http import Http404
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from pacewise.core.errors import RuleError
+
 from .parser import BodyRejected
 
 
@@ -32,6 +34,8 @@ class ApiError(Exception):
         self.errors = errors or []
         self.extra = extra
 
+
+FIELDS_NEED_FIXING = "Some fields need fixing."
 
 COMMON_RESPONSES = {
     400: "The request could not be read (for example, the body is not valid JSON).",
@@ -66,7 +70,11 @@ def install(api) -> None:
 
     @api.exception_handler(ValidationError)
     def on_validation(request, exc):
-        return reply(request, 422, "Some fields need fixing.", validation_errors(exc))
+        return reply(request, 422, FIELDS_NEED_FIXING, validation_errors(exc))
+
+    @api.exception_handler(RuleError)
+    def on_rule(request, exc):  # every app's "this field breaks a rule"
+        return reply(request, 422, FIELDS_NEED_FIXING, exc.as_errors())
 
     @api.exception_handler(AuthenticationError)
     def on_auth(request, exc):
@@ -84,7 +92,7 @@ def install(api) -> None:
     def on_http(request, exc):
         cause = exc.__cause__
         if isinstance(cause, BodyRejected):
-            detail = "Some fields need fixing." if cause.status == 422 else cause.message
+            detail = FIELDS_NEED_FIXING if cause.status == 422 else cause.message
             errors = [{"field": cause.field, "message": cause.message}]
             return reply(request, cause.status, detail, errors)
         if isinstance(cause, RequestDataTooBig):

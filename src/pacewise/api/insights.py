@@ -212,6 +212,7 @@ def create_experiment(request, patient_id: uuid.UUID, payload: ExperimentIn):
 @router.get("/patients/{patient_id}/insights/experiments/{experiment_id}",
             response=ExperimentOut)  # fmt: skip
 def get_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
+    """One self-experiment: its schedule, today's phase and the result so far."""
     grant = _grant(request, patient_id, "api-insights-experiments")
     return _experiment_out(get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient))
 
@@ -219,6 +220,7 @@ def get_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
 @router.post("/patients/{patient_id}/insights/experiments/{experiment_id}/stop",
              response=ExperimentOut)  # fmt: skip
 def stop_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
+    """Stop a self-experiment early; what it found so far is kept."""
     grant = _grant(request, patient_id, "api-insights-experiments", write=True)
     exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
     if exp.stopped_on is None:

@@ -19,6 +19,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import BeforeValidator
 
 from pacewise.accounts.access import get_patient_for
+from pacewise.core.errors import RuleError
 from pacewise.core.goals import (
     UNITS,
     GoalDraft,
@@ -58,10 +59,6 @@ def _grant(request, patient_id, what, *, write=False, owner_only=True):
     return get_patient_for(
         request, patient_id, write=write, owner_only=owner_only, what=what, via="api"
     )
-
-
-def _problem(exc: records.RecordError | course.AnswerError):
-    return ApiError(422, "Some fields need fixing.", [{"field": exc.field, "message": exc.message}])
 
 
 # --- Lessons ------------------------------------------------------------------------------
@@ -163,15 +160,8 @@ def answer_lesson_question(request, patient_id: uuid.UUID, lesson_id: str, paylo
     grant = _grant(request, patient_id, "api-lesson-answers", write=True)
     lesson = course.lesson_or_404(lesson_id)
     if not course.can_open(grant.patient, lesson):
-        raise ApiError(
-            422,
-            "Some fields need fixing.",
-            [{"field": "lesson_id", "message": "this lesson has not opened yet"}],
-        )
-    try:
-        row = course.answer(grant.patient, lesson, payload.question, payload.option)
-    except course.AnswerError as exc:
-        raise _problem(exc) from exc
+        raise RuleError("lesson_id", "this lesson has not opened yet")
+    row = course.answer(grant.patient, lesson, payload.question, payload.option)
     return _answer_out(lesson, row)
 
 
@@ -244,10 +234,7 @@ def list_thoughts(request, patient_id: uuid.UUID):
 def create_thought(request, patient_id: uuid.UUID, payload: ThoughtIn):
     """Write a thought record; the reply lists thinking-trap prompts found in the thought."""
     grant = _grant(request, patient_id, "api-thoughts", write=True)
-    try:
-        record = records.save_thought(grant.patient, _thought_values(payload))
-    except records.RecordError as exc:
-        raise _problem(exc) from exc
+    record = records.save_thought(grant.patient, _thought_values(payload))
     return Status(201, _thought_out(record))
 
 
@@ -271,10 +258,7 @@ def update_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload:
     """Replace a thought record's contents (owner only)."""
     grant = _grant(request, patient_id, "api-thoughts", write=True)
     record = get_object_or_404(ThoughtRecord, pk=entry_id, patient=grant.patient)
-    try:
-        return _thought_out(records.save_thought(grant.patient, _thought_values(payload), record))
-    except records.RecordError as exc:
-        raise _problem(exc) from exc
+    return _thought_out(records.save_thought(grant.patient, _thought_values(payload), record))
 
 
 @router.delete(
@@ -372,16 +356,13 @@ def create_goal(request, patient_id: uuid.UUID, payload: GoalIn):
         )
     answers = payload.model_dump(include={"importance_why", "confidence_why", "confidence_lift"})
     version = 0 if payload.keep_as_is else (payload.smaller_version or 0)
-    try:
-        with transaction.atomic():
-            goal = records.start_goal(
-                grant.patient,
-                draft,
-                value=payload.value,
-                importance=payload.importance,
-                confidence=payload.confidence,
-            )
-            goal = records.confirm_goal(goal, answers=answers, version=version)
-    except records.RecordError as exc:
-        raise _problem(exc) from exc
+    with transaction.atomic():
+        goal = records.start_goal(
+            grant.patient,
+            draft,
+            value=payload.value,
+            importance=payload.importance,
+            confidence=payload.confidence,
+        )
+        goal = records.confirm_goal(goal, answers=answers, version=version)
     return Status(201, _goal_out(goal))

@@ -19,7 +19,7 @@ from pacewise.accounts.crisis import help_for_patient
 from pacewise.outcomes import registry, responses
 from pacewise.outcomes.models import Response
 
-from .errors import ApiError, FieldError
+from .errors import FIELDS_NEED_FIXING, ApiError, FieldError
 from .schemas import Body
 
 router = Router(tags=["outcomes"])
@@ -101,6 +101,7 @@ def list_due(request, patient_id: uuid.UUID):
     operation_id="list_questionnaire_responses",
 )
 def list_responses(request, patient_id: uuid.UUID):
+    """Questionnaire answers, newest first (at most 500), with scores where they could be scored."""
     grant = get_patient_for(request, patient_id, what="api-questionnaires", via="api")
     return Response.objects.filter(patient=grant.patient)[:500]
 
@@ -138,7 +139,7 @@ def answer(request, patient_id: uuid.UUID, instrument_id: str, payload: AnswersI
         )
         raise ApiError(
             422,
-            "Some fields need fixing.",
+            FIELDS_NEED_FIXING,
             [{"field": "answers", "message": sent.error}],
             **extra,
         )

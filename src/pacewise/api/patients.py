@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.db.models import Q
-from ninja import Query, Router, Status
+from ninja import Router, Status
 
 from pacewise.accounts import consent
 from pacewise.accounts.access import (
@@ -18,7 +18,14 @@ from pacewise.accounts.audit import describe
 from pacewise.accounts.models import AuditEvent, Patient
 
 from .errors import ApiError
-from .schemas import MAX_OFFSET, AccessEventPage, PatientOut, ShareIn, ShareOut
+from .schemas import (
+    AccessEventPage,
+    PatientOut,
+    ShareIn,
+    ShareOut,
+    limit_param,
+    offset_param,
+)
 
 router = Router(tags=["patients"])
 
@@ -66,6 +73,7 @@ def list_patients(request):
 
 @router.get("/patients/{patient_id}", response=PatientOut, operation_id="get_patient")
 def get_patient(request, patient_id: uuid.UUID):
+    """One person you may see: name, time zone, and whether it is you or through which clinic."""
     return _patient_out(_grant(request, patient_id, what="api-patient"))
 
 
@@ -75,8 +83,8 @@ def get_patient(request, patient_id: uuid.UUID):
 def access_log(
     request,
     patient_id: uuid.UUID,
-    limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = limit_param(),
+    offset: int = offset_param(),
 ):
     """Who other than you looked at or changed your record (only you can see this)."""
     grant = _grant(request, patient_id, what="api-access-log", owner_only=True)
@@ -107,6 +115,7 @@ def _share_out(share) -> dict:
 
 @router.get("/patients/{patient_id}/shares", response=list[ShareOut], operation_id="list_shares")
 def list_shares(request, patient_id: uuid.UUID):
+    """The clinics you share your record with (only you can see this)."""
     grant = _grant(request, patient_id, what="api-shares", owner_only=True)
     return [_share_out(s) for s in grant.patient.shares.select_related("clinic")]
 
@@ -116,12 +125,7 @@ def create_share(request, patient_id: uuid.UUID, payload: ShareIn):
     """Share your record with a clinic, using the code the clinic gave you."""
     grant = _grant(request, patient_id, what="api-shares", write=True, owner_only=True)
     code = "".join(ch for ch in payload.code.upper() if ch.isalnum())
-    try:
-        clinic = consent.clinic_for_code(code)
-    except consent.ConsentError as exc:
-        raise ApiError(
-            422, "Some fields need fixing.", [{"field": exc.field, "message": exc.message}]
-        ) from exc
+    clinic = consent.clinic_for_code(code)
     return Status(201, _share_out(consent.share_with(grant.patient, clinic)))
 
 

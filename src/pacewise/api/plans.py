@@ -19,13 +19,13 @@ from pydantic import BeforeValidator, field_validator
 
 from pacewise.accounts.access import get_patient_for
 from pacewise.core import screening as core_screening
+from pacewise.core.errors import RuleError
 from pacewise.core.pause import rules_for
-from pacewise.diary import entries
 from pacewise.plans import programs, red_flags, sessions
 from pacewise.plans.models import ProgramChange, Screening
 
 from .diary_schemas import ActivityOut, Day, Scale
-from .errors import ApiError, Error
+from .errors import FIELDS_NEED_FIXING, ApiError, Error
 from .schemas import Body
 
 router = Router(tags=["program"])
@@ -286,12 +286,8 @@ def clear_pause(request, patient_id: uuid.UUID, payload: ClearanceIn):
         )
     except red_flags.ClearanceRefused as exc:
         errors = [{"field": f, "message": m} for f, m in exc.problems.items()]
-        raise ApiError(422, "Some fields need fixing.", errors) from exc
+        raise ApiError(422, FIELDS_NEED_FIXING, errors) from exc
     return {"cleared": cleared}
-
-
-def _field_error(field: str, message: str, status: int = 422):
-    return ApiError(status, "Some fields need fixing.", [{"field": field, "message": message}])
 
 
 @router.post(
@@ -305,33 +301,30 @@ def log_session(request, patient_id: uuid.UUID, payload: SessionIn):
     patient = _grant(request, patient_id, "api-program-session", write=True).patient
     program = programs.program_for(patient)
     if program is None:
-        raise _field_error("exercises", "there is no program yet; finish onboarding first")
+        raise RuleError("exercises", "there is no program yet; finish onboarding first")
     if not red_flags.pause_rules(patient).program_exercises:
         raise ApiError(409, "The program is paused until a clinician has checked the symptoms.")
     in_program = set(programs.active_items(program).values_list("exercise_id", flat=True))
     done = []
     for i, d in enumerate(payload.exercises):
         if d.exercise_id not in in_program:
-            raise _field_error(f"exercises.{i}.exercise_id", "is not in the program")
+            raise RuleError(f"exercises.{i}.exercise_id", "is not in the program")
         if (d.minutes is None) == (d.sets is None or d.reps is None):
-            raise _field_error(f"exercises.{i}", "give the minutes, or the sets and reps")
+            raise RuleError(f"exercises.{i}", "give the minutes, or the sets and reps")
         done.append(sessions.Done(d.exercise_id, d.sets, d.reps, d.minutes))
     ids = (
         [uuid.uuid5(payload.id, f"{i}:{d.exercise_id}") for i, d in enumerate(done)]
         if payload.id
         else None
     )
-    try:
-        rows, created = sessions.log_to_diary(
-            patient,
-            request.user,
-            done,
-            local_date=payload.local_date or sessions.patient_today(patient),
-            pain_peak=payload.pain_peak,
-            effort=payload.effort,
-            feeling=payload.feeling,
-            entry_ids=ids,
-        )
-    except entries.EntryError as exc:
-        raise _field_error(exc.field, exc.message) from exc
+    rows, created = sessions.log_to_diary(
+        patient,
+        request.user,
+        done,
+        local_date=payload.local_date or sessions.patient_today(patient),
+        pain_peak=payload.pain_peak,
+        effort=payload.effort,
+        feeling=payload.feeling,
+        entry_ids=ids,
+    )
     return Status(201 if created else 200, {"entries": rows})

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from annotated_types import Interval
 from django.core.exceptions import ValidationError as DjangoValidationError
-from ninja import Field, Schema
+from ninja import Field, Query, Schema
 from pydantic import BeforeValidator, ConfigDict, field_validator
 
 from pacewise.accounts.fields import clean_display_text
@@ -16,6 +16,20 @@ from pacewise.accounts.fields import clean_display_text
 # The largest page offset any list takes: far beyond any diary or log, and inside what every
 # database takes as a number (a bigger one is a 422, never a 500).
 MAX_OFFSET = 1_000_000
+
+
+def limit_param():
+    return Query(50, ge=1, le=500, description="How many to return, 1 to 500.")
+
+
+def offset_param():
+    return Query(0, ge=0, le=MAX_OFFSET, description="How many to skip (for the next page).")
+
+
+def version_param():
+    return Query(
+        None, ge=1, description="The version you last saw: 409 if the entry changed since."
+    )
 
 
 class Body(Schema):

@@ -192,10 +192,6 @@ def _grant(request, patient_id, what, *, write=False, owner_only=None):
     )
 
 
-def _plan_error(exc: actions.PlanError):
-    return ApiError(422, "Some fields need fixing.", [{"field": exc.field, "message": exc.message}])
-
-
 def _targets(targets, done) -> list[dict]:
     return [
         {
@@ -288,12 +284,9 @@ def get_today(request, patient_id: uuid.UUID):
 def log_bout(request, patient_id: uuid.UUID, payload: BoutIn):
     """Log one bout of today's plan (the easier bout when easier today is chosen)."""
     grant = _grant(request, patient_id, "api-today-bout", write=True)
-    try:
-        entry, created = actions.log_bout(
-            grant.patient, request.user, payload.activity, entry_id=payload.id
-        )
-    except actions.PlanError as exc:
-        raise _plan_error(exc) from exc
+    entry, created = actions.log_bout(
+        grant.patient, request.user, payload.activity, entry_id=payload.id
+    )
     return Status(201 if created else 200, entry)
 
 
@@ -305,11 +298,8 @@ def log_bout(request, patient_id: uuid.UUID, payload: BoutIn):
 def declare_flare(request, patient_id: uuid.UUID, payload: FlareIn | None = None):
     """ "I'm in a flare": a flare check-in for today; today's plan becomes the flare plan."""
     grant = _grant(request, patient_id, "api-today-flare", write=True)
-    try:
-        entry_id = payload.id if payload else None
-        entry, created = actions.declare_flare(grant.patient, request.user, entry_id=entry_id)
-    except actions.PlanError as exc:
-        raise _plan_error(exc) from exc
+    entry_id = payload.id if payload else None
+    entry, created = actions.declare_flare(grant.patient, request.user, entry_id=entry_id)
     return Status(201 if created else 200, entry)
 
 
@@ -341,7 +331,9 @@ def _review(review) -> dict | None:
     operation_id="get_weekly_review",
 )
 def get_weekly_review(
-    request, patient_id: uuid.UUID, confidence: int | None = Query(None, ge=0, le=10)
+    request, patient_id: uuid.UUID, confidence: int | None = Query(
+        None, ge=0, le=10, description="Your confidence 0-10 in next week's plan (see below)."
+    )
 ):
     """The review behind this week's plan; with `confidence` below 7, the smaller step too."""
     grant = _grant(request, patient_id, "api-weekly-review")
@@ -363,10 +355,7 @@ def decide_weekly_review(request, patient_id: uuid.UUID, payload: DecisionIn):
     """Answer the review: accept it, or (`smaller: true`) take half of a proposed raise."""
     grant = _grant(request, patient_id, "api-weekly-review", write=True)
     step = payload.step or ("smaller" if payload.smaller else None)
-    try:
-        row = actions.accept_review(grant.patient, confidence=payload.confidence, step=step)
-    except actions.PlanError as exc:
-        raise _plan_error(exc) from exc
+    row = actions.accept_review(grant.patient, confidence=payload.confidence, step=step)
     return Status(201, row)
 
 
@@ -398,11 +387,8 @@ def set_overrides(request, patient_id: uuid.UUID, payload: OverridesIn):
         note=payload.note.strip(),
     )
     label = f"{request.user.name} ({grant.clinic.name})"
-    try:
-        if values == actions.OverrideValues():
-            row = actions.clear_overrides(grant.patient, request.user, label)
-        else:
-            row = actions.set_overrides(grant.patient, request.user, label, values)
-    except actions.PlanError as exc:
-        raise _plan_error(exc) from exc
+    if values == actions.OverrideValues():
+        row = actions.clear_overrides(grant.patient, request.user, label)
+    else:
+        row = actions.set_overrides(grant.patient, request.user, label, values)
     return _overrides(row) if not row.is_empty else {}

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pacewise.core.errors import RuleError
 from pacewise.core.localtime import MAX_BACKFILL_DAYS, check_entry_day, today_in
 from pacewise.core.text import text_problem
 
@@ -51,13 +52,8 @@ FIELDS = {CheckIn: CHECKIN_FIELDS, ActivitySession: ACTIVITY_FIELDS}
 ENTRY_TYPE = {CheckIn: "checkin", ActivitySession: "activity"}
 
 
-class EntryError(ValueError):
+class EntryError(RuleError):
     """A value breaks a diary rule; `field` names it."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 class Conflict(Exception):

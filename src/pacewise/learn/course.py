@@ -13,6 +13,7 @@ from functools import cache
 from django.http import Http404
 from django.utils import timezone
 
+from pacewise.core.errors import RuleError
 from pacewise.diary import days
 from pacewise.diary.days import today_for
 from pacewise.diary.models import CheckIn
@@ -27,11 +28,8 @@ POOR_SLEEP_QUALITY = 3  # sleep quality 0-10 at or below this on a recent mornin
 HIGH_STRESS = 7  # stress 0-10 at or above this on a recent evening
 
 
-class AnswerError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class AnswerError(RuleError):
+    """A lesson answer breaks a rule; `field` names the input."""
 
 
 @cache

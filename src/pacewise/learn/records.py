@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pacewise.core import positive
+from pacewise.core.errors import RuleError
 from pacewise.core.goals import GoalDraft, check_goal, smaller_versions
 from pacewise.core.thinking_traps import TrapHit, find_traps
 
@@ -30,13 +31,8 @@ THOUGHT_FIELDS = (
 )
 
 
-class RecordError(ValueError):
+class RecordError(RuleError):
     """A value breaks a rule; ``field`` names it."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def save_flare_kit(patient, values: dict) -> FlareKit:

@@ -22,6 +22,7 @@ from functools import cache
 from django.db import transaction
 from django.utils import timezone
 
+from pacewise.core.errors import RuleError
 from pacewise.core.program import (
     Prescription,
     WeeklyProgram,
@@ -57,13 +58,8 @@ LIMIT_TEXT = {
 }
 
 
-class ProgramError(ValueError):
+class ProgramError(RuleError):
     """A change breaks a program rule; ``field`` names the input it is about."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)

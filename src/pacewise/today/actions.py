@@ -10,6 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from pacewise.core.errors import RuleError
 from pacewise.core.pacing import ActivityTarget, decide
 from pacewise.core.records import Decision
 from pacewise.core.simulate import SIT_TO_STAND, WALK
@@ -26,13 +27,8 @@ MAX_AMOUNT = 600.0  # minutes or reps a day: anything above is a typo
 MAX_PROGRESSION_RATE = 0.20  # the most a clinician may set as a weekly step
 
 
-class PlanError(ValueError):
+class PlanError(RuleError):
     """A request breaks a plan rule; ``field`` names the input."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
