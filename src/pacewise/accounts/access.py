@@ -10,6 +10,7 @@ Every access by someone other than the patient is written to the audit log.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
@@ -24,6 +25,20 @@ class TwoFactorRequired(PermissionDenied):
     """A clinic member without two-factor authentication asked for patient data."""
 
 
+class Role(StrEnum):
+    """Who may act, on top of who may see (the tests' matrix uses the same three)."""
+
+    READ = "read"  # the person and the clinicians they share with
+    OWNER = "owner-only"  # the person only (their private pages, their own writes)
+    CLINICIAN = "clinician-only"  # the care team only (program changes, overrides, follow-ups)
+
+
+REFUSED = {
+    Role.OWNER: "Only the person this record belongs to can do this.",
+    Role.CLINICIAN: "Only a clinician the person shares with can do this; you can ask them to.",
+}
+
+
 @dataclass(frozen=True)
 class Grant:
     """Why someone may see a record: as its owner, or through a clinic's active share."""
@@ -31,6 +46,16 @@ class Grant:
     patient: Patient
     is_owner: bool
     clinic: Clinic | None
+    user: object = None  # who was granted it
+
+    @property
+    def actor_label(self) -> str:
+        """How their actions are signed: "Name", or "Name (Clinic)" for a clinician."""
+        name = getattr(self.user, "name", "")
+        return name if self.is_owner or self.clinic is None else f"{name} ({self.clinic.name})"
+
+    def allows(self, role: Role) -> bool:
+        return role == Role.READ or (role == Role.OWNER) == self.is_owner
 
 
 def is_clinic_staff(user) -> bool:
@@ -74,13 +99,13 @@ def grant_for(user, patient: Patient) -> Grant | None:
     if not user.is_authenticated or not user.is_active:
         return None
     if patient.user_id == user.pk:
-        return Grant(patient, is_owner=True, clinic=None)
+        return Grant(patient, is_owner=True, clinic=None, user=user)
     clinic = sharing_clinic(user, patient)
     if clinic is None:
         return None
     if not is_mfa_enabled(user):
         raise TwoFactorRequired("Turn on two-factor authentication to see patient records.")
-    return Grant(patient, is_owner=False, clinic=clinic)
+    return Grant(patient, is_owner=False, clinic=clinic, user=user)
 
 
 def can_view(user, patient: Patient) -> bool:
@@ -95,11 +120,12 @@ def get_patient_for(
     patient_id,
     *,
     write: bool = False,
-    owner_only: bool = False,
+    role: Role = Role.READ,
     what: str = "",
     via: str = "web",
 ) -> Grant:
-    """Load the patient and check access in one step; audit every non-owner access."""
+    """Load the patient and check access in one step (404 for outsiders, 403 when the role
+    is not theirs); audit every non-owner access."""
     try:
         patient = Patient.objects.select_related("user").get(pk=patient_id)
     except (Patient.DoesNotExist, ValidationError, ValueError) as exc:
@@ -107,12 +133,20 @@ def get_patient_for(
     grant = grant_for(request.user, patient)
     if grant is None:
         raise Http404("No such record.")
-    if grant.is_owner:
-        return grant
-    if owner_only:
-        raise PermissionDenied("Only the person this record belongs to can do this.")
-    record_access(request, grant, write=write, what=what, via=via)
+    if not grant.allows(role):
+        raise PermissionDenied(REFUSED[role])
+    if not grant.is_owner:
+        record_access(request, grant, write=write, what=what, via=via)
     return grant
+
+
+def api_grant(
+    request: HttpRequest, patient_id, what: str, *, write: bool = False, role: Role | None = None
+) -> Grant:
+    """The API's one access helper: reads are open to the person and their clinicians,
+    writes to the person, unless the operation names its role."""
+    role = role or (Role.OWNER if write else Role.READ)
+    return get_patient_for(request, patient_id, write=write, role=role, what=what, via="api")
 
 
 def record_access(request: HttpRequest, grant: Grant, *, write: bool, what: str, via: str):

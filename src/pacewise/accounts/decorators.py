@@ -8,14 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .access import get_patient_for, is_clinic_staff
+from .access import Role, get_patient_for, is_clinic_staff
 from .models import Membership
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
-def patient_view(*, owner_only: bool = False):
-    """For views under /p/<patient_id>/: the view receives the checked `Grant`.
+def patient_view(*, role: Role = Role.READ):
+    """For views under /p/<patient_id>/: the view receives the checked `Grant`; `role` says
+    who may use it (access.Role: read, owner-only, clinician-only).
 
     Writes (any non-GET request) are audited as changes, reads as views.
     """
@@ -28,12 +29,12 @@ def patient_view(*, owner_only: bool = False):
                 request,
                 patient_id,
                 write=request.method not in SAFE_METHODS,
-                owner_only=owner_only,
+                role=role,
             )
             return view(request, grant, *args, **kwargs)
 
         wrapper.patient_data = True
-        wrapper.owner_only = owner_only
+        wrapper.role = role
         return wrapper
 
     return decorate

@@ -24,7 +24,7 @@ from pacewise.outcomes.reminders import questionnaire_reminder
 from pacewise.outcomes.responses import unseen_alert
 
 from . import consent, invitations
-from .access import is_clinic_staff
+from .access import Role, is_clinic_staff
 from .audit import describe
 from .crisis import country_for, help_for
 from .decorators import patient_view
@@ -62,7 +62,7 @@ def patient_home(request, grant):
     return render(request, "accounts/patient_home.html", context)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def access_log(request, grant):
     events = AuditEvent.objects.filter(patient=grant.patient).select_related("clinic")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
@@ -71,7 +71,7 @@ def access_log(request, grant):
     return render(request, "accounts/access_log.html", {"patient": grant.patient, "page": page})
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def sharing(request, grant):
     form = ShareCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -92,7 +92,7 @@ def sharing(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def sharing_confirm(request, grant):
     form = ShareCodeForm(request.POST)
     try:
@@ -108,7 +108,7 @@ def sharing_confirm(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def sharing_stop(request, grant, share_id: int):
     try:
         share = consent.revoke(grant.patient, share_id)

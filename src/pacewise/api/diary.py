@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Status
 
-from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.access import api_grant
 from pacewise.core.errors import RuleError
 from pacewise.core.localtime import local_date_at
 from pacewise.diary import entries
@@ -45,10 +45,6 @@ class ConflictOut(Error):
     current: dict
 
 
-def _grant(request, patient_id, what, *, write=False):
-    return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
-
-
 def _conflict(exc: entries.Conflict, out_schema):
     current = out_schema.from_orm(exc.current).model_dump(mode="json")
     return Status(
@@ -67,7 +63,7 @@ def _values(payload, model) -> dict:
 
 
 def _create(request, patient_id, payload, model, out):
-    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    grant = api_grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
     patient = grant.patient
     entered_at = payload.entered_at
     local_date = payload.local_date or (
@@ -88,7 +84,7 @@ def _create(request, patient_id, payload, model, out):
 
 
 def _update(request, patient_id, entry_id, payload, model, out):
-    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    grant = api_grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
     entry = get_object_or_404(model, pk=entry_id, patient=grant.patient)
     try:
         return entries.update(
@@ -105,7 +101,7 @@ def _update(request, patient_id, entry_id, payload, model, out):
 
 
 def _list(request, patient_id, model, start, end, include_deleted, limit, offset):
-    grant = _grant(request, patient_id, f"api-{model._meta.model_name}")
+    grant = api_grant(request, patient_id, f"api-{model._meta.model_name}")
     if start and end and start > end:
         raise RuleError("start", "start must be on or before end")
     rows = model.objects.filter(patient=grant.patient)
@@ -179,7 +175,7 @@ def list_activities(
 )
 def get_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
     """One check-in, deleted or not, with its version."""
-    grant = _grant(request, patient_id, "api-checkin")
+    grant = api_grant(request, patient_id, "api-checkin")
     return get_object_or_404(CheckIn, pk=entry_id, patient=grant.patient)
 
 
@@ -190,7 +186,7 @@ def get_checkin(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
 )
 def get_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
     """One activity entry, deleted or not, with its version."""
-    grant = _grant(request, patient_id, "api-activitysession")
+    grant = api_grant(request, patient_id, "api-activitysession")
     return get_object_or_404(ActivitySession, pk=entry_id, patient=grant.patient)
 
 
@@ -215,7 +211,7 @@ def update_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload
 
 
 def _delete(request, patient_id, entry_id, model, out, version):
-    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    grant = api_grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
     entry = get_object_or_404(model, pk=entry_id, patient=grant.patient)
     try:
         return entries.delete(entry, request.user, expected_version=version)
@@ -248,7 +244,7 @@ def delete_activity(
 
 
 def _restore(request, patient_id, entry_id, model):
-    grant = _grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
+    grant = api_grant(request, patient_id, f"api-{model._meta.model_name}", write=True)
     entry = get_object_or_404(model, pk=entry_id, patient=grant.patient)
     return entries.restore(entry, request.user)
 
@@ -280,7 +276,7 @@ def restore_activity(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
 )
 def list_revisions(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
     """Every change to one entry, newest first, with the values before each change."""
-    grant = _grant(request, patient_id, "api-revisions")
+    grant = api_grant(request, patient_id, "api-revisions")
     rows = Revision.objects.filter(patient=grant.patient, entry_id=entry_id)
     return [
         {
@@ -302,7 +298,7 @@ def list_days(
     end: date = Query(description="Last local date (inclusive), at most 366 days after start."),
 ):
     """Day summaries between two local dates (at most 366 days), by the documented rule."""
-    grant = _grant(request, patient_id, "api-days")
+    grant = api_grant(request, patient_id, "api-days")
     if start > end or (end - start).days > 366:
         raise RuleError("start", "start must be on or before end, at most 366 days apart")
     return [s.__dict__ for s in summaries(grant.patient, start, end)]

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.access import api_grant
 from pacewise.core import pooling
 from pacewise.core.experiments import phase_on
 from pacewise.insights import data
@@ -135,10 +135,6 @@ class WeekOut(Schema):
     sentences: list[str]
 
 
-def _grant(request, patient_id, what, *, write=False):
-    return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
-
-
 def _experiment_out(exp: Experiment) -> dict:
     design = exp.to_core()
     phase = phase_on(design, data.patient_today(exp.patient))
@@ -159,7 +155,7 @@ def list_findings(request, patient_id: uuid.UUID):
     """Trigger and helper findings over the last year, significant first, then unclear ones,
     then "not enough data yet" entries. With the person's consent, tested findings also carry
     an estimate steadied with other consenting people at their clinic (`pooled_*`)."""
-    grant = _grant(request, patient_id, "api-insights-findings")
+    grant = api_grant(request, patient_id, "api-insights-findings")
     patterns = data.patterns(grant.patient)
     return [_finding_out(f, patterns.pooled) for f in patterns.findings]
 
@@ -175,7 +171,7 @@ def _finding_out(f, pooled) -> dict:
 @router.get("/patients/{patient_id}/insights/outlook", response=OutlookOut)
 def get_outlook(request, patient_id: uuid.UUID):
     """The chance of a flare in the next 48 hours, with the main reasons and what helps."""
-    grant = _grant(request, patient_id, "api-insights-outlook")
+    grant = api_grant(request, patient_id, "api-insights-outlook")
     o = data.flare_outlook(grant.patient)
     numbers = {"chance": o.shown_chance, "usual_chance": o.usual_chance if o.earned else None}
     return {**o.__dict__, **numbers, "reasons": [r.__dict__ for r in o.reasons]}
@@ -184,14 +180,14 @@ def get_outlook(request, patient_id: uuid.UUID):
 @router.get("/patients/{patient_id}/insights/week", response=WeekOut)
 def get_week(request, patient_id: uuid.UUID):
     """The last 7 days (to today) beside the 7 before, with the sentences the page shows."""
-    grant = _grant(request, patient_id, "api-insights-week")
+    grant = api_grant(request, patient_id, "api-insights-week")
     return data.week_in_brief(grant.patient).__dict__
 
 
 @router.get("/patients/{patient_id}/insights/experiments", response=list[ExperimentOut])
 def list_experiments(request, patient_id: uuid.UUID):
     """Self-experiments, newest first, each with its schedule, phase and result so far."""
-    grant = _grant(request, patient_id, "api-insights-experiments")
+    grant = api_grant(request, patient_id, "api-insights-experiments")
     return [_experiment_out(e) for e in Experiment.objects.filter(patient=grant.patient)]
 
 
@@ -200,7 +196,7 @@ def list_experiments(request, patient_id: uuid.UUID):
 )
 def create_experiment(request, patient_id: uuid.UUID, payload: ExperimentIn):
     """Start a self-experiment tomorrow (one at a time; 409 while another runs)."""
-    grant = _grant(request, patient_id, "api-insights-experiments", write=True)
+    grant = api_grant(request, patient_id, "api-insights-experiments", write=True)
     try:
         exp = data.start_experiment(grant.patient, payload.factor, payload.pairs,
                                     payload.block_days)  # fmt: skip
@@ -213,7 +209,7 @@ def create_experiment(request, patient_id: uuid.UUID, payload: ExperimentIn):
             response=ExperimentOut)  # fmt: skip
 def get_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
     """One self-experiment: its schedule, today's phase and the result so far."""
-    grant = _grant(request, patient_id, "api-insights-experiments")
+    grant = api_grant(request, patient_id, "api-insights-experiments")
     return _experiment_out(get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient))
 
 
@@ -221,7 +217,7 @@ def get_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
              response=ExperimentOut)  # fmt: skip
 def stop_experiment(request, patient_id: uuid.UUID, experiment_id: uuid.UUID):
     """Stop a self-experiment early; what it found so far is kept."""
-    grant = _grant(request, patient_id, "api-insights-experiments", write=True)
+    grant = api_grant(request, patient_id, "api-insights-experiments", write=True)
     exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
     if exp.stopped_on is None:
         data.stop_experiment(exp)

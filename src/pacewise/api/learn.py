@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from pydantic import BeforeValidator
 
-from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.access import Role, api_grant
 from pacewise.core.errors import RuleError
 from pacewise.core.goals import (
     UNITS,
@@ -53,12 +53,6 @@ GoalAmount = whole(1, 500)
 TimesPerWeek = whole(1, 7)
 SmallerVersion = whole(1, 3, optional=True)
 Flag = Annotated[bool, BeforeValidator(_strict_bool)]
-
-
-def _grant(request, patient_id, what, *, write=False, owner_only=True):
-    return get_patient_for(
-        request, patient_id, write=write, owner_only=owner_only, what=what, via="api"
-    )
 
 
 # --- Lessons ------------------------------------------------------------------------------
@@ -104,7 +98,7 @@ def list_lessons(request, patient_id: uuid.UUID):
     """The course, every lesson with its unlock date and the person's progress.
 
     Sharing clinicians may read it; the person's first visit starts their course."""
-    grant = _grant(request, patient_id, "api-lessons", owner_only=False)
+    grant = api_grant(request, patient_id, "api-lessons")
     view = course.overview(grant.patient, start=grant.is_owner)
     states = view.open + view.locked
     return {
@@ -144,7 +138,7 @@ def _answer_out(lesson, row):
 )
 def list_lesson_answers(request, patient_id: uuid.UUID, lesson_id: str):
     """The person's latest answer to each understanding check of a lesson (owner only)."""
-    grant = _grant(request, patient_id, "api-lesson-answers")
+    grant = api_grant(request, patient_id, "api-lesson-answers", role=Role.OWNER)
     lesson = course.lesson_or_404(lesson_id)
     answers = course.answers(grant.patient, lesson)
     return [_answer_out(lesson, answers[q]) for q in sorted(answers)]
@@ -157,7 +151,7 @@ def list_lesson_answers(request, patient_id: uuid.UUID, lesson_id: str):
 )
 def answer_lesson_question(request, patient_id: uuid.UUID, lesson_id: str, payload: AnswerIn):
     """Answer one understanding check; the reply carries the kind feedback for that answer."""
-    grant = _grant(request, patient_id, "api-lesson-answers", write=True)
+    grant = api_grant(request, patient_id, "api-lesson-answers", write=True, role=Role.OWNER)
     lesson = course.lesson_or_404(lesson_id)
     if not course.can_open(grant.patient, lesson):
         raise RuleError("lesson_id", "this lesson has not opened yet")
@@ -222,7 +216,7 @@ def _thought_values(payload: ThoughtIn) -> dict:
 )
 def list_thoughts(request, patient_id: uuid.UUID):
     """The person's thought records, newest first (owner only)."""
-    grant = _grant(request, patient_id, "api-thoughts")
+    grant = api_grant(request, patient_id, "api-thoughts", role=Role.OWNER)
     return [_thought_out(r) for r in ThoughtRecord.objects.filter(patient=grant.patient)[:500]]
 
 
@@ -233,7 +227,7 @@ def list_thoughts(request, patient_id: uuid.UUID):
 )
 def create_thought(request, patient_id: uuid.UUID, payload: ThoughtIn):
     """Write a thought record; the reply lists thinking-trap prompts found in the thought."""
-    grant = _grant(request, patient_id, "api-thoughts", write=True)
+    grant = api_grant(request, patient_id, "api-thoughts", write=True, role=Role.OWNER)
     record = records.save_thought(grant.patient, _thought_values(payload))
     return Status(201, _thought_out(record))
 
@@ -256,7 +250,7 @@ def get_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
 )
 def update_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload: ThoughtIn):
     """Replace a thought record's contents (owner only)."""
-    grant = _grant(request, patient_id, "api-thoughts", write=True)
+    grant = api_grant(request, patient_id, "api-thoughts", write=True, role=Role.OWNER)
     record = get_object_or_404(ThoughtRecord, pk=entry_id, patient=grant.patient)
     return _thought_out(records.save_thought(grant.patient, _thought_values(payload), record))
 
@@ -268,7 +262,7 @@ def update_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload:
 )
 def delete_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
     """Delete a thought record for good (owner only)."""
-    grant = _grant(request, patient_id, "api-thoughts", write=True)
+    grant = api_grant(request, patient_id, "api-thoughts", write=True, role=Role.OWNER)
     get_object_or_404(ThoughtRecord, pk=entry_id, patient=grant.patient).delete()
     return Status(204, None)
 
@@ -323,7 +317,7 @@ def _goal_out(goal: Goal) -> dict:
 @router.get("/patients/{patient_id}/goals", response=list[GoalOut], operation_id="list_goals")
 def list_goals(request, patient_id: uuid.UUID):
     """The person's goals, newest first (owner only; goals being set are left out)."""
-    grant = _grant(request, patient_id, "api-goals")
+    grant = api_grant(request, patient_id, "api-goals", role=Role.OWNER)
     rows = Goal.objects.filter(patient=grant.patient).exclude(status=Goal.Status.DRAFT)
     return [_goal_out(g) for g in rows[:200]]
 
@@ -331,7 +325,7 @@ def list_goals(request, patient_id: uuid.UUID):
 @router.post("/patients/{patient_id}/goals", response={201: GoalOut}, operation_id="create_goal")
 def create_goal(request, patient_id: uuid.UUID, payload: GoalIn):
     """Set a goal. Below 7 confidence, first offer the smaller versions named in the 422."""
-    grant = _grant(request, patient_id, "api-goals", write=True)
+    grant = api_grant(request, patient_id, "api-goals", write=True, role=Role.OWNER)
     draft = GoalDraft(
         what=payload.what,
         amount=payload.amount,

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from ninja import Field, Router, Schema, Status
 
-from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.access import api_grant
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.outcomes import registry, responses
 from pacewise.outcomes.models import Response
@@ -89,7 +89,7 @@ class AnswersIn(Body):
 )
 def list_due(request, patient_id: uuid.UUID):
     """Every scheduled questionnaire with its status today (open, upcoming, done, missed)."""
-    grant = get_patient_for(request, patient_id, what="api-questionnaires", via="api")
+    grant = api_grant(request, patient_id, "api-questionnaires")
     patient = grant.patient
     items = responses.due_items(patient)
     return [d.__dict__ for d in items]
@@ -102,7 +102,7 @@ def list_due(request, patient_id: uuid.UUID):
 )
 def list_responses(request, patient_id: uuid.UUID):
     """Questionnaire answers, newest first (at most 500), with scores where they could be scored."""
-    grant = get_patient_for(request, patient_id, what="api-questionnaires", via="api")
+    grant = api_grant(request, patient_id, "api-questionnaires")
     return Response.objects.filter(patient=grant.patient)[:500]
 
 
@@ -113,9 +113,7 @@ def list_responses(request, patient_id: uuid.UUID):
 )
 def answer(request, patient_id: uuid.UUID, instrument_id: str, payload: AnswersIn):
     """Answer a questionnaire (item id -> option value). Scored by the server."""
-    grant = get_patient_for(
-        request, patient_id, write=True, owner_only=True, what="api-questionnaires", via="api"
-    )
+    grant = api_grant(request, patient_id, "api-questionnaires", write=True)
     instrument = registry.get(instrument_id)
     if instrument is None:
         raise ApiError(404, f"There is no questionnaire {instrument_id!r}.")

@@ -9,8 +9,9 @@ from ninja import Router, Status
 
 from pacewise.accounts import consent
 from pacewise.accounts.access import (
+    Role,
     TwoFactorRequired,
-    get_patient_for,
+    api_grant,
     shared_with,
     staff_needs_two_factor,
 )
@@ -28,12 +29,6 @@ from .schemas import (
 )
 
 router = Router(tags=["patients"])
-
-
-def _grant(request, patient_id, *, what: str, write=False, owner_only=False):
-    return get_patient_for(
-        request, patient_id, write=write, owner_only=owner_only, what=what, via="api"
-    )
 
 
 def _patient_out(grant) -> dict:
@@ -74,7 +69,7 @@ def list_patients(request):
 @router.get("/patients/{patient_id}", response=PatientOut, operation_id="get_patient")
 def get_patient(request, patient_id: uuid.UUID):
     """One person you may see: name, time zone, and whether it is you or through which clinic."""
-    return _patient_out(_grant(request, patient_id, what="api-patient"))
+    return _patient_out(api_grant(request, patient_id, "api-patient"))
 
 
 @router.get(
@@ -87,7 +82,7 @@ def access_log(
     offset: int = offset_param(),
 ):
     """Who other than you looked at or changed your record (only you can see this)."""
-    grant = _grant(request, patient_id, what="api-access-log", owner_only=True)
+    grant = api_grant(request, patient_id, "api-access-log", role=Role.OWNER)
     events = AuditEvent.objects.filter(patient=grant.patient).select_related("clinic")
     items = [
         {
@@ -116,14 +111,14 @@ def _share_out(share) -> dict:
 @router.get("/patients/{patient_id}/shares", response=list[ShareOut], operation_id="list_shares")
 def list_shares(request, patient_id: uuid.UUID):
     """The clinics you share your record with (only you can see this)."""
-    grant = _grant(request, patient_id, what="api-shares", owner_only=True)
+    grant = api_grant(request, patient_id, "api-shares", role=Role.OWNER)
     return [_share_out(s) for s in grant.patient.shares.select_related("clinic")]
 
 
 @router.post("/patients/{patient_id}/shares", response={201: ShareOut}, operation_id="create_share")
 def create_share(request, patient_id: uuid.UUID, payload: ShareIn):
     """Share your record with a clinic, using the code the clinic gave you."""
-    grant = _grant(request, patient_id, what="api-shares", write=True, owner_only=True)
+    grant = api_grant(request, patient_id, "api-shares", write=True, role=Role.OWNER)
     code = "".join(ch for ch in payload.code.upper() if ch.isalnum())
     clinic = consent.clinic_for_code(code)
     return Status(201, _share_out(consent.share_with(grant.patient, clinic)))
@@ -134,7 +129,7 @@ def create_share(request, patient_id: uuid.UUID, payload: ShareIn):
 )
 def revoke_share(request, patient_id: uuid.UUID, share_id: int):
     """Stop sharing with a clinic. It takes effect on the clinic's very next request."""
-    grant = _grant(request, patient_id, what="api-shares", write=True, owner_only=True)
+    grant = api_grant(request, patient_id, "api-shares", write=True, role=Role.OWNER)
     try:
         share = consent.revoke(grant.patient, share_id)
     except consent.ConsentError as exc:

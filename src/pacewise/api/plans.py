@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from ninja import Field, Router, Schema, Status
 from pydantic import BeforeValidator, field_validator
 
-from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.access import Role, api_grant
 from pacewise.core import screening as core_screening
 from pacewise.core.errors import RuleError
 from pacewise.core.pause import rules_for
@@ -151,10 +151,6 @@ class SessionOut(Schema):
     entries: list[ActivityOut]
 
 
-def _grant(request, patient_id, what, *, write=False):
-    return get_patient_for(request, patient_id, write=write, owner_only=write, what=what, via="api")
-
-
 @router.get(
     "/program/screening-questions", response=list[QuestionOut], operation_id="screening_questions"
 )
@@ -203,7 +199,7 @@ def _item(item) -> dict:
 def get_program(request, patient_id: uuid.UUID):
     """This week's exercises with dose and reason, what changed and who changed it, and
     whether the program is paused for a medical check."""
-    grant = _grant(request, patient_id, "api-program")
+    grant = api_grant(request, patient_id, "api-program")
     patient = grant.patient
     program = programs.program_for(patient)
     shown = program is not None and (
@@ -232,7 +228,7 @@ def get_program(request, patient_id: uuid.UUID):
 )
 def report_symptoms(request, patient_id: uuid.UUID, payload: SymptomsIn):
     """Report new symptoms (the red-flag screen). Any `true` pauses the program."""
-    patient = _grant(request, patient_id, "api-symptoms", write=True).patient
+    patient = api_grant(request, patient_id, "api-symptoms", write=True).patient
     _, result, alert = red_flags.record(patient, payload.answers, Screening.Occasion.NEW_SYMPTOMS)
     return Status(
         201,
@@ -269,9 +265,7 @@ def clear_pause(request, patient_id: uuid.UUID, payload: ClearanceIn):
     """Resume after a red-flag pause: the person records the check (at the emergency level,
     who did it), or a sharing clinician clears it. Same rules as the web form
     (core.pause.clearance_problems); every clearance is audited and shown to the care team."""
-    grant = get_patient_for(
-        request, patient_id, write=True, what="api-program-clearance", via="api"
-    )
+    grant = api_grant(request, patient_id, "api-program-clearance", write=True, role=Role.READ)
     patient = grant.patient
     if red_flags.open_alert(patient) is None:
         raise ApiError(409, "The program is not paused.")
@@ -298,7 +292,7 @@ def clear_pause(request, patient_id: uuid.UUID, payload: ClearanceIn):
 def log_session(request, patient_id: uuid.UUID, payload: SessionIn):
     """Log a session done away from the player: one diary activity per exercise.
     409 while the program is paused for a medical check."""
-    patient = _grant(request, patient_id, "api-program-session", write=True).patient
+    patient = api_grant(request, patient_id, "api-program-session", write=True).patient
     program = programs.program_for(patient)
     if program is None:
         raise RuleError("exercises", "there is no program yet; finish onboarding first")

@@ -18,14 +18,13 @@ from typing import Annotated, Literal
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator, StrictBool
 
-from pacewise.accounts.access import get_patient_for
+from pacewise.accounts.access import Role, api_grant
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.core import wording as w
 from pacewise.today import actions
 from pacewise.today import state as plan_state
 
 from .diary_schemas import ActivityOut, CheckInOut
-from .errors import ApiError
 from .outcomes import CrisisLine
 from .schemas import Body
 
@@ -185,13 +184,6 @@ class OverridesIn(Body):
     note: str = Field("", max_length=1000)
 
 
-def _grant(request, patient_id, what, *, write=False, owner_only=None):
-    owner_only = write if owner_only is None else owner_only
-    return get_patient_for(
-        request, patient_id, write=write, owner_only=owner_only, what=what, via="api"
-    )
-
-
 def _targets(targets, done) -> list[dict]:
     return [
         {
@@ -272,7 +264,7 @@ def _today(state: plan_state.TodayState, patient) -> dict:
 @router.get("/patients/{patient_id}/today", response=TodayOut, operation_id="get_today")
 def get_today(request, patient_id: uuid.UUID):
     """Today's paced plan, worked out from the diary, with the reasons behind it."""
-    grant = _grant(request, patient_id, "api-today")
+    grant = api_grant(request, patient_id, "api-today")
     return _today(plan_state.load(grant.patient), grant.patient)
 
 
@@ -283,7 +275,7 @@ def get_today(request, patient_id: uuid.UUID):
 )
 def log_bout(request, patient_id: uuid.UUID, payload: BoutIn):
     """Log one bout of today's plan (the easier bout when easier today is chosen)."""
-    grant = _grant(request, patient_id, "api-today-bout", write=True)
+    grant = api_grant(request, patient_id, "api-today-bout", write=True)
     entry, created = actions.log_bout(
         grant.patient, request.user, payload.activity, entry_id=payload.id
     )
@@ -297,7 +289,7 @@ def log_bout(request, patient_id: uuid.UUID, payload: BoutIn):
 )
 def declare_flare(request, patient_id: uuid.UUID, payload: FlareIn | None = None):
     """ "I'm in a flare": a flare check-in for today; today's plan becomes the flare plan."""
-    grant = _grant(request, patient_id, "api-today-flare", write=True)
+    grant = api_grant(request, patient_id, "api-today-flare", write=True)
     entry_id = payload.id if payload else None
     entry, created = actions.declare_flare(grant.patient, request.user, entry_id=entry_id)
     return Status(201 if created else 200, entry)
@@ -306,7 +298,7 @@ def declare_flare(request, patient_id: uuid.UUID, payload: FlareIn | None = None
 @router.post("/patients/{patient_id}/today/easier", response=TodayOut, operation_id="easier_today")
 def easier_today(request, patient_id: uuid.UUID, payload: EasierIn):
     """Choose (or undo) the easier option for today; returns today's plan."""
-    grant = _grant(request, patient_id, "api-today-easier", write=True)
+    grant = api_grant(request, patient_id, "api-today-easier", write=True)
     actions.choose_easier(grant.patient, easier=payload.easier)
     return _today(plan_state.load(grant.patient), grant.patient)
 
@@ -336,7 +328,7 @@ def get_weekly_review(
     )
 ):
     """The review behind this week's plan; with `confidence` below 7, the smaller step too."""
-    grant = _grant(request, patient_id, "api-weekly-review")
+    grant = api_grant(request, patient_id, "api-weekly-review")
     offer = plan_state.offer_for(plan_state.load(grant.patient), confidence)
     decision = plan_state.decision_for(grant.patient, offer)
     return {
@@ -353,7 +345,7 @@ def get_weekly_review(
 )
 def decide_weekly_review(request, patient_id: uuid.UUID, payload: DecisionIn):
     """Answer the review: accept it, or (`smaller: true`) take half of a proposed raise."""
-    grant = _grant(request, patient_id, "api-weekly-review", write=True)
+    grant = api_grant(request, patient_id, "api-weekly-review", write=True)
     step = payload.step or ("smaller" if payload.smaller else None)
     row = actions.accept_review(grant.patient, confidence=payload.confidence, step=step)
     return Status(201, row)
@@ -366,7 +358,7 @@ def decide_weekly_review(request, patient_id: uuid.UUID, payload: DecisionIn):
 )
 def get_overrides(request, patient_id: uuid.UUID):
     """The clinician settings in force (all empty when none)."""
-    grant = _grant(request, patient_id, "api-plan-overrides")
+    grant = api_grant(request, patient_id, "api-plan-overrides")
     return _overrides(plan_state.current_overrides(grant.patient)) or {}
 
 
@@ -377,16 +369,14 @@ def get_overrides(request, patient_id: uuid.UUID):
 )
 def set_overrides(request, patient_id: uuid.UUID, payload: OverridesIn):
     """Set the clinician settings (replacing the ones in force). Sharing clinicians only."""
-    grant = _grant(request, patient_id, "api-plan-overrides", write=True, owner_only=False)
-    if grant.is_owner:
-        raise ApiError(403, "Only a clinician the person shares with can change these.")
+    grant = api_grant(request, patient_id, "api-plan-overrides", write=True, role=Role.CLINICIAN)
     values = actions.OverrideValues(
         progression_rate=payload.progression_rate,
         quotas=dict(payload.quotas),
         caps=dict(payload.caps),
         note=payload.note.strip(),
     )
-    label = f"{request.user.name} ({grant.clinic.name})"
+    label = grant.actor_label
     if values == actions.OverrideValues():
         row = actions.clear_overrides(grant.patient, request.user, label)
     else:

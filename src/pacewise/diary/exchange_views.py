@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 
 from . import csv_exchange, tasks
@@ -26,7 +27,7 @@ from .models import ImportJob
 MAX_BYTES = 10 * 1024 * 1024
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def export_csv(request, grant):
     buffer = io.StringIO()
     csv_exchange.export_diary(grant.patient, buffer)
@@ -36,7 +37,7 @@ def export_csv(request, grant):
     return response
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def import_csv(request, grant):
     patient = grant.patient
     if request.method == "POST" and request.POST.get("step") == "map":
@@ -54,7 +55,7 @@ def import_csv(request, grant):
     return render(request, "diary/import.html", {"patient": patient, "form": form})
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def import_job(request, grant, job_id):
     """One import's progress, then its report; a page to come back to (no JavaScript needed:
     it refreshes itself until the import has finished)."""

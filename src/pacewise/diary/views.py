@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 
 from . import days, entries
@@ -69,7 +70,7 @@ def _save_error(form, exc: entries.EntryError):
         form.add_error(None, f"The day {exc.message}.")
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def checkin(request, grant, kind: str):
     form_class = CHECKIN_FORMS.get(kind)
     if form_class is None:
@@ -111,7 +112,7 @@ def checkin(request, grant, kind: str):
     return render(request, "diary/checkin.html", context)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def log_activity(request, grant):
     patient = grant.patient
     day = _day_param(request, patient)
@@ -196,7 +197,7 @@ def _entry(patient, entry_id):
     raise Http404("No such entry.")
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def edit(request, grant, entry_id):
     patient = grant.patient
     entry = _entry(patient, entry_id)
@@ -243,7 +244,7 @@ def edit(request, grant, entry_id):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def delete(request, grant, entry_id):
     entry = entries.delete(_entry(grant.patient, entry_id), request.user)
     messages.success(request, "Deleted. You can restore it from “Recently deleted” for 30 days.")
@@ -251,7 +252,7 @@ def delete(request, grant, entry_id):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def restore(request, grant, entry_id):
     try:
         entry = entries.restore(_entry(grant.patient, entry_id), request.user)
@@ -273,7 +274,7 @@ def history(request, grant, entry_id):
     )
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def deleted(request, grant):
     since = timezone.now() - timedelta(days=entries.RESTORE_DAYS)
     rows = [

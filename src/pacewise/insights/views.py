@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import experiments as core_experiments
 from pacewise.core.week_brief import week_brief
@@ -68,7 +69,7 @@ def insights(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def start_experiment(request, grant):
     patient = grant.patient
     form = ExperimentForm(request.POST, choices=None)
@@ -89,7 +90,7 @@ def start_experiment(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def pooling(request, grant):
     form = PoolingForm(request.POST)
     form.is_valid()  # an unticked box is simply absent: always valid
@@ -136,7 +137,7 @@ def _span(first, last) -> str:
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def stop_experiment(request, grant, experiment_id):
     exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
     if exp.stopped_on is None:

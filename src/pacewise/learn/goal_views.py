@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.goals import (
     GoalDraft,
@@ -43,7 +44,7 @@ def _error(form, exc: records.RecordError):
     form.add_error(exc.field if exc.field in form.fields else None, message)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def goals(request, grant):
     patient = grant.patient
     today = today_for(patient)
@@ -65,7 +66,7 @@ def _activity_choices(patient) -> list[str]:
     )
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def goal_new(request, grant):
     patient = grant.patient
     initial = {"by_date": default_by_date(today_for(patient)), "unit": "minutes"}
@@ -96,7 +97,7 @@ def goal_new(request, grant):
     return render(request, "learn/goal_new.html", context)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def goal_rulers(request, grant, entry_id):
     patient = grant.patient
     goal = _own_goal(grant, entry_id)
@@ -133,7 +134,7 @@ def goal_rulers(request, grant, entry_id):
     return render(request, "learn/goal_rulers.html", context)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def goal_reflect(request, grant, entry_id):
     patient = grant.patient
     goal = _own_goal(grant, entry_id)

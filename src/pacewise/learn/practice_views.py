@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import positive
 
@@ -32,7 +33,7 @@ def _module_states(patient):
     ], week
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def practice(request, grant):
     states, week = _module_states(grant.patient)
     context = {
@@ -44,7 +45,7 @@ def practice(request, grant):
     return render(request, "learn/practice.html", context)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def practice_module(request, grant, module: str):
     patient = grant.patient
     states, _ = _module_states(patient)

@@ -13,7 +13,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
-from pacewise.accounts.access import Grant, get_patient_for
+from pacewise.accounts.access import Grant, Role, get_patient_for
 from pacewise.accounts.decorators import SAFE_METHODS
 
 from .models import FlareKit, JournalEntry, ThoughtRecord
@@ -30,7 +30,7 @@ def grant_for_entry(
         request,
         patient_id,
         write=request.method not in SAFE_METHODS,
-        owner_only=not shared,
+        role=Role.READ if shared else Role.OWNER,
         what=what,
         via=via,
     )
@@ -50,7 +50,7 @@ def private_entry_view(model):
             return view(request, grant, entry, *args, **kwargs)
 
         wrapper.patient_data = True
-        wrapper.owner_only = False
+        wrapper.role = Role.READ  # the shared entries; the check is per entry
         return wrapper
 
     return decorate
@@ -67,7 +67,7 @@ def flare_kit_view(view):
         return view(request, grant, kit, *args, **kwargs)
 
     wrapper.patient_data = True
-    wrapper.owner_only = False
+    wrapper.role = Role.READ  # once shared; the check is per request
     return wrapper
 
 

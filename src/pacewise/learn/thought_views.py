@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 
 from . import records
@@ -27,7 +28,7 @@ def _own_record(grant, entry_id) -> ThoughtRecord:
     return record
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def thoughts(request, grant):
     rows = ThoughtRecord.objects.filter(patient=grant.patient)
     return render(
@@ -35,7 +36,7 @@ def thoughts(request, grant):
     )
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def thought_new(request, grant):
     patient = grant.patient
     form = ThoughtStartForm(posted(request))
@@ -58,7 +59,7 @@ def thought_new(request, grant):
     return render(request, "learn/thought_new.html", {"patient": patient, "form": form})
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def thought_finish(request, grant, entry_id):
     patient = grant.patient
     record = _own_record(grant, entry_id)
@@ -103,7 +104,7 @@ def thought(request, grant, record):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def thought_delete(request, grant, entry_id):
     _own_record(grant, entry_id).delete()
     messages.success(request, "The thought record is deleted.")

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import positive
 
@@ -17,7 +18,7 @@ from .models import FlareKit, Goal, LessonRead, ThoughtRecord
 from .privacy import SHAREABLE, flare_kit_view, set_shared, shared_entries
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def home(request, grant):
     patient = grant.patient
     in_flare = course.in_flare_today(patient)
@@ -61,7 +62,7 @@ def _lesson_context(patient, lesson, forms=None):
     }
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def lesson(request, grant, lesson_id: str):
     patient = grant.patient
     found = course.lesson_or_404(lesson_id)
@@ -75,7 +76,7 @@ def lesson(request, grant, lesson_id: str):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def answer(request, grant, lesson_id: str, question: int):
     patient = grant.patient
     found = course.lesson_or_404(lesson_id)
@@ -91,7 +92,7 @@ def answer(request, grant, lesson_id: str, question: int):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def mark_read(request, grant, lesson_id: str):
     found = course.lesson_or_404(lesson_id)
     if course.mark_read(grant.patient, found):
@@ -112,7 +113,7 @@ def _in_flare(grant):
     return grant.is_owner and course.in_flare_today(grant.patient)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def flare_kit_edit(request, grant):
     patient = grant.patient
     kit = FlareKit.objects.filter(patient=patient).first()
@@ -126,7 +127,7 @@ def flare_kit_edit(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def share(request, grant, kind: str, entry_id):
     model = SHAREABLE.get(kind)
     entry = model and model.objects.filter(patient=grant.patient, pk=entry_id).first()

@@ -6,12 +6,12 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import instruments as core
@@ -63,7 +63,7 @@ def questionnaires(request, grant):
     return render(request, "outcomes/list.html", context)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def take(request, grant, instrument_id: str):
     if blocked := _safety_first(grant):
         return blocked
@@ -147,7 +147,7 @@ def progress(request, grant):
     )
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def safety(request, grant, alert_id: int):
     alert = get_object_or_404(SafetyAlert, pk=alert_id, patient=grant.patient)
     if request.method == "POST":
@@ -168,10 +168,8 @@ def safety(request, grant, alert_id: int):
 
 
 @require_POST
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def assign(request, grant):
-    if grant.is_owner:
-        raise PermissionDenied("Clinicians assign questionnaires.")
     names = {k: v.name for k, v in registry.instruments().items()}
     form = AssignForm(request.POST, choices=list(names.items()))
     if form.is_valid():
@@ -189,10 +187,8 @@ def assign(request, grant):
 
 
 @require_POST
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def follow_up(request, grant, alert_id: int):
-    if grant.is_owner:
-        raise PermissionDenied("The care team records the follow-up.")
     alert = get_object_or_404(SafetyAlert, pk=alert_id, patient=grant.patient)
     form = FollowUpForm(request.POST)
     if not form.is_valid():

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 
 from . import red_flags
@@ -29,7 +30,7 @@ def _to_program(patient):
     return redirect("plans-program", patient_id=patient.pk)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def start(request, grant):
     """Resume at the first unfinished step."""
     step = next_step(onboarding_for(grant.patient))
@@ -50,7 +51,7 @@ def _after_step(request, grant, onboarding):
     return _to_program(grant.patient)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def step(request, grant, step: str):
     current = BY_SLUG.get(step)
     if current is None:
@@ -94,7 +95,7 @@ def _safety_step(request, grant, onboarding, current):
     return _render_step(request, grant, current, form, "plans/screening.html")
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def report_symptoms(request, grant):
     """New symptoms since starting: the same red-flag questions, at any time."""
     form = ScreeningForm(posted(request))

@@ -73,10 +73,7 @@ class Actor:
 
 def actor_for(request, grant) -> Actor:
     """The signed-in user acting on this record: "Name", or "Name (Clinic)" for a clinician."""
-    label = request.user.name
-    if not grant.is_owner:
-        label = f"{label} ({grant.clinic.name})"
-    return Actor(request.user, label, by_clinician=not grant.is_owner)
+    return Actor(request.user, grant.actor_label, by_clinician=not grant.is_owner)
 
 
 @dataclass(frozen=True)

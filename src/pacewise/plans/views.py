@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import screening as core_screening
@@ -148,7 +149,7 @@ def _back(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def rebuild(request, grant):
     onboarding = getattr(grant.patient, "onboarding", None)
     if onboarding is None or onboarding.completed_at is None:
@@ -172,11 +173,6 @@ def undo(request, grant, item_id: int):
     return _back(request, grant)
 
 
-def _clinician_only(grant):
-    if grant.is_owner:
-        raise PermissionDenied("Your clinician makes these changes; you can ask them to.")
-
-
 def _dose(form) -> Dose:
     data = form.cleaned_data
     return Dose(data["sessions_per_week"], data.get("sets"), data.get("reps"), data.get("minutes"))
@@ -188,9 +184,8 @@ def _form_error(request, form):
 
 
 @require_POST
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def add(request, grant):
-    _clinician_only(grant)
     program = _program_or_404(grant.patient)
     form = AddForm(request.POST, exercises=library())
     if not form.is_valid():
@@ -208,18 +203,16 @@ def add(request, grant):
 
 
 @require_POST
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def remove(request, grant, item_id: int):
-    _clinician_only(grant)
     programs.remove(_item(grant, item_id), actor_for(request, grant))
     messages.success(request, "Removed.")
     return redirect("plans-program", patient_id=grant.patient.pk)
 
 
 @require_POST
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def swap(request, grant, item_id: int):
-    _clinician_only(grant)
     item = _item(grant, item_id)
     form = SwapForm(request.POST, exercises=library())
     if not form.is_valid():
@@ -237,9 +230,8 @@ def swap(request, grant, item_id: int):
 
 
 @require_POST
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def dose(request, grant, item_id: int):
-    _clinician_only(grant)
     item = _item(grant, item_id)
     form = DoseForm(request.POST)
     if not form.is_valid():

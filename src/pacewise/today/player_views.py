@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.program import NoEasierOption
 from pacewise.diary import entries
@@ -34,7 +35,7 @@ def _to_session(session):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def session_start(request, grant):
     patient = grant.patient
     program = programs.program_for(patient)
@@ -46,7 +47,7 @@ def session_start(request, grant):
     return _to_session(session)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def session(request, grant, session_id: int):
     if alert := red_flags.open_alert(grant.patient):
         return paused_response(request, grant, alert)
@@ -74,7 +75,7 @@ def session(request, grant, session_id: int):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def session_next(request, grant, session_id: int):
     session = _session(grant, session_id)
     item = sessions.current_item(session)
@@ -87,7 +88,7 @@ def session_next(request, grant, session_id: int):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def session_easier(request, grant, session_id: int):
     """ "This hurts": swap to the easier version, for this and future sessions."""
     session = _session(grant, session_id)
@@ -112,7 +113,7 @@ def session_easier(request, grant, session_id: int):
     return _to_session(session)
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def session_finish(request, grant, session_id: int):
     session = _session(grant, session_id)
     day = session.local_date.isoformat()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.goals import needs_shrinking
 
@@ -80,7 +80,7 @@ def review(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def review_accept(request, grant):
     state = plan_state.load(grant.patient)
     form = ConfidenceForm(request.POST)
@@ -113,18 +113,9 @@ def _thanks(confidence: int, step: str | None) -> str:
     return "Saved. Here's this week's plan."
 
 
-def _clinician_only(grant):
-    if grant.is_owner:
-        raise PermissionDenied("Only a clinician the person shares with can change these.")
 
-
-def _label(request, grant) -> str:
-    return f"{request.user.name} ({grant.clinic.name})"
-
-
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def plan(request, grant):
-    _clinician_only(grant)
     profile = plan_state.profile_for(grant.patient)
     current = plan_state.current_overrides(grant.patient)
     form = OverridesForm(
@@ -132,7 +123,7 @@ def plan(request, grant):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            label = _label(request, grant)
+            label = grant.actor_label
             actions.set_overrides(grant.patient, request.user, label, form.values())
         except actions.PlanError as exc:
             form.add_error(None, exc.message[:1].upper() + exc.message[1:] + ".")
@@ -156,9 +147,8 @@ def _initial(profile, current) -> dict:
 
 
 @require_POST
-@patient_view()
+@patient_view(role=Role.CLINICIAN)
 def plan_clear(request, grant):
-    _clinician_only(grant)
-    actions.clear_overrides(grant.patient, request.user, _label(request, grant))
+    actions.clear_overrides(grant.patient, request.user, grant.actor_label)
     messages.success(request, "Cleared. The plan follows the engine again.")
     return redirect("today-plan", patient_id=grant.patient.pk)

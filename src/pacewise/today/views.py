@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pacewise.accounts.access import Role
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import thresholds as t
@@ -71,7 +72,7 @@ def _cards(state: plan_state.TodayState) -> list[dict]:
     return cards
 
 
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def setup(request, grant):
     form = SetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +91,7 @@ def setup(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def log_bout(request, grant):
     form = OneTapForm(request.POST)
     if not form.is_valid():
@@ -111,7 +112,7 @@ def log_bout(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def flare(request, grant):
     form = OneTapForm(request.POST)
     entry_id = form.cleaned_data["entry_id"] if form.is_valid() else None
@@ -125,7 +126,7 @@ def flare(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def flare_undo(request, grant):
     if actions.take_back_flare(grant.patient, request.user):
         messages.success(request, "Taken back: today is not marked as a flare day.")
@@ -133,7 +134,7 @@ def flare_undo(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def easier(request, grant):
     actions.choose_easier(grant.patient, easier=True)
     messages.success(request, "Easier today it is. That's pacing, and it still counts.")
@@ -141,7 +142,7 @@ def easier(request, grant):
 
 
 @require_POST
-@patient_view(owner_only=True)
+@patient_view(role=Role.OWNER)
 def easier_undo(request, grant):
     actions.choose_easier(grant.patient, easier=False)
     messages.success(request, "Back to today's usual plan.")
