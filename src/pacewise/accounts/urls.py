@@ -4,7 +4,6 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("p/<uuid:patient_id>/", views.patient_home, name="patient-home"),
     path("p/<uuid:patient_id>/access-log/", views.access_log, name="patient-access-log"),
     path("p/<uuid:patient_id>/sharing/", views.sharing, name="patient-sharing"),
     path(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
@@ -18,10 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
-
-from pacewise.diary.days import summaries
-from pacewise.outcomes.reminders import questionnaire_reminder
-from pacewise.outcomes.responses import unseen_alert
 
 from . import consent, invitations
 from .access import Role, is_clinic_staff
@@ -45,21 +40,6 @@ def home(request):
     return render(request, "home_public.html")
 
 
-@patient_view()
-def patient_home(request, grant):
-    if grant.is_owner and (alert := unseen_alert(grant.patient)):
-        return redirect("outcomes-safety", patient_id=grant.patient.pk, alert_id=alert.pk)
-    zone = ZoneInfo(grant.patient.user.time_zone)
-    today = timezone.localdate(timezone=zone)
-    start = today - timedelta(days=6)
-    days = summaries(grant.patient, start, today)
-    context = {
-        "grant": grant,
-        "patient": grant.patient,
-        "days": list(reversed(days)),
-        "reminder": questionnaire_reminder(grant.patient),
-    }
-    return render(request, "accounts/patient_home.html", context)
 
 
 @patient_view(role=Role.OWNER)

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import player_views, review_views, views
+from . import home_views, player_views, review_views, views
 
 P = "p/<uuid:patient_id>/today/"
 PROGRAM = "p/<uuid:patient_id>/program/session/"  # the session player (player_views)
 SESSION = PROGRAM + "<int:session_id>/"
 urlpatterns = [
+    path("p/<uuid:patient_id>/", home_views.patient_home, name="patient-home"),
     path(P, views.today, name="today"),
     path(P + "setup/", views.setup, name="today-setup"),
     path(P + "bout/", views.log_bout, name="today-log-bout"),
