@@ -99,6 +99,11 @@ def test_same_as_yesterday_offers_yesterdays_values(patient_client, cast):
     filled = patient_client.get(url("diary-checkin", cast, kind="full") + "?same=1")
     assert filled.context["form"].initial["pain_avg"] == entry.pain_avg
     assert 'value="7" id="id_pain_avg_7" checked' in filled.content.decode()
+    swapped = patient_client.get(
+        url("diary-checkin", cast, kind="full") + "?same=1", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert swapped.startswith('<form method="post" id="checkin-form"') and "<html" not in swapped
+    assert 'value="7" id="id_pain_avg_7" checked' in swapped  # htmx gets only the form
 
 
 def test_morning_and_flare_checkins_are_their_own_short_forms(patient_client, cast):

@@ -69,11 +69,13 @@ def test_a_double_tap_logs_one_bout(client, me, history):
     assert ActivitySession.objects.filter(patient=me, note="Logged from Today.").count() == 1
 
 
-def test_htmx_swaps_the_card_in_place(client, me, history):
+def test_htmx_gets_back_only_the_card_it_swaps_in_place(client, me, history):
     response = client.post(
-        url(me, "today-log-bout"), {"activity": "walking"}, HTTP_HX_REQUEST="true", follow=True
+        url(me, "today-log-bout"), {"activity": "walking"}, HTTP_HX_REQUEST="true"
     )
-    assert 'id="card-0"' in response.content.decode()
+    card = response.content.decode()
+    assert response.status_code == 200 and card.startswith('<article class="card today-card')
+    assert 'id="card-0"' in card and "<html" not in card and "Done today: 16 of 8" in card
 
 
 def test_an_activity_outside_the_plan_is_not_logged(client, me, history):

@@ -109,6 +109,8 @@ def checkin(request, grant, kind: str):
         "has_previous": previous is not None,
         "date_param": "" if day == _today(patient) else f"&date={day.isoformat()}",
     }
+    if request.htmx and request.method == "GET":  # "Same as yesterday": only the form changes
+        return render(request, "diary/_checkin_form.html", context)
     return render(request, "diary/checkin.html", context)
 
 

@@ -107,8 +107,19 @@ def log_bout(request, grant):
     except actions.PlanError as exc:
         messages.error(request, f"Not logged: {exc.message}.")
     else:
+        if request.htmx:  # only the card changes; its "Done today" line is announced
+            return _card_fragment(request, grant, form.cleaned_data["activity"])
         messages.success(request, "Logged. Every bit of movement counts.")
     return _home(grant)
+
+
+def _card_fragment(request, grant, activity: str):
+    state = plan_state.load(grant.patient)
+    card = next((c for c in _cards(state) if c["target"].activity == activity), None)
+    if card is None:  # no longer a card today (e.g. the week's days are now done)
+        return _home(grant)
+    context = {"c": card, "grant": grant, "patient": grant.patient, "tap_id": OneTapForm.fresh_id}
+    return render(request, "today/_card.html", context)
 
 
 @require_POST
