@@ -610,6 +610,14 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
             est = both
         if est is not None:
             out[j] = est
+    _joint_tests(design, static, targets, out, used, pain_side, caps, late)
+    return out
+
+
+def _joint_tests(design, static, targets, out, used, pain_side, caps, late) -> None:
+    """Each factor's two days together (stored under the negative of its lag-0 column): does
+    it go with pain on either day? Same controls as its columns, and, after the first eight
+    weeks, also without the related entries (`_without_related`)."""
     for j in targets:
         if j % 2 == 0:
             continue
@@ -628,7 +636,6 @@ def _fit(design: model.Design, targets: range) -> dict[int, model.Estimate]:
             out[-j] = model.Estimate(joint.total, joint.total_se, joint.df, joint.p)
         elif pair:
             out[-j] = model.Estimate(0.0, math.inf, 0, out[pair[0]].p)
-    return out
 
 
 def _joint(

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from pacewise.core.fields import FieldReader
+
 LESSONS_DIR = Path(__file__).resolve().parent / "lessons"
 
 #: Weeks in the course, and lessons per week.
@@ -184,6 +186,42 @@ def load_lessons(directory: str | Path | None = None) -> tuple[Lesson, ...]:
 def parse_lesson(text: str, path: str | Path) -> Lesson:
     """Parse one lesson file's text; ``path`` is used for error messages and the name check."""
     path = Path(path)
+    meta, body = _front_matter(text, path)
+    read = FieldReader(meta, lambda field, problem: LessonError(path, field, problem))
+    read.exactly(REQUIRED_FIELDS)
+    lesson_id = read.text("id")
+    if not _SLUG.match(lesson_id):
+        raise LessonError(
+            path, "id", f"must be a lowercase slug like 'pain-is-an-alarm', got {lesson_id!r}"
+        )
+    week = read.whole("week", 1, WEEKS)
+    order = read.whole("order", 1, LESSONS_PER_WEEK)
+    expected_name = f"w{week:02d}-{order}-{lesson_id}.md"
+    if path.name != expected_name:
+        raise LessonError(
+            path, "id", f"file name must be '{expected_name}' to match week, order and id"
+        )
+    raw_questions = _list(meta, "questions", path)
+    if len(raw_questions) > MAX_QUESTIONS:
+        raise LessonError(
+            path, "questions", f"at most {MAX_QUESTIONS} questions, got {len(raw_questions)}"
+        )
+    return Lesson(
+        id=lesson_id,
+        title=read.text("title"),
+        week=week,
+        order=order,
+        minutes=read.whole("minutes", MIN_MINUTES, MAX_MINUTES),
+        summary=read.text("summary"),
+        topics=_topics(meta, path),
+        questions=tuple(_question(q, i, path) for i, q in enumerate(raw_questions, start=1)),
+        sources=read.texts("sources", 1, 1000, what="citations"),
+        body=body,
+        filename=path.name,
+    )
+
+
+def _front_matter(text: str, path: Path) -> tuple[Mapping, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         raise LessonError(path, None, "must start with YAML front matter between '---' lines")
@@ -193,29 +231,13 @@ def parse_lesson(text: str, path: str | Path) -> Lesson:
         raise LessonError(path, None, f"front matter is not valid YAML: {exc}") from exc
     if not isinstance(meta, Mapping):
         raise LessonError(path, None, "front matter must be a mapping of fields")
-    for field in REQUIRED_FIELDS:
-        if field not in meta:
-            raise LessonError(path, field, "missing required field")
-    unknown = sorted(set(map(str, meta)) - set(REQUIRED_FIELDS))
-    if unknown:
-        raise LessonError(path, unknown[0], "unknown field")
+    body = match.group(2).strip()
+    if not body:
+        raise LessonError(path, "body", "the lesson text after the front matter is empty")
+    return meta, body
 
-    lesson_id = _text(meta, "id", path)
-    if not _SLUG.match(lesson_id):
-        raise LessonError(
-            path, "id", f"must be a lowercase slug like 'pain-is-an-alarm', got {lesson_id!r}"
-        )
-    title = _text(meta, "title", path)
-    week = _int_in(meta, "week", path, 1, WEEKS)
-    order = _int_in(meta, "order", path, 1, LESSONS_PER_WEEK)
-    minutes = _int_in(meta, "minutes", path, MIN_MINUTES, MAX_MINUTES)
-    summary = _text(meta, "summary", path)
-    expected_name = f"w{week:02d}-{order}-{lesson_id}.md"
-    if path.name != expected_name:
-        raise LessonError(
-            path, "id", f"file name must be '{expected_name}' to match week, order and id"
-        )
 
+def _topics(meta: Mapping, path: Path) -> tuple[str, ...]:
     topics = _list(meta, "topics", path)
     for tag in topics:
         if not isinstance(tag, str) or tag not in TOPICS:
@@ -224,36 +246,7 @@ def parse_lesson(text: str, path: str | Path) -> Lesson:
             )
     if len(set(topics)) != len(topics):
         raise LessonError(path, "topics", "a topic is listed twice")
-
-    raw_questions = _list(meta, "questions", path)
-    if len(raw_questions) > MAX_QUESTIONS:
-        raise LessonError(
-            path, "questions", f"at most {MAX_QUESTIONS} questions, got {len(raw_questions)}"
-        )
-    questions = tuple(_question(q, i, path) for i, q in enumerate(raw_questions, start=1))
-
-    sources = _list(meta, "sources", path)
-    for source in sources:
-        if not isinstance(source, str) or not source.strip():
-            raise LessonError(path, "sources", "every source must be a non-empty citation string")
-
-    body = match.group(2).strip()
-    if not body:
-        raise LessonError(path, "body", "the lesson text after the front matter is empty")
-
-    return Lesson(
-        id=lesson_id,
-        title=title,
-        week=week,
-        order=order,
-        minutes=minutes,
-        summary=summary,
-        topics=tuple(topics),
-        questions=questions,
-        sources=tuple(s.strip() for s in sources),
-        body=body,
-        filename=path.name,
-    )
+    return tuple(topics)
 
 
 def _text(meta: Mapping, field: str, path: Path, label: str | None = None) -> str:
@@ -261,15 +254,6 @@ def _text(meta: Mapping, field: str, path: Path, label: str | None = None) -> st
     if not isinstance(value, str) or not value.strip():
         raise LessonError(path, label or field, "must be non-empty text")
     return value.strip()
-
-
-def _int_in(meta: Mapping, field: str, path: Path, low: int, high: int) -> int:
-    value = meta.get(field)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise LessonError(
-            path, field, f"must be a whole number from {low} to {high}, got {value!r}"
-        )
-    return value
 
 
 def _list(meta: Mapping, field: str, path: Path) -> list:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from pacewise.core.fields import FieldReader
 from pacewise.core.program import (
     BALANCE_DEMANDS,
     BODY_REGIONS,
@@ -210,94 +211,58 @@ def parse_exercise(raw: object, path: str | Path, number: int = 1) -> Exercise:
     def fail(field: str, problem: str) -> LibraryError:
         return LibraryError(path, label, field, problem)
 
-    for field in REQUIRED_FIELDS:
-        if field not in raw:
-            raise fail(field, "missing required field")
-    unknown = sorted(set(map(str, raw)) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
-    if unknown:
-        raise fail(unknown[0], "unknown field")
+    read = FieldReader(raw, fail)
+    read.exactly(REQUIRED_FIELDS, OPTIONAL_FIELDS)
     if not isinstance(ident, str) or not _SLUG.match(ident):
         raise fail("id", f"must be a lowercase slug like 'wall-slides', got {ident!r}")
 
-    def text(field: str) -> str:
-        value = raw.get(field)
-        if not isinstance(value, str) or not value.strip():
-            raise fail(field, "must be non-empty text")
-        return value.strip()
-
-    def choice(field: str, known: tuple[str, ...]) -> str:
-        value = raw.get(field)
-        if value not in known:
-            raise fail(field, f"must be one of {list(known)}, got {value!r}")
-        return value
-
-    def choices(field: str, known: tuple[str, ...], allow_empty: bool = False) -> tuple[str, ...]:
-        value = raw.get(field)
-        if not isinstance(value, list) or (not value and not allow_empty):
-            raise fail(field, "must be a non-empty list" if not allow_empty else "must be a list")
-        for item in value:
-            if item not in known:
-                raise fail(field, f"unknown value {item!r}; known: {list(known)}")
-        if len(set(value)) != len(value):
-            raise fail(field, "a value is listed twice")
-        return tuple(value)
-
-    def flag(field: str) -> bool:
-        value = raw.get(field)
-        if not isinstance(value, bool):
-            raise fail(field, f"must be true or false, got {value!r}")
-        return value
-
-    def texts(field: str, low: int, high: int) -> tuple[str, ...]:
-        value = raw.get(field, [])
-        if not isinstance(value, list) or not low <= len(value) <= high:
-            raise fail(field, f"must be a list of {low} to {high} short sentences")
-        for item in value:
-            if not isinstance(item, str) or not item.strip():
-                raise fail(field, "every entry must be non-empty text")
-        return tuple(item.strip() for item in value)
-
     def link(field: str) -> str | None:
         value = raw.get(field)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not _SLUG.match(value) or value == ident:
+        if value is not None and (
+            not isinstance(value, str) or not _SLUG.match(value) or value == ident
+        ):
             raise fail(field, f"must be another exercise's id, got {value!r}")
         return value
 
-    level = raw.get("level")
-    if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
-        raise fail("level", f"must be a whole number from 1 to 5, got {level!r}")
-    equipment = choices("equipment", EQUIPMENT)
-    if "none" in equipment and len(equipment) > 1:
-        raise fail("equipment", "'none' cannot be listed with other equipment")
-    position = choice("position", POSITIONS)
-    if position == "seated" and not {"chair", "stationary_bike"} & set(equipment):
-        raise fail("equipment", "a seated exercise needs a chair (or a bike) in its equipment")
+    equipment = read.choices("equipment", EQUIPMENT)
+    position = read.choice("position", POSITIONS)
+    _check_equipment(equipment, position, fail)
     exercise = Exercise(
         id=ident,
-        name=text("name"),
-        category=choice("category", CATEGORIES),
-        level=level,
+        name=read.text("name"),
+        category=read.choice("category", CATEGORIES),
+        level=read.whole("level", 1, 5),
         position=position,
         equipment=equipment,
-        body_regions=choices("body_regions", BODY_REGIONS),
-        conditions=choices("conditions", CONDITIONS),
+        body_regions=read.choices("body_regions", BODY_REGIONS),
+        conditions=read.choices("conditions", CONDITIONS),
         dose=_dose(raw.get("dose"), fail),
         easier=link("easier"),
         harder=link("harder"),
-        modifications=frozenset(choices("modifications", MODIFICATIONS, allow_empty=True)),
-        loads_wrists=flag("loads_wrists"),
-        needs_floor=flag("needs_floor"),
-        kneeling=flag("kneeling"),
-        balance_demand=choice("balance_demand", BALANCE_DEMANDS),
-        flare_safe=flag("flare_safe"),
-        cautions=texts("cautions", 0, 4),
-        steps=texts("steps", MIN_STEPS, MAX_STEPS),
-        feel=text("feel"),
-        stop_if=texts("stop_if", 1, 4),
+        modifications=frozenset(read.choices("modifications", MODIFICATIONS, allow_empty=True)),
+        loads_wrists=read.flag("loads_wrists"),
+        needs_floor=read.flag("needs_floor"),
+        kneeling=read.flag("kneeling"),
+        balance_demand=read.choice("balance_demand", BALANCE_DEMANDS),
+        flare_safe=read.flag("flare_safe"),
+        cautions=read.texts("cautions", 0, 4),
+        steps=read.texts("steps", MIN_STEPS, MAX_STEPS),
+        feel=read.text("feel"),
+        stop_if=read.texts("stop_if", 1, 4),
         filename=path.name,
     )
+    _check_safety_fields(exercise, fail)
+    return exercise
+
+
+def _check_equipment(equipment: tuple[str, ...], position: str, fail) -> None:
+    if "none" in equipment and len(equipment) > 1:
+        raise fail("equipment", "'none' cannot be listed with other equipment")
+    if position == "seated" and not {"chair", "stationary_bike"} & set(equipment):
+        raise fail("equipment", "a seated exercise needs a chair (or a bike) in its equipment")
+
+
+def _check_safety_fields(exercise: Exercise, fail) -> None:
     if exercise.position == "floor" and not exercise.needs_floor:
         raise fail("needs_floor", "a floor exercise must say needs_floor: true")
     expected = modifications_of(exercise)
@@ -308,7 +273,6 @@ def parse_exercise(raw: object, path: str | Path, number: int = 1) -> Exercise:
             "modifications",
             f"must match the safety fields: remove {extra}, add {missing}",
         )
-    return exercise
 
 
 def _dose(raw: object, fail: Callable[[str, str], LibraryError]) -> Dose:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
 from pacewise.core.blanks import is_blank
@@ -17,53 +18,73 @@ from .records import derived_id, run_import, save_entry
 from .report import ImportReport, Progress
 
 
-def _mapped(cells: dict[str, str], plan, date_format) -> dict:
-    values: dict = {}
-    parts: dict[str, int] = {}
-    tags, notes, regions = [], [], []
-    local_date = entered_at = None
-    for column, target in plan:
-        raw, name = cells.get(column, "").strip(), target.field
-        if is_blank(raw) or name == "ignore":  # NA, NaN, #N/A... as other trackers write them
-            continue
-        if name in SCALED:
-            values[name] = target.convert(raw)
-        elif name in ("year", "month", "day"):
-            parts[name] = read_whole(raw, name, 1, 9999)
-        elif name == "local_date":
-            local_date = read_day(raw, date_format)
-        elif name == "entered_at":
-            entered_at = read_instant(raw)
-        elif name == "kind":
-            if raw.lower() not in KINDS:
-                raise entries.EntryError("kind", f"must be one of {', '.join(sorted(KINDS))}")
-            values["kind"] = raw.lower()
-        elif name == "in_flare":
-            if raw.lower() not in FLAGS:
-                raise entries.EntryError("in_flare", "must be yes or no (or true/false, 1/0)")
-            values["in_flare"] = FLAGS[raw.lower()]
-        elif name == "tags":
-            tags += [t for t in re.split(r"[;,|]", raw) if t.strip()]
-        elif name == "locations":
-            regions += [r for r in re.split(r"[;,|]", raw) if r.strip()]
-        else:
-            notes.append(raw)
-    if len(parts) == 3:
+@dataclass
+class _Row:
+    """What one line gives, column by column, before the entry is built."""
+
+    values: dict = field(default_factory=dict)
+    parts: dict = field(default_factory=dict)  # year, month, day in separate columns
+    tags: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+    local_date: date | None = None
+    entered_at: object = None
+
+
+def _cell(row: _Row, name: str, raw: str, target, date_format) -> None:
+    """Read one non-blank cell into the row, by the field its column is mapped to."""
+    if name in SCALED:
+        row.values[name] = target.convert(raw)
+    elif name in ("year", "month", "day"):
+        row.parts[name] = read_whole(raw, name, 1, 9999)
+    elif name == "local_date":
+        row.local_date = read_day(raw, date_format)
+    elif name == "entered_at":
+        row.entered_at = read_instant(raw)
+    elif name == "kind":
+        if raw.lower() not in KINDS:
+            raise entries.EntryError("kind", f"must be one of {', '.join(sorted(KINDS))}")
+        row.values["kind"] = raw.lower()
+    elif name == "in_flare":
+        if raw.lower() not in FLAGS:
+            raise entries.EntryError("in_flare", "must be yes or no (or true/false, 1/0)")
+        row.values["in_flare"] = FLAGS[raw.lower()]
+    elif name in ("tags", "locations"):
+        items = [t for t in re.split(r"[;,|]", raw) if t.strip()]
+        (row.tags if name == "tags" else row.regions).extend(items)
+    else:
+        row.notes.append(raw)
+
+
+def _day_of(row: _Row) -> date:
+    if len(row.parts) == 3:
         try:
-            local_date = date(parts["year"], parts["month"], parts["day"])
+            return date(row.parts["year"], row.parts["month"], row.parts["day"])
         except ValueError as exc:
             raise entries.EntryError("local_date", f"is not a real date ({exc})") from exc
-    if local_date is None:
+    if row.local_date is None:
         raise entries.EntryError("local_date", "is missing")
-    if not (values or tags or notes or regions):
+    return row.local_date
+
+
+def _mapped(cells: dict[str, str], plan, date_format) -> dict:
+    row = _Row()
+    for column, target in plan:
+        raw, name = cells.get(column, "").strip(), target.field
+        if not (is_blank(raw) or name == "ignore"):  # NA, NaN, #N/A... as trackers write them
+            _cell(row, name, raw, target, date_format)
+    local_date = _day_of(row)
+    if not (row.values or row.tags or row.notes or row.regions):
         raise entries.EntryError("line", "has nothing to import besides the date")
-    values["note"] = read_text("\n".join(notes), "note", 2000)
-    values["locations"] = read_regions(regions)
+    values = row.values | {
+        "note": read_text("\n".join(row.notes), "note", 2000),
+        "locations": read_regions(row.regions),
+    }
     return {
         "values": values,
         "local_date": local_date,
-        "entered_at": entered_at,
-        "tags": read_tags(tags),
+        "entered_at": row.entered_at,
+        "tags": read_tags(row.tags),
     }
 
 
