@@ -7,6 +7,7 @@ Screenshots go to $PACEWISE_SCREENSHOTS when it is set (to look at the pages by 
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -136,32 +137,47 @@ def test_a_traveller_is_asked_once_whether_to_follow_the_device_zone(browser, li
     context.close()
 
 
-def test_a_morning_only_diary_on_a_phone(page, live_server):
-    """Today and a day page for someone who checks in only in the morning, at 390x844."""
+@pytest.mark.parametrize("rhythm", ["morning", "evening"])
+def test_a_morning_only_or_evening_only_diary_on_a_phone(page, live_server, rhythm):
+    """Today, a day page, the weekly review and the visit report for someone who checks in
+    only in the morning, or only in the evening, at 390x844."""
     from pacewise.diary.days import today_for
     from pacewise.diary.models import ActivitySession, CheckIn
 
     user = _person()
     actions.choose_activities(user.patient, [actions.Choice("walking", 10)])
     today = today_for(user.patient)
-    for back in range(14, 0, -1):
+    for back in range(21, 0, -1):
         day = today - timedelta(days=back)
-        CheckIn.objects.create(
-            patient=user.patient, local_date=day, kind="morning", morning_pain=3, sleep_hours=7
-        )
+        if rhythm == "morning":
+            values = {"kind": "morning", "morning_pain": 3, "sleep_hours": 7}
+        else:
+            values = {"kind": "full", "pain_avg": 4, "sleep_hours": 7, "fatigue": 3}
+        CheckIn.objects.create(patient=user.patient, local_date=day, **values)
         ActivitySession.objects.create(
             patient=user.patient, local_date=day, activity="walking", minutes=10,
             planned_item="walking",
         )
     _sign_in(page, live_server, user)
     page.goto(f"{live_server.url}/p/{user.patient.pk}/today/")
-    log = page.get_by_role("button", name="Log a bout: 8 minutes of walking")
+    log = page.get_by_role("button", name=re.compile(r"Log a bout: \d+ minutes of walking"))
     box = log.bounding_box()
     assert box["y"] + box["height"] <= 844 * 1.25
     assert_accessible(page)
-    _shot(page, "today-morning-only")
+    _shot(page, f"today-{rhythm}-only")
     yesterday = (today - timedelta(days=1)).isoformat()
     page.goto(f"{live_server.url}/p/{user.patient.pk}/diary/{yesterday}/")
-    expect(page.get_by_text("Pain 3/10 (on waking)")).to_be_visible()
+    pain = "Pain 3/10 (on waking)" if rhythm == "morning" else "Pain 4/10"
+    expect(page.get_by_text(pain, exact=False).first).to_be_visible()
     assert_accessible(page)
-    _shot(page, "day-morning-only")
+    _shot(page, f"day-{rhythm}-only")
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/today/review/")
+    expect(page.get_by_text("You logged 7 days that week.")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, f"review-{rhythm}-only")
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/questionnaires/visit-report/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the visit report (PDF)").click()
+    folder = os.environ.get("PACEWISE_SCREENSHOTS")
+    if folder:
+        download.value.save_as(str(Path(folder) / f"visit-report-{rhythm}-only.pdf"))
