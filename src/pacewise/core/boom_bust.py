@@ -100,9 +100,9 @@ def boom_bust(days: Sequence[LoadDay], factor: float = FACTOR) -> BoomBust:
         elif harder is not None:
             other = [other[0] + harder, other[1] + 1]
     judged = [b for b in booms if b.harder_after is not None]
-    harder = sum(1 for b in judged if b.harder_after)
+    n_harder = sum(1 for b in judged if b.harder_after)
     result = BoomBust(
-        "ok" if len(judged) >= MIN_BOOMS else "no_booms", tuple(booms), harder, len(judged),
+        "ok" if len(judged) >= MIN_BOOMS else "no_booms", tuple(booms), n_harder, len(judged),
         other[0], other[1], uses_plan, usual_pain,
     )  # fmt: skip
     return _with_message(result, factor)

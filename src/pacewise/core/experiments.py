@@ -115,7 +115,7 @@ def block_summaries(
     out = []
     for begin, last, is_with in d.blocks():
         days = [begin + timedelta(days=k) for k in range(WASHOUT_DAYS, d.block_days)]
-        values = [pain[x] for x in days if pain.get(x) is not None]
+        values = [v for x in days if (v := pain.get(x)) is not None]
         marks = _kept(begin, last, is_with, followed or {})
         out.append(BlockSummary(
             len(values),

@@ -46,7 +46,7 @@ class FieldReader:
         value = self.raw.get(field)
         if value not in known:
             raise self.fail(field, f"must be one of {list(known)}, got {value!r}")
-        return value
+        return str(value)
 
     def choices(
         self, field: str, known: Collection[str], *, allow_empty: bool = False

@@ -227,11 +227,11 @@ def diary_rows(days: Sequence[OutlookDay]) -> Rows:
         ahead = [d.date + timedelta(days=i) for i in range(1, HORIZON_DAYS + 1)]
         if any(a not in by_date for a in ahead):
             continue
-        x = _features(by_date, d.date)
-        if x is None:
+        signals = _features(by_date, d.date)
+        if signals is None:
             continue
         dates.append(d.date)
-        xs.append(x)
+        xs.append(signals)
         ys.append(1.0 if any(a in in_flare for a in ahead) else 0.0)
         said.append(1.0 if any(a in said_flares for a in ahead) else 0.0)
     x = np.array(xs).reshape(-1, len(FEATURES))

@@ -37,6 +37,7 @@ from pacewise.core.review import QuotaChange, WeeklyReview
 from pacewise.core.week_days import WeekDay, week_day, week_start
 from pacewise.core.workload import boom_bust_message, envelope_cap, spike_cap
 
+Date = date  # for fields declared after DayPlan's own `date` field
 Phase = Literal["baseline", "building", "holding", "flare", "returning"]
 CLINICIAN = "Set by your clinician"
 
@@ -94,7 +95,7 @@ class DayPlan:
     easier_option: EasierOption
     messages: tuple[str, ...] = ()
     overridden: tuple[str, ...] = ()  # activity keys (and "progression_rate") set by a clinician
-    week_start: date | None = None  # first day of the current plan week (None in baseline)
+    week_start: Date | None = None  # first day of the current plan week (None in baseline)
     last_review: WeeklyReview | None = None
     factors: Mapping[str, float] = field(default_factory=dict)
     flare_days: int = 0  # in a flare: how many days it has lasted, today included

@@ -120,7 +120,7 @@ def _impute(columns: np.ndarray, observed: np.ndarray) -> None:
         others = [c for c in range(1, width) if c != j]
         ones = np.ones((int(seen.sum()), 1))
         picked = forward_select(
-            filled[seen, j], ones / np.sqrt(ones.size), filled[np.ix_(seen, others)]
+            filled[seen, j], ones / np.sqrt(ones.size), filled[np.ix_(seen, np.asarray(others, dtype=int))]
         )
         if not picked:
             continue

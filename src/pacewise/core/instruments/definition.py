@@ -127,7 +127,7 @@ class _Parser:
             stem=d.get("stem"),
             about=d.get("about"),
             items=items,
-            scoring=scoring,
+            scoring=scoring if isinstance(scoring, str) else "",
             score_range=score_range,
             better=d["better"],
             bands=bands,
@@ -230,8 +230,8 @@ class _Parser:
             return (0.0, 0.0)
         scored = [i for i in items if i.scored]
         if scored and scoring in SCORING_RULES:
-            low = sum(min(i.values) for i in scored)
-            high = sum(max(i.values) for i in scored)
+            low: float = sum(min(i.values) for i in scored)
+            high: float = sum(max(i.values) for i in scored)
             if scoring == "mean":
                 low, high = low / len(scored), high / len(scored)
             if not (math.isclose(low, raw[0]) and math.isclose(high, raw[1])):

@@ -30,7 +30,7 @@ def score(instrument: Instrument, answers: Mapping[str, int | None]) -> Score:
     """
     _check_answers(instrument, answers)
     scored = instrument.scored_items
-    given = [answers[i.id] for i in scored if answers.get(i.id) is not None]
+    given = [v for i in scored if (v := answers.get(i.id)) is not None]
     missing = tuple(i.id for i in scored if answers.get(i.id) is None)
     if len(missing) > instrument.missing.max_missing:
         raise CannotScore(_refusal(instrument, missing))

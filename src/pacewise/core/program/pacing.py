@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pacewise.core.records import PlanActivity, Profile
+from pacewise.core.records import PlanActivity, Profile, Unit
 
 from .dosing import MIN_MINUTES, MIN_REPS
 from .prescription import WeeklyProgram
@@ -13,6 +13,7 @@ def to_plan_activities(program: WeeklyProgram) -> tuple[PlanActivity, ...]:
     """One pacing-engine activity per exercise; the amount is per day it is done, on the
     program's days a week."""
     activities = []
+    unit: Unit
     for p in program.items:
         if p.minutes is not None:
             unit, bout = "minutes", float(min(MIN_MINUTES, p.minutes))
