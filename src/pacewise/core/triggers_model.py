@@ -119,9 +119,9 @@ def _impute(columns: np.ndarray, observed: np.ndarray) -> None:
             continue
         others = [c for c in range(1, width) if c != j]
         ones = np.ones((int(seen.sum()), 1))
-        picked = forward_select(
-            filled[seen, j], ones / np.sqrt(ones.size), filled[np.ix_(seen, np.asarray(others, dtype=int))]
-        )
+        columns = np.asarray(others, dtype=int)
+        basis = ones / np.sqrt(ones.size)
+        picked = forward_select(filled[seen, j], basis, filled[np.ix_(seen, columns)])
         if not picked:
             continue
         use = [others[i] for i in picked]
