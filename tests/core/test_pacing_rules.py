@@ -534,3 +534,21 @@ def test_a_week_with_78_percent_walking_and_27_percent_yoga_does_not_step_up():
     assert all(c.after == c.before for c in review.proposed)
     text = " ".join(review.reasons)
     assert "goes up" not in text and "78%" in text and "27%" in text
+
+
+def test_no_raise_in_the_first_plan_week_after_a_hard_last_baseline_week():
+    """Found by the property test (its example, as it was): a red last week of the baseline
+    counts as 'a harder week' before the first plan week, as any red week does before the
+    next, so the first plan week holds instead of going up 10%."""
+    sts = PlanActivity("sts", "Sit-to-stand", "reps", min_bout=5)
+    profile = Profile(activities=(WALK, sts))
+    first = date(2025, 1, 6)
+    pains = {0: 0.0, 2: 0.0, 6: 0.0, 10: 0.0, 11: None, 12: 0.0, 13: 6.0, 14: None}
+    history = [DayRecord(first + timedelta(days=n), morning_pain=p) for n, p in pains.items()]
+    history += [DayRecord(date(2025, 1, 25)),
+                DayRecord(date(2025, 1, 26), sessions=(ActivitySession("walk", 4.0),))]  # fmt: skip
+    red = weekly_review(profile, history, date(2025, 1, 19))
+    after = weekly_review(profile, history, date(2025, 1, 26))
+    assert red.colour == "red" and after.colour == "green"
+    assert after.change == "hold" and all(c.after <= c.before for c in after.proposed)
+    assert "After a harder week" in " ".join(after.reasons)

@@ -18,6 +18,7 @@ from pacewise.core.flare import FlareCalendar, find_flares, recovery_days
 from pacewise.core.records import Profile
 from pacewise.core.review import (
     Change,
+    Colour,
     QuotaChange,
     WeekContext,
     WeeklyReview,
@@ -41,6 +42,9 @@ class PlanState:
     last_review: WeeklyReview | None
     green_streak: int
     recent_quotas: tuple[tuple[date, dict[str, float]], ...]
+    # the colour of the last baseline week, until the first plan week has its own review: a
+    # hard last week of getting-to-know-you is a "previous red week" like any other
+    before_plan: Colour | None = None
 
     def quota_on(self, day: date) -> dict[str, float]:
         """The quotas that were in force on ``day`` (recent weeks only)."""
@@ -110,6 +114,8 @@ def replay(
         return replace(state, week_start=baseline.start)
     if cache is not None:
         state = cache.resume(baseline, until) or state
+    if state.last_review is None:
+        state = replace(state, before_plan=_last_baseline_colour(profile, diary, calendar, state))
     while state.week_start + WEEK <= until:
         # the review as it was made, at the end of its week: a flare that the next day's pain
         # reveals in hindsight does not change a review already shown
@@ -123,6 +129,18 @@ def replay(
         if cache is not None:
             cache.keep(state)
     return state
+
+
+def _last_baseline_colour(
+    profile: Profile, diary: Diary, calendar: FlareCalendar, state: PlanState
+) -> Colour | None:
+    """How the last full week of the baseline went (green, amber or red), or None."""
+    start = state.baseline.end - WEEK
+    if start < state.baseline.start:
+        return None
+    seen = calendar.as_of(state.baseline.end)
+    ctx = week_context(profile, diary, seen, state, start, in_baseline=True)
+    return review_week(ctx, start)[0].colour
 
 
 def week_context(
@@ -142,7 +160,7 @@ def week_context(
         flare_days=calendar.flare_days,
         usual=diary.usual(start, calendar.flare_days),
         quotas=state.quotas,
-        previous=last.colour if last else None,
+        previous=last.colour if last else state.before_plan,
         green_streak=state.green_streak,
         recovering=recovering(profile, diary, calendar, start),
         in_baseline=in_baseline,

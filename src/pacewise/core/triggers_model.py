@@ -119,9 +119,9 @@ def _impute(columns: np.ndarray, observed: np.ndarray) -> None:
             continue
         others = [c for c in range(1, width) if c != j]
         ones = np.ones((int(seen.sum()), 1))
-        columns = np.asarray(others, dtype=int)
         basis = ones / np.sqrt(ones.size)
-        picked = forward_select(filled[seen, j], basis, filled[np.ix_(seen, columns)])
+        rest = filled[np.ix_(seen, others)]  # type: ignore[arg-type]  # numpy stubs: lists work
+        picked = forward_select(filled[seen, j], basis, rest)
         if not picked:
             continue
         use = [others[i] for i in picked]
