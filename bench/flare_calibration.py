@@ -32,10 +32,10 @@ import numpy as np
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 
+from flare_outlook import diary  # noqa: E402 - a run's diary as the outlook reads it
 from model_c import draw_person_c, run_person_c
 
 from pacewise.core import forecast
-from pacewise.core.forecast import OutlookDay
 from pacewise.core.simulate import draw_person, run_person
 from pacewise.core.simulate_variant import draw_variant_person, run_variant_person
 from pacewise.core.strategies import boom_bust, fixed_progression, rest_when_it_hurts
@@ -48,13 +48,6 @@ MODELS = {
     "C (tolerance curve, cycles in a third)": (draw_person_c, run_person_c),
 }
 
-
-def diary(run) -> list[OutlookDay]:
-    return [
-        OutlookDay(r.date, r.pain, r.sleep_hours, r.stress, sum(s.amount for s in r.sessions),
-                   r.flare)
-        for r in run.history
-    ]  # fmt: skip
 
 
 def earned_by_day(scored: forecast.Scored) -> list[bool]:

@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from checkin_load import (  # noqa: E402 - the same helpers as the single-server bench
     HOST,
     SCRATCH_DB,
+    SETUP,
     bench_line,
     free_port,
     pacewise,
@@ -45,14 +46,6 @@ from checkin_load import (  # noqa: E402 - the same helpers as the single-server
     wait_until_up,
 )
 
-SETUP = """
-import json
-from pacewise.accounts.models import AccessToken, Patient, User
-user = User.objects.create_user("bench@example.com", "bench-password-not-secret-42")
-patient = Patient.objects.create(user=user)
-_, raw = AccessToken.issue(user, "bench")
-print("BENCH " + json.dumps({"patient": str(patient.pk), "token": raw}))
-"""
 COUNT = """
 from pacewise.diary.models import CheckIn
 print(f"BENCH {CheckIn.objects.count()}")
