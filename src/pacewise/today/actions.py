@@ -135,11 +135,17 @@ def choose_easier(patient, *, easier: bool, today: date | None = None) -> bool:
     return easier
 
 
-def accept_review(patient, *, confidence: int | None, step: str | None) -> ReviewDecision:
+def accept_review(
+    patient,
+    *,
+    confidence: int | None,
+    step: str | None,
+    offer: plan_state.ReviewOffer | None = None,
+) -> ReviewDecision:
     """Store the person's answer to the review behind this week's plan (core.pacing.decide:
-    the same rule for the web and the API)."""
-    state = plan_state.load(patient)
-    offer = plan_state.offer_for(state, confidence)
+    the same rule for the web and the API). `offer`: the review as the caller already worked
+    it out for this confidence, so it is not worked out twice."""
+    offer = offer or plan_state.offer_for(plan_state.load(patient), confidence)
     if offer is None:
         raise PlanError("review", "there is no weekly review yet; it comes after your first week")
     try:

@@ -90,7 +90,7 @@ def review_accept(request, grant):
         return render(request, "today/review.html", _review_context(grant, state, offer, form))
     step = form.cleaned_data["step"] or None
     try:
-        actions.accept_review(grant.patient, confidence=confidence, step=step)
+        actions.accept_review(grant.patient, confidence=confidence, step=step, offer=offer)
     except actions.PlanError as exc:
         if exc.field == "step" and step is None:
             # Confidence below 7 and the plan goes up: the person chooses the step.
