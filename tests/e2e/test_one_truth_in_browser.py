@@ -76,6 +76,9 @@ def test_a_twice_weekly_exercise_rests_after_its_day_and_the_player_counts_today
         expect(page.get_by_role("heading", name="Not today")).to_be_visible()
         expect(page.get_by_text("A rest day for this one")).to_be_visible()
         assert page.get_by_role("heading", name=name, exact=True).count() == 0  # no card
+        for choice in ("Easier today", "I'm in a flare"):  # many cards: choices come first
+            box = page.get_by_role("button", name=choice).bounding_box()
+            assert box["y"] + box["height"] <= PHONE["height"] * 1.25, (choice, box)
         assert_accessible(page)
         _shot(page, "today-not-today")
         page.goto(f"{live_server.url}/p/{user.patient.pk}/program/")
