@@ -4,6 +4,7 @@ import re
 
 from django.urls import reverse
 
+from pacewise.diary.days import today_for
 from pacewise.insights import data
 from pacewise.insights.charts import round_top
 from pacewise.today import state as today_state
@@ -59,7 +60,7 @@ def test_the_last_7_days_are_summed_up_beside_the_week_before(client, diary):
 
     text = page(client, diary).content.decode()
     assert '<h2 id="week-brief-h">The last 7 days</h2>' in text
-    today = data.patient_today(diary.record)
+    today = today_for(diary.record)
     brief = week_brief(data.summaries(diary.record, 14), today, data.recent_plan(diary.record))
     assert brief.logged_days >= 5 and "the week before (" in brief.sentences[1]
     for sentence in brief.sentences:

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from pacewise.accounts.models import Clinic, Share, User
+from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.ops.demo import create_demo, current_code
 
@@ -131,7 +132,7 @@ def test_demo_people_have_a_finished_and_a_running_self_experiment(db):
     assert result.adherence > 0.8
     running = data.active_experiment(sam)
     assert running is not None and running.factor == "late night"
-    assert phase_on(running.to_core(), data.patient_today(sam)).status == "running"
+    assert phase_on(running.to_core(), today_for(sam)).status == "running"
 
 
 def test_demo_tells_the_same_story_whatever_day_it_is_made(db):

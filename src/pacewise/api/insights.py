@@ -16,6 +16,7 @@ from pydantic import Field
 from pacewise.accounts.access import api_grant
 from pacewise.core import pooling
 from pacewise.core.experiments import phase_on
+from pacewise.diary.days import today_for
 from pacewise.insights import data
 from pacewise.insights.models import Experiment
 
@@ -137,7 +138,7 @@ class WeekOut(Schema):
 
 def _experiment_out(exp: Experiment) -> dict:
     design = exp.to_core()
-    phase = phase_on(design, data.patient_today(exp.patient))
+    phase = phase_on(design, today_for(exp.patient))
     result = data.experiment_result(exp)
     blocks = zip(design.blocks(), result.blocks, strict=True)
     return {

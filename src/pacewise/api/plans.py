@@ -21,6 +21,7 @@ from pacewise.accounts.access import Role, api_grant
 from pacewise.core import screening as core_screening
 from pacewise.core.errors import RuleError
 from pacewise.core.pause import rules_for
+from pacewise.diary.days import today_for
 from pacewise.plans import programs, red_flags, sessions
 from pacewise.plans.models import ProgramChange, Screening
 
@@ -315,7 +316,7 @@ def log_session(request, patient_id: uuid.UUID, payload: SessionIn):
         patient,
         request.user,
         done,
-        local_date=payload.local_date or sessions.patient_today(patient),
+        local_date=payload.local_date or today_for(patient),
         pain_peak=payload.pain_peak,
         effort=payload.effort,
         feeling=payload.feeling,

@@ -45,11 +45,10 @@ class ExperimentError(ValueError):
     """The experiment cannot start (the message says why, in plain words)."""
 
 
-patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def summaries(patient, days: int, end: date | None = None) -> list[DaySummary]:
-    end = end or patient_today(patient)
+    end = end or today_for(patient)
     start = end - timedelta(days=days - 1)
     return days_between(patient, start, end)
 
@@ -77,7 +76,7 @@ def _own_diary(
     patient, end: date | None = None, year: list[DaySummary] | None = None
 ) -> DailyTable:
     """The year of diary up to `end` as a daily table (`year`: those summaries, if loaded)."""
-    end = end or patient_today(patient)
+    end = end or today_for(patient)
     start = end - timedelta(days=FINDINGS_DAYS - 1)
     days = year if year is not None else summaries(patient, FINDINGS_DAYS, end)
     return diary_table(patient, days, start, end)
@@ -154,7 +153,7 @@ def outlook_days(days: list[DaySummary]) -> list[OutlookDay]:
 
 def flare_outlook(patient, year: list[DaySummary] | None = None) -> Outlook:
     days = year if year is not None else summaries(patient, OUTLOOK_DAYS)
-    return outlook(outlook_days(days), patient_today(patient))
+    return outlook(outlook_days(days), today_for(patient))
 
 
 def planned(patient, start: date, end: date) -> dict[date, float]:
@@ -167,13 +166,13 @@ def planned(patient, start: date, end: date) -> dict[date, float]:
 
 def recent_plan(patient) -> dict[date, float]:
     """The plan's daily minutes over the boom-bust window (which holds the trend window)."""
-    end = patient_today(patient)
+    end = today_for(patient)
     return planned(patient, end - timedelta(days=BOOM_BUST_DAYS - 1), end)
 
 
 def week_in_brief(patient) -> WeekBrief:
     """The last 7 days beside the 7 before (the plan's minutes when there is a plan)."""
-    end = patient_today(patient)
+    end = today_for(patient)
     days = summaries(patient, 2 * WEEK, end)
     return week_brief(days, end, planned(patient, end - timedelta(days=WEEK - 1), end))
 
@@ -197,7 +196,7 @@ def experiment_choices(patient, found: list[Finding]) -> list[str]:
 
 
 def active_experiment(patient) -> Experiment | None:
-    today = patient_today(patient)
+    today = today_for(patient)
     for exp in Experiment.objects.filter(patient=patient, stopped_on__isnull=True):
         if exp.to_core().end >= today:
             return exp
@@ -211,20 +210,20 @@ def start_experiment(patient, factor: str, pairs: int = core_experiments.PAIRS,
         raise ExperimentError("Choose what to test.")
     if active_experiment(patient) is not None:
         raise ExperimentError("One experiment at a time: finish or stop the current one first.")
-    start = patient_today(patient) + timedelta(days=1)
+    start = today_for(patient) + timedelta(days=1)
     seed = secrets.randbelow(2**31)
     design = core_experiments.design(factor, start, seed, pairs=pairs, block_days=block_days)
     return Experiment.from_design(patient, design)
 
 
 def stop_experiment(experiment: Experiment) -> None:
-    experiment.stopped_on = patient_today(experiment.patient)
+    experiment.stopped_on = today_for(experiment.patient)
     experiment.save(update_fields=["stopped_on"])
 
 
 def experiment_result(experiment: Experiment) -> core_experiments.Result:
     design = experiment.to_core()
-    end = min(design.end, patient_today(experiment.patient))
+    end = min(design.end, today_for(experiment.patient))
     days = days_between(experiment.patient, design.start, end)
     table = diary_table(experiment.patient, days, design.start, end)
     pain = dict(zip(table.dates, table.pain, strict=True))

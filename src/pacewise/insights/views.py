@@ -13,6 +13,7 @@ from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import experiments as core_experiments
 from pacewise.core.week_brief import week_brief
+from pacewise.diary.days import today_for
 
 from . import data
 from .charts import MEASURES, series, trend_svg
@@ -34,7 +35,7 @@ def _charts(days, start, end, planned):
 @patient_view()
 def insights(request, grant):
     patient = grant.patient
-    end = data.patient_today(patient)
+    end = today_for(patient)
     start = end - timedelta(days=data.TREND_DAYS - 1)
     year = data.summaries(patient, data.FINDINGS_DAYS, end)  # one load for every section
     days = [d for d in year if d.date >= start]
@@ -109,7 +110,7 @@ def pooling(request, grant):
 def experiment(request, grant, experiment_id):
     exp = get_object_or_404(Experiment, pk=experiment_id, patient=grant.patient)
     design = exp.to_core()
-    today = data.patient_today(grant.patient)
+    today = today_for(grant.patient)
     result = data.experiment_result(exp)
     context = {
         "grant": grant,

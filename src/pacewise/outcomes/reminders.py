@@ -10,15 +10,16 @@ from django.urls import reverse
 
 from pacewise.accounts.models import Patient
 from pacewise.core.schedule import next_reminder, schedule
+from pacewise.diary.days import today_for
 
 from . import registry
 from .models import Reminder
-from .responses import done_items, patient_today, program_start
+from .responses import done_items, program_start
 
 
 def questionnaire_reminder(patient):
     """The one open questionnaire worth mentioning today, with its name, or None."""
-    today = patient_today(patient)
+    today = today_for(patient)
     due = next_reminder(schedule(program_start(patient), today, done_items(patient)), today)
     if due is None:
         return None

@@ -13,11 +13,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from pacewise.accounts.access import shared_with
 from pacewise.accounts.consent import care_team_emails
 from pacewise.core import instruments as core
+from pacewise.core.localtime import local_date_at
 from pacewise.core.schedule import SCHEDULED, Done, current_occasion, schedule
 from pacewise.diary.days import in_flare_today, today_for
 
@@ -26,16 +26,10 @@ from .models import Assignment, Response, SafetyAlert
 
 
 def program_start(patient) -> date:
-    return timezone.localtime(patient.created_at, _zone(patient)).date()
+    """The person's local day when their record began (questionnaire occasions count from it)."""
+    return local_date_at(patient.created_at, patient.user.time_zone)
 
 
-def _zone(patient):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(patient.user.time_zone)
-
-
-patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def done_items(patient) -> list[Done]:
@@ -50,7 +44,7 @@ def due_items(patient):
     the web page and the API both list these."""
     return schedule(
         program_start(patient),
-        patient_today(patient),
+        today_for(patient),
         done_items(patient),
         in_flare=in_flare_today(patient),
     )
@@ -62,7 +56,7 @@ def occasion_for(patient, instrument_id: str, assignment: Assignment | None) -> 
         return "extra"
     if instrument_id not in SCHEDULED:
         return "short" if instrument_id in {"phq2", "gad2"} else "extra"
-    occasion = current_occasion(program_start(patient), patient_today(patient))
+    occasion = current_occasion(program_start(patient), today_for(patient))
     already = {(d.instrument_id, d.occasion) for d in done_items(patient)}
     if occasion is None or (instrument_id, occasion) in already:
         return "extra"
@@ -109,7 +103,7 @@ def record(patient, instrument, answers, *, assignment: Assignment | None = None
             prorated=bool(result and result.prorated),
             safety_flag=bool(flags),
             not_scored_reason=error or "",
-            local_date=patient_today(patient),
+            local_date=today_for(patient),
         )
         if assignment is not None and result is not None:
             assignment.response = response

@@ -10,14 +10,14 @@ from pacewise.core.day_summary import DaySummary
 from pacewise.core.triggers import DailyTable, detect
 from pacewise.diary.catalog import activity_label
 from pacewise.diary.convert import session_entries
-from pacewise.diary.days import first_day, summaries
+from pacewise.diary.days import first_day, summaries, today_for
 from pacewise.diary.models import CheckIn
 from pacewise.exchange.report import ActivityWeek, DateRange, VisitReportData, questionnaire_result
 
 from . import registry
 from .models import Response
 from .progress import trends
-from .responses import answer_text, patient_today, program_start
+from .responses import answer_text, program_start
 
 PERIOD_DAYS = 84  # the last 12 weeks, or since the diary's first day when shorter
 
@@ -25,7 +25,7 @@ PERIOD_DAYS = 84  # the last 12 weeks, or since the diary's first day when short
 def period(patient) -> tuple[date, date]:
     """The diary's last 12 weeks: back-filled and imported days count, so the period starts
     at the diary's first day (not the account's), at most PERIOD_DAYS before today."""
-    end = patient_today(patient)
+    end = today_for(patient)
     first = first_day(patient) or program_start(patient)
     return max(min(first, end), end - timedelta(days=PERIOD_DAYS - 1)), end
 

@@ -36,13 +36,12 @@ class Done:
     minutes: int | None = None
 
 
-patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def start(patient, program: Program) -> GuidedSession:
     """Today's exercises (programs.week_for: the days a week each is asked for, as Today
     shows them); when today asks for none, the whole program, as the person chose a session."""
-    today = patient_today(patient)
+    today = today_for(patient)
     items = list(active_items(program))
     week = week_for(patient, items, today)
     items = [i for i in items if week[i.pk].asked_today] or items

@@ -13,13 +13,13 @@ from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import screening as core_screening
 from pacewise.core.pause import rules_for
+from pacewise.diary.days import today_for
 
 from . import programs, red_flags
 from .forms import AddForm, ClearanceForm, DoseForm, SwapForm
 from .models import GuidedSession, ProgramChange, ProgramItem
 from .onboarding import current_activity_text, next_step
 from .programs import Dose, ProgramError, actor_for, library, pain_advice
-from .sessions import patient_today
 
 
 def posted(request):
@@ -30,7 +30,7 @@ def posted(request):
 def clearance_form(grant, alert, data=None) -> ClearanceForm:
     return ClearanceForm(
         data,
-        today=patient_today(grant.patient),
+        today=today_for(grant.patient),
         alerted_on=red_flags.alerted_on(alert, grant.patient.user.time_zone),
         level=alert.level,
         clinician=not grant.is_owner,
@@ -97,7 +97,7 @@ def program_page(request, grant):
         context["resume_step"] = next_step(onboarding) if onboarding else None
         context["started"] = onboarding is not None
         return render(request, "plans/program.html", context)
-    today = patient_today(patient)
+    today = today_for(patient)
     items = _item_rows(program, today)
     context |= {
         "items": items,

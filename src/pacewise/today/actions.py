@@ -17,6 +17,7 @@ from pacewise.core.simulate import SIT_TO_STAND, WALK
 from pacewise.core.wording import whole
 from pacewise.diary import days, entries
 from pacewise.diary.catalog import ACTIVITIES
+from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
 
 from . import state as plan_state
@@ -114,7 +115,7 @@ def declare_flare(patient, actor, *, entry_id=None, today: date | None = None):
             patient,
             actor,
             values={"kind": "flare", "in_flare": True},
-            local_date=today or plan_state.patient_today(patient),
+            local_date=today or today_for(patient),
             entry_id=entry_id,
         )
     except entries.EntryError as exc:
@@ -123,11 +124,11 @@ def declare_flare(patient, actor, *, entry_id=None, today: date | None = None):
 
 def take_back_flare(patient, actor, *, today: date | None = None) -> int:
     """ "Not a flare after all": today's flare answer is taken back (pacewise.diary.days)."""
-    return days.take_back_flare(patient, actor, today or plan_state.patient_today(patient))
+    return days.take_back_flare(patient, actor, today or today_for(patient))
 
 
 def choose_easier(patient, *, easier: bool, today: date | None = None) -> bool:
-    today = today or plan_state.patient_today(patient)
+    today = today or today_for(patient)
     if easier:
         EasierChoice.objects.get_or_create(patient=patient, local_date=today)
     else:

@@ -17,6 +17,7 @@ from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.program import NoEasierOption
 from pacewise.diary import entries
+from pacewise.diary.days import today_for
 from pacewise.plans import programs, red_flags, sessions
 from pacewise.plans.forms import AfterSessionForm
 from pacewise.plans.models import GuidedSession
@@ -42,7 +43,7 @@ def session_start(request, grant):
     if program is None or not red_flags.pause_rules(patient).program_exercises:
         return redirect("plans-program", patient_id=patient.pk)
     session = GuidedSession.objects.filter(
-        patient=patient, local_date=sessions.patient_today(patient), finished_at__isnull=True
+        patient=patient, local_date=today_for(patient), finished_at__isnull=True
     ).first() or sessions.start(patient, program)
     return _to_session(session)
 

@@ -25,7 +25,6 @@ from .models import EasierChoice, OverrideSet, PacedActivity, PlanSetup, ReviewD
 HISTORY_DAYS = 730  # two years: enough for every rule; the core reads back at most 28 days
 
 
-patient_today = today_for  # the one home: pacewise.diary.days
 
 
 def current_overrides(patient) -> OverrideSet | None:
@@ -85,7 +84,7 @@ FLARE_LOOKBACK_DAYS = 90  # enough for a long flare, the days that settle it and
 def flare_days_for(patient, today: date | None = None) -> int:
     """How long the person's current flare has lasted (0: none), as Today would say, without
     replaying the plan (core.pacing.flare_days): for the care team's caseload."""
-    today = today or patient_today(patient)
+    today = today or today_for(patient)
     start = today - timedelta(days=FLARE_LOOKBACK_DAYS)
     history = [s.to_record() for s in summaries(patient, start, today, by_plan_key=True)]
     return flare_days(history, today, fatigue_dominant=fatigue_dominant(patient))
@@ -157,7 +156,7 @@ class TodayState:
 
 
 def load(patient, today: date | None = None) -> TodayState:
-    today = today or patient_today(patient)
+    today = today or today_for(patient)
     override = current_overrides(patient)
     pause = pause_rules(patient)
     profile = profile_for(patient, override, pause)

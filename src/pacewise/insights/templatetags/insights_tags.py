@@ -3,6 +3,7 @@
 from django import template
 
 from pacewise.core.experiments import phase_on
+from pacewise.diary.days import today_for
 
 from .. import data
 
@@ -16,7 +17,7 @@ def experiment_reminder(grant):
     exp = data.active_experiment(grant.patient)
     if exp is None:
         return {}
-    phase = phase_on(exp.to_core(), data.patient_today(grant.patient))
+    phase = phase_on(exp.to_core(), today_for(grant.patient))
     return {"experiment": exp, "phase": phase, "patient": grant.patient}
 
 
