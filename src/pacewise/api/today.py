@@ -20,7 +20,6 @@ from pydantic import BeforeValidator, StrictBool
 
 from pacewise.accounts.access import Role, api_grant
 from pacewise.accounts.crisis import help_for_patient
-from pacewise.core import wording as w
 from pacewise.today import actions
 from pacewise.today import state as plan_state
 
@@ -199,9 +198,7 @@ def _targets(targets, done) -> list[dict]:
             "days_per_week": x.days_per_week,
             "done_days": x.done_days,
             "asked_today": x.asked_today,
-            "week": w.week_days_text(x.days_per_week, x.done_days, x.why_not)
-            if x.days_per_week < 7
-            else "",
+            "week": x.week_text,
         }
         for x in targets
     ]

@@ -34,7 +34,7 @@ from pacewise.core.readiness import Readiness, readiness
 from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
 from pacewise.core.reentry import Reentry, find_reentry
 from pacewise.core.review import QuotaChange, WeeklyReview
-from pacewise.core.week_days import WeekDay, week_day, week_start
+from pacewise.core.week_days import WeekDay, week_day, week_start, weekly_amount
 from pacewise.core.workload import boom_bust_message, envelope_cap, spike_cap
 
 Date = date  # for fields declared after DayPlan's own `date` field
@@ -75,8 +75,14 @@ class ActivityTarget:
 
     @property
     def weekly(self) -> float:
-        """The week's amount: a day's quota on each day it is asked for."""
-        return round(self.quota * self.days_per_week, 2)
+        return weekly_amount(self.quota, self.days_per_week)
+
+    @property
+    def week_text(self) -> str:
+        """Where an exercise on some days a week stands, in a sentence ("" for daily ones)."""
+        if self.days_per_week >= 7:
+            return ""
+        return w.week_days_text(self.days_per_week, self.done_days, self.why_not)
 
 
 @dataclass(frozen=True)

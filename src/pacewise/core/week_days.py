@@ -26,6 +26,11 @@ class WeekDay:
     why_not: str = ""  # "rest" (a day between sessions) or "week_done"
 
 
+def weekly_amount(quota: float, days_per_week: int) -> float:
+    """The week's amount of an activity: a day's quota on each day it is asked for."""
+    return round(quota * max(1, min(EVERY_DAY, days_per_week)), 2)
+
+
 def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 

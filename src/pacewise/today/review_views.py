@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.goals import needs_shrinking
+from pacewise.core.week_days import weekly_amount
 
 from . import actions
 from . import state as plan_state
@@ -28,7 +29,7 @@ def _week_summary(state: plan_state.TodayState, review) -> list[dict]:
                 "activity": activity,
                 "days": sum(1 for r in days if r.amount(activity.key) > 0),
                 "amount": round(sum(r.amount(activity.key) for r in days)),
-                "planned": round(change.before * activity.days_per_week),
+                "planned": round(weekly_amount(change.before, activity.days_per_week)),
             }
         )
     return rows

@@ -224,11 +224,6 @@ def session_dose(state: TodayState, item) -> SessionDose:
     activity = next(a for a in state.profile.activities if a.key == target.activity)
     per_bout = max(1, w.whole(target.bout_size))
     reps = target.unit == "reps"
-    week = (
-        w.week_days_text(target.days_per_week, target.done_days, target.why_not)
-        if target.days_per_week < 7
-        else ""
-    )
     return SessionDose(
         exercise_id=item.exercise_id,
         text=f"{w.amount_text(activity, target.target)}, "
@@ -239,5 +234,5 @@ def session_dose(state: TodayState, item) -> SessionDose:
         bouts=1 if reps else target.bouts,
         lighter=state.easier or state.plan.phase in ("flare", "returning"),
         why="easier" if state.easier else state.plan.phase,
-        week=week,
+        week=target.week_text,
     )

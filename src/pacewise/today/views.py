@@ -41,7 +41,7 @@ def today(request, grant):
 def _not_today(state: plan_state.TodayState) -> list[dict]:
     """Exercises done on some days a week that today is not a day for (core.week_days)."""
     return [
-        {"label": x.label, "text": w.week_days_text(x.days_per_week, x.done_days, x.why_not)}
+        {"label": x.label, "text": x.week_text}
         for x in state.shown
         if not x.asked_today
     ]
@@ -64,9 +64,7 @@ def _cards(state: plan_state.TodayState) -> list[dict]:
                 f"{w.unit_word(activity, target.target)}",
                 "reached": target.target > 0 and done >= target.target,
                 "over": target.target > 0 and done > target.target * t.WELL_PACED_UP_TO,
-                "week": w.week_days_text(target.days_per_week, target.done_days, "")
-                if target.days_per_week < 7
-                else "",
+                "week": target.week_text,
             }
         )
     return cards
