@@ -92,6 +92,16 @@ def scratch_database(url: str, action: str) -> None:
             conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
 
 
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM, then a kill if it has not gone within 30 s."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def wait_until_up(port: int, server: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -254,12 +264,7 @@ def main() -> None:
         print(f"lost: {lost}")
     finally:
         if server is not None:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
         if args.database_url:
             scratch_database(args.database_url, "drop")
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 
-from flare_outlook import diary  # noqa: E402 - a run's diary as the outlook reads it
+from flare_outlook import diary, reliability  # noqa: E402 - shared with the population bench
 from model_c import draw_person_c, run_person_c
 
 from pacewise.core import forecast
@@ -132,12 +132,7 @@ def main() -> None:
         tables[name] = (stated, y)
     for name, (stated, y) in tables.items():
         print(f"\nReliability, model {name}")
-        print("| stated chance | days | mean stated | observed |\n|---|---:|---:|---:|")
-        for lo, hi in zip(BINS, BINS[1:], strict=False):
-            sel = (stated >= lo) & (stated < hi)
-            if sel.any():
-                print(f"| {lo:.0%}–{min(hi, 1):.0%} | {sel.sum()} | {stated[sel].mean():.3f} "
-                      f"| {y[sel].mean():.3f} |")  # fmt: skip
+        reliability(stated, y, BINS)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
 

@@ -64,10 +64,10 @@ def people(prefix: str, n: int, days: int):
         yield run_person(person, STRATEGIES[i % len(STRATEGIES)], days, f"{prefix}-{i}")
 
 
-def reliability(pred: np.ndarray, y: np.ndarray) -> None:
+def reliability(pred: np.ndarray, y: np.ndarray, bins=BINS) -> None:
     print("| predicted chance | days | mean predicted | observed |")
     print("|---|---:|---:|---:|")
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    for lo, hi in zip(bins, bins[1:], strict=False):
         sel = (pred >= lo) & (pred < hi)
         if sel.any():
             print(f"| {lo:.0%}–{min(hi, 1):.0%} | {sel.sum()} | {pred[sel].mean():.3f} "

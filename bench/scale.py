@@ -25,7 +25,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -43,6 +42,7 @@ from checkin_load import (  # noqa: E402 - the same helpers as the single-server
     free_port,
     pacewise,
     scratch_database,
+    stop,
     wait_until_up,
 )
 
@@ -212,11 +212,7 @@ def run_setup(name: str, args, script: Path) -> list[tuple]:
         print(f"  {name}: acknowledged {acked}, stored {stored}, lost {max(0, acked - stored)}")
     finally:
         for process in reversed(processes):
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop(process)
         if name != "sqlite":
             scratch_database(args.database_url, "drop")
         shutil.rmtree(work, ignore_errors=True)
