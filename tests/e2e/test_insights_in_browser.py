@@ -47,3 +47,38 @@ def test_see_findings_and_the_outlook_then_start_an_experiment(page, live_server
     page.get_by_role("link", name="My record").click()
     expect(page.get_by_text("Your experiment with 'late coffee' starts on")).to_be_visible()
     assert csp_errors == []
+
+
+def test_a_three_days_a_week_diary_on_insights_on_a_phone(page, live_server, csp_errors):
+    """Monday, Wednesday and Friday for eight weeks, at 390x844: the outlook speaks in words
+    (no number yet) and the patterns section says why the days do not count yet."""
+    import os
+    from datetime import timedelta
+
+    from pacewise.diary.days import today_for
+    from pacewise.diary.models import ActivitySession, CheckIn
+
+    user = make_user("tia@example.com", patient=True, display_name="Tia")
+    today = today_for(user.patient)
+    monday = today - timedelta(days=today.weekday() + 56)
+    for n in range(8 * 7):
+        day = monday + timedelta(days=n)
+        if day.weekday() in (0, 2, 4) and day <= today:
+            CheckIn.objects.create(patient=user.patient, local_date=day, pain_avg=4, stress=3,
+                                   sleep_hours=7)  # fmt: skip
+            ActivitySession.objects.create(
+                patient=user.patient, local_date=day, activity="walking", minutes=20
+            )
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, live_server, user.email)
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/insights/")
+    why = page.get_by_text("do not count yet, because the day before", exact=False)
+    expect(why).to_be_visible()
+    outlook = page.get_by_role("heading", name="Flare outlook for the next two days")
+    expect(outlook).to_be_visible()
+    assert "in 100" not in page.locator(".insights-outlook").inner_text()
+    assert_accessible(page)
+    folder = os.environ.get("PACEWISE_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / "insights-three-days.png"), full_page=True)
+    assert csp_errors == []
