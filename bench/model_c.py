@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacewise.core.records import ActivitySession, CheckIn, DayRecord
-from pacewise.core.simulate import WALK, DayTruth, Run, profile_for
+from pacewise.core.simulate import WALK, DayTruth, Run, ask, profile_for
 
 PRE_DAYS = 14
 
@@ -60,15 +60,16 @@ def draw_person_c(rng: random.Random) -> PersonC:
 
 
 def run_person_c(person: PersonC, strategy, days: int, seed: str,
-                 start: date = date(2025, 1, 6)) -> Run:  # fmt: skip
+                 start: date = date(2025, 1, 6), activities=(WALK,),
+                 pre_days: int = PRE_DAYS) -> Run:  # fmt: skip
     world, report = random.Random(f"{seed}/c-world"), random.Random(f"{seed}/c-report")
-    profile = profile_for(person, (WALK,))  # type: ignore[arg-type]
+    profile = profile_for(person, activities)  # type: ignore[arg-type]
     tolerance, strain, flare_left, stress = person.tolerance, 0.0, 0, person.stress_mean
     loads: list[float] = []
     history: list[DayRecord] = []
     truth: list[DayTruth] = []
-    for i in range(PRE_DAYS + days):
-        today = start - timedelta(days=PRE_DAYS) + timedelta(days=i)
+    for i in range(pre_days + days):
+        today = start - timedelta(days=pre_days) + timedelta(days=i)
         sleep = max(3.0, min(10.0, world.gauss(person.sleep_mean, 1.1)))
         stress = max(0.0, min(10.0, 0.6 * stress + 0.4 * person.stress_mean + world.gauss(0, 1.5)))
         in_window = person.cycle is not None and (i + person.phase) % person.cycle < 5
@@ -83,7 +84,8 @@ def run_person_c(person: PersonC, strategy, days: int, seed: str,
         if today < start:
             plan = {WALK.key: person.tolerance * person.habit}
         else:
-            plan = dict(strategy(profile, tuple(history), today, checkin))
+            plan = ask(strategy, profile, tuple(history), today, checkin,
+                       {WALK.key: tolerance})
         amount = max(0.0, plan.get(WALK.key, 0.0) * world.uniform(0.8, 1.1))
         if flare_left:
             amount *= 0.5

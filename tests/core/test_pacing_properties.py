@@ -118,7 +118,8 @@ def test_weekly_change_is_bounded_and_never_a_raise_after_a_red_week(profile, di
     plan = plan_day(profile, history, today)
     if plan.week_start is None:
         return
-    biggest_up = max(t.GREEN_STEP, profile.overrides.progression_rate or 0.0)
+    rate = profile.overrides.progression_rate
+    biggest_up = t.GREEN_STEP * t.FAST_STEP_FACTOR if rate is None else rate
     previous = None
     week_end = plan.week_start - timedelta(days=1)
     reviews = []

@@ -32,7 +32,7 @@ def clinician(client, cast):
 
 @pytest.fixture
 def walking(cast):
-    actions.choose_activities(cast.record, [actions.Choice("walking", 12)])
+    actions.choose_activities(cast.record, [actions.Choice("walking", 10)])
     return cast.record
 
 

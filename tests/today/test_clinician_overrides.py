@@ -56,7 +56,7 @@ def test_clearing_returns_the_plan_to_the_engine_and_keeps_the_history(client, c
     client.post(url(clinician, "today-plan-clear"))
     assert OverrideSet.objects.count() == 2
     assert plan_state.current_overrides(clinician) is None
-    assert plan_state.load(clinician).plan.target("walking").quota == 8.8
+    assert plan_state.load(clinician).plan.target("walking").quota == 9.6
 
 
 def test_the_form_shows_the_settings_in_force(client, clinician, history):

@@ -22,7 +22,7 @@ def _program(cast, usual=()):
 def test_without_a_program_the_chosen_activities_are_paced(walking):
     profile = plan_state.profile_for(walking)
     assert [(a.key, a.label, a.starting_amount) for a in profile.activities] == [
-        ("walking", "Walking", 12.0)
+        ("walking", "Walking", 10.0)
     ]
 
 

@@ -31,10 +31,10 @@ def test_get_today_gives_targets_bouts_phase_reasons_and_the_easier_option(api, 
         "activity": "walking",
         "label": "Walking",
         "unit": "minutes",
-        "target": 8.0,
-        "quota": 8.8,
+        "target": 9.0,
+        "quota": 9.6,
         "bouts": 1,
-        "bout_size": 8.0,
+        "bout_size": 9.0,
         "overridden": False,
         "done": 8.0,
         "days_per_week": 7,
@@ -42,9 +42,9 @@ def test_get_today_gives_targets_bouts_phase_reasons_and_the_easier_option(api, 
         "asked_today": True,
         "week": "",
     }
-    assert body["weekly_quota"] == {"walking": 61.6}
-    assert "So your plan goes up 10%." in body["reasons"]
-    assert body["easier_option"]["targets"][0]["target"] == 4.0
+    assert body["weekly_quota"] == {"walking": 67.2}
+    assert "So your plan goes up 20%." in body["reasons"]
+    assert body["easier_option"]["targets"][0]["target"] == 5.0
     assert body["review_pending"] and body["overrides"] is None
 
 
@@ -58,7 +58,7 @@ def test_log_a_bout_is_idempotent_by_id(api, history):
     first = api("POST", "today/bouts", tap)
     again = api("POST", "today/bouts", tap)
     assert (first.status_code, again.status_code) == (201, 200)
-    assert first.json()["minutes"] == 8 and first.json()["planned_item"] == "walking"
+    assert first.json()["minutes"] == 9 and first.json()["planned_item"] == "walking"
     assert ActivitySession.objects.filter(note="Logged from Today.").count() == 1
 
 
@@ -72,7 +72,7 @@ def test_flare_switches_today_to_the_flare_plan(api, history):
     assert api("POST", "today/flare", {}).status_code == 201
     assert CheckIn.objects.filter(kind="flare", in_flare=True).count() == 1
     body = api("GET", "today").json()
-    assert body["phase"] == "flare" and body["targets"][0]["target"] == 4.0
+    assert body["phase"] == "flare" and body["targets"][0]["target"] == 5.0
 
 
 def test_easier_today_on_and_off(api, history):
@@ -86,14 +86,14 @@ def test_weekly_review_and_the_smaller_step_on_low_confidence(api, history):
     body = api("GET", "weekly-review").json()
     assert body["review"]["change"] == "raise" and body["smaller"] is None
     assert body["review"]["proposed"] == [
-        {"activity": "walking", "before": 8.0, "after": 8.8, "overridden": False}
+        {"activity": "walking", "before": 8.0, "after": 9.6, "overridden": False}
     ]
     low = api("GET", "weekly-review", query="?confidence=4").json()
-    assert low["smaller"]["proposed"][0]["after"] == 8.4
+    assert low["smaller"]["proposed"][0]["after"] == 8.8
     response = api("POST", "weekly-review/decision", {"confidence": 4, "smaller": True})
     assert response.status_code == 201
     assert response.json()["kind"] == "smaller" and response.json()["step"] == 0.5
-    assert api("GET", "today").json()["targets"][0]["quota"] == 8.4
+    assert api("GET", "today").json()["targets"][0]["quota"] == 8.8
     assert api("GET", "weekly-review").json()["decision"]["confidence"] == 4
 
 
@@ -109,7 +109,7 @@ def test_below_confidence_7_a_raise_needs_a_chosen_step_as_on_the_web(api, histo
     assert api("GET", "today").json()["targets"][0]["quota"] == 8.0
     full = api("POST", "weekly-review/decision", {"confidence": 4, "step": "full"})
     assert full.json()["kind"] == "accepted"
-    assert api("GET", "today").json()["targets"][0]["quota"] == 8.8
+    assert api("GET", "today").json()["targets"][0]["quota"] == 9.6
 
 
 def test_a_decision_needs_a_whole_confidence_and_a_review(api, walking):

@@ -43,21 +43,21 @@ def test_setup_refuses_the_same_activity_twice(client, me):
 def test_today_shows_the_target_in_bouts_with_the_reasons_and_numbers(client, me, history):
     page = client.get(url(me)).content.decode()
     assert "Building up" in page
-    assert "8 minutes of walking, in one go." in page
-    # 8.8 a day: a usual day asks for 8 (never above the plan), so the plan says 8, not 9
-    assert "Your plan this week is 8 minutes of walking a day." in page
-    assert "So your plan goes up 10%." in page
-    assert "Done today: 8 of 8 minutes." in page  # the cast's walk this morning
+    assert "9 minutes of walking, in one go." in page
+    # 9.6 a day: a usual day asks for 9 (never above the plan), so the plan says 9, not 10
+    assert "Your plan this week is 9 minutes of walking a day." in page
+    assert "So your plan goes up 20%." in page
+    assert "Done today: 8 of 9 minutes." in page  # the cast's walk this morning
 
 
 def test_one_tap_logs_a_bout_of_the_planned_size(client, me, history):
     response = client.post(url(me, "today-log-bout"), {"activity": "walking"})
     assert response.status_code == 302
     bout = ActivitySession.objects.filter(patient=me, note="Logged from Today.").get()
-    assert (bout.activity, bout.minutes, bout.planned_item) == ("walking", 8, "walking")
+    assert (bout.activity, bout.minutes, bout.planned_item) == ("walking", 9, "walking")
     assert bout.local_date == timezone.localdate()
     page = client.get(url(me)).content.decode()
-    assert "Done today: 16 of 8 minutes." in page
+    assert "Done today: 17 of 9 minutes." in page
     # twice the plan is not "well paced"
     assert "That's more than today's plan." in page and "well paced" not in page
 
@@ -75,7 +75,7 @@ def test_htmx_gets_back_only_the_card_it_swaps_in_place(client, me, history):
     )
     card = response.content.decode()
     assert response.status_code == 200 and card.startswith('<article class="card today-card')
-    assert 'id="card-0"' in card and "<html" not in card and "Done today: 16 of 8" in card
+    assert 'id="card-0"' in card and "<html" not in card and "Done today: 17 of 9" in card
 
 
 def test_an_activity_outside_the_plan_is_not_logged(client, me, history):
@@ -90,7 +90,7 @@ def test_in_a_flare_the_page_shows_the_flare_plan_and_the_flare_kit(client, me, 
     assert flare.in_flare and flare.local_date == timezone.localdate()
     page = client.get(url(me)).content.decode()
     assert "Your flare plan" in page
-    assert "So today&#x27;s plan is 50% of your usual amount: 4 minutes of walking" in page
+    assert "So today&#x27;s plan is 50% of your usual amount: 5 minutes of walking" in page
     assert reverse("learn-flare-kit", kwargs={"patient_id": me.pk}) in page
     assert "I'm in a flare" not in page
 
@@ -100,17 +100,17 @@ def test_easier_today_shows_the_easier_plan_and_can_be_undone(client, me, histor
     assert EasierChoice.objects.filter(patient=me, local_date=timezone.localdate()).exists()
     page = client.get(url(me)).content.decode()
     assert "Today's easier plan" in page
-    assert "4 minutes of walking, in one go." in page  # half of 8
+    assert "5 minutes of walking, in one go." in page  # half of 9, in whole minutes
     client.post(url(me, "today-log-bout"), {"activity": "walking"})
-    assert ActivitySession.objects.filter(patient=me, note="Logged from Today.").get().minutes == 4
+    assert ActivitySession.objects.filter(patient=me, note="Logged from Today.").get().minutes == 5
     client.post(url(me, "today-easier-undo"))
     assert not EasierChoice.objects.filter(patient=me).exists()
-    assert "8 minutes of walking, in one go." in client.get(url(me)).content.decode()
+    assert "9 minutes of walking, in one go." in client.get(url(me)).content.decode()
 
 
 def test_a_clinician_sees_today_without_the_buttons(client, clinician, history):
     page = client.get(url(clinician)).content.decode()
-    assert "8 minutes of walking, in one go." in page
+    assert "9 minutes of walking, in one go." in page
     assert "Log a bout" not in page and "I'm in a flare" not in page
     assert url(clinician, "today-plan") in page
 

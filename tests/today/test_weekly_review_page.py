@@ -30,7 +30,8 @@ def test_it_shows_what_happened_and_the_proposed_step_up(client, me, history):
     assert "You logged 7 days that week." in page
     assert "Walking: 70 minutes on 7 days (the plan was about 56 for the week)." in page
     assert "For this week: a step up" in page
-    assert "So your plan goes up 10%." in page
+    assert "So your plan goes up 20%." in page
+    assert "days of 10 minutes of walking or more have gone well for you" in page
     assert "How sure are you, 0-10, that you can do this?" in page
 
 
@@ -40,14 +41,14 @@ def test_confident_enough_accepts_the_proposal(client, me, history):
     decision = ReviewDecision.objects.get(patient=me)
     assert (decision.kind, decision.step, decision.confidence) == ("accepted", 1.0, 8)
     assert decision.week_start == timezone.localdate() - timedelta(days=7)
-    assert plan_state.load(me).plan.target("walking").quota == 8.8
+    assert plan_state.load(me).plan.target("walking").quota == 9.6
 
 
 def test_below_7_offers_a_smaller_step_before_saving(client, me, history):
     response = client.post(url(me, "today-review-accept"), {"confidence": "4"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Walking: from 8 to 8.4 minutes a day (the full step was 8.8)." in page
+    assert "Walking: from 8 to 8.8 minutes a day (the full step was 9.6)." in page
     assert "Which step would you like this week?" in page
     assert not ReviewDecision.objects.exists()
 
@@ -57,16 +58,16 @@ def test_the_smaller_step_chosen_is_the_plan_this_week(client, me, history):
     decision = ReviewDecision.objects.get(patient=me)
     assert (decision.kind, decision.step, decision.confidence) == ("smaller", 0.5, 4)
     state = plan_state.load(me)
-    assert state.plan.target("walking").quota == 8.4
+    assert state.plan.target("walking").quota == 8.8
     assert not state.review_pending
     page = client.get(url(me, "today")).content.decode()
-    assert "You chose a smaller step this week: up 5% instead of 10%." in page
+    assert "You chose a smaller step this week: up 10% instead of 20%." in page
 
 
 def test_the_full_step_can_still_be_chosen_with_low_confidence(client, me, history):
     client.post(url(me, "today-review-accept"), {"confidence": "5", "step": "full"})
     assert ReviewDecision.objects.get(patient=me).kind == "accepted"
-    assert plan_state.load(me).plan.target("walking").quota == 8.8
+    assert plan_state.load(me).plan.target("walking").quota == 9.6
 
 
 def test_a_confidence_is_needed(client, me, history):

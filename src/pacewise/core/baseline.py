@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import median, quantiles
+from statistics import median
 
 from pacewise.core import thresholds as t
-from pacewise.core.diary import ONE_DAY, Diary, Usual, pain_limit
+from pacewise.core.diary import ONE_DAY, Diary, Usual
 from pacewise.core.records import DayRecord, PlanActivity, Profile
+from pacewise.core.tolerance import learn
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def find_baseline(profile: Profile, diary: Diary) -> Baseline:
         days = [r for r in records if r.did(activity.key)]
         logged[activity.key] = len(days)
         tolerated[activity.key] = _tolerated_amount(
-            activity.key, days, window, usual, profile.fatigue_dominant
+            activity.key, days, window, usual, profile.fatigue_dominant, activity.starting_amount
         )
         quotas[activity.key] = starting_quota(profile, activity, tolerated[activity.key])
     return Baseline(start, end, logged, tolerated, quotas)
@@ -79,47 +80,23 @@ def _baseline_usual(records: list[DayRecord]) -> Usual:
 
 
 def _tolerated_amount(
-    key: str, days: list[DayRecord], diary: Diary, usual: Usual, fatigue: bool = False
+    key: str,
+    days: list[DayRecord],
+    diary: Diary,
+    usual: Usual,
+    fatigue: bool = False,
+    reported: float | None = None,
 ) -> float | None:
-    """What the person has shown they tolerate: the upper quartile of the amounts on the
-    baseline days they tolerated.
-
-    A day is tolerated when it was no flare, pain during stayed within the pain-monitoring
-    limit, and the next morning (fatigue-dominant: the next two mornings) settled, not 2+
-    points above usual. Only tolerated days count, so a "boom" that was paid for afterwards
-    never sets the plan. Among tolerated days, a light day shows what the person chose or had
-    time for that day, not what they can tolerate; in a boom-bust diary light days can be half
-    the days, and their median would start the plan at the "bust" level. The upper quartile
-    is the amount reached on a usual full day; one tolerated big day (of 5 or more) still
-    cannot set it. With no tolerated day, the median of the days outside flares is used
-    (cautious); flare days never set a plan.
-    """
-    limit = pain_limit(usual.pain)
-    ok = [r.amount(key) for r in days if _tolerated(r, key, diary, usual, limit, fatigue)]
-    if not ok:
-        calm = [r.amount(key) for r in days if not r.flare]
-        return float(median(calm)) if calm else None
-    if len(ok) == 1:
-        return float(ok[0])
-    return float(quantiles(ok, n=4, method="inclusive")[2])
-
-
-def _tolerated(
-    record: DayRecord, key: str, diary: Diary, usual: Usual, limit: float, fatigue: bool
-) -> bool:
-    if record.flare:
-        return False
-    during = [s.pain_during for s in record.sessions if s.activity == key]
-    if any(p is not None and p > limit for p in during):
-        return False
-    if usual.pain is None:
-        return True
-    ahead = t.LOOKAHEAD_MORNINGS_FATIGUE if fatigue else t.LOOKAHEAD_MORNINGS
-    for k in range(1, ahead + 1):
-        pain = diary.pain(record.date + k * ONE_DAY)
-        if pain is not None and pain >= usual.pain + t.FLARE_PAIN_MARGIN:
-            return False
-    return True
+    """What the person has shown (or, before their symptoms say otherwise, reported) they
+    tolerate (``core.tolerance``: the upper quartile of the baseline days that went well, so a
+    "boom" paid for afterwards never sets the plan and a light day never lowers it). With no
+    day that went well and nothing reported, the median of the days outside flares is used
+    (cautious); flare days never set a plan."""
+    shown = learn(key, days, diary, usual, fatigue, reported)
+    if shown.good_days or shown.from_report:
+        return shown.settled
+    calm = [r.amount(key) for r in days if not r.flare]
+    return float(median(calm)) if calm else None
 
 
 def starting_quota(profile: Profile, activity: PlanActivity, tolerated: float | None) -> float:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pacewise.core import thresholds as t
+from pacewise.core import tolerance
 from pacewise.core.baseline import Baseline, find_baseline
 from pacewise.core.diary import Diary
 from pacewise.core.flare import FlareCalendar, find_flares, recovery_days
@@ -27,7 +28,7 @@ from pacewise.core.review import (
     completions,
     week_signals,
 )
-from pacewise.core.wording import change_text, percent
+from pacewise.core.wording import amount_text, change_text, percent
 
 WEEK = timedelta(days=7)
 
@@ -154,16 +155,32 @@ def week_context(
 ) -> WeekContext:
     """What a weekly review of the week starting on ``start`` needs to know."""
     last = state.last_review
+    usual = diary.usual(start, calendar.flare_days)
+    end = start + timedelta(days=6)
     return WeekContext(
         profile=profile,
         diary=diary,
         flare_days=calendar.flare_days,
-        usual=diary.usual(start, calendar.flare_days),
+        usual=usual,
         quotas=state.quotas,
         previous=last.colour if last else state.before_plan,
         green_streak=state.green_streak,
         recovering=recovering(profile, diary, calendar, start),
         in_baseline=in_baseline,
+        tolerance={}
+        if in_baseline
+        else {
+            a.key: tolerance.recent(
+                a.key,
+                diary,
+                usual,
+                profile.fatigue_dominant,
+                state.baseline.end,
+                end,
+                a.starting_amount,
+            )
+            for a in profile.activities
+        },
     )
 
 
@@ -196,6 +213,8 @@ def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
     decided = change
     if change == "raise" and not any(c.after > c.before for c in proposed):
         change, note = "hold", "Your plan stays the same this week."
+    elif change == "raise":
+        note = _raise_note(ctx, proposed, step)
     streak = ctx.green_streak + 1 if colour == "green" else 0
     if change == "raise":
         streak = 0
@@ -214,6 +233,18 @@ def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
         decision,
     )
     return review, streak
+
+
+def _raise_note(ctx: WeekContext, proposed: tuple[QuotaChange, ...], step: float) -> str:
+    """"So your plan goes up 10%." with the step each raised activity took (``paced_step``)."""
+    steps = {
+        paced_step(ctx, c.activity, step)[0]
+        for c in proposed
+        if c.after > c.before and not c.overridden
+    }
+    if len(steps) == 1:
+        return f"So your plan goes up {percent(steps.pop())}."
+    return "So your plan goes up."
 
 
 def _smaller_step(
@@ -307,12 +338,43 @@ def _propose(
     after = before
     completion = s.completion.get(key)
     if change == "raise" and completion is not None and completion >= t.COMPLETION_FOR_PROGRESS:
-        after = round(before * (1 + step), 2)
+        after = round(before * (1 + paced_step(ctx, key, step)[0]), 2)
     elif change == "step_back":
         minimum = next(a.min_bout for a in profile.activities if a.key == key)
         after = min(before, round(max(minimum, before * (1 - step)), 2))
     capped = with_overrides(profile, {key: after})[key]
     return QuotaChange(key, before, capped, overridden=capped < after)
+
+
+def paced_step(ctx: WeekContext, key: str, step: float) -> tuple[float, str]:
+    """A green week's step for one activity, from the tolerance the diary shows
+    (``core.tolerance``), and the sentence that says which evidence moved it ("" for the
+    ordinary step): doubled while even the doubled step stays at or below an amount that went
+    well, halved once the step would come near a load the person's symptoms answered."""
+    tol = ctx.tolerance.get(key)
+    if tol is None or ctx.profile.overrides.progression_rate is not None:
+        return step, ""  # a clinician's rate is theirs to set
+    activity = next(a for a in ctx.profile.activities if a.key == key)
+    before = ctx.quotas[key]
+    if tol.answered is not None and before * (1 + step) > t.NEAR_ANSWERED * tol.answered:
+        return step * t.SLOW_STEP_FACTOR, (
+            f"After about {amount_text(activity, tol.answered)} your symptoms have answered "
+            f"before, so the step is smaller near it ({percent(step * t.SLOW_STEP_FACTOR)})."
+        )
+    fast = before * (1 + t.FAST_STEP_FACTOR * step)
+    if tol.answered is not None and fast > t.NEAR_ANSWERED * tol.answered:
+        return step, ""
+    best = tol.best if tol.good_days >= t.TOLERANCE_MIN_DAYS else None
+    if best is not None and fast <= best:
+        shown = f"days of {amount_text(activity, best)} or more have gone well for you"
+    elif tol.from_report and tol.settled is not None and fast <= tol.settled:
+        shown = f"you told us you usually manage about {amount_text(activity, tol.settled)}"
+    else:
+        return step, ""
+    return step * t.FAST_STEP_FACTOR, (
+        f"The step is bigger ({percent(step * t.FAST_STEP_FACTOR)}) because {shown}, "
+        "more than your plan even after this step."
+    )
 
 
 def _change_sentences(
@@ -323,6 +385,8 @@ def _change_sentences(
         activity = next(a for a in ctx.profile.activities if a.key == change.activity)
         text = change_text(activity, change.before, change.after)
         out.append(text[:1].upper() + text[1:] + ".")
+        if change.after > change.before and not change.overridden:
+            out.append(paced_step(ctx, change.activity, progression_rate(ctx.profile))[1])
         completion = s.completion.get(change.activity)
         held = change_kind == "raise" and change.after == change.before
         if held and completion is not None and completion < t.COMPLETION_FOR_PROGRESS:

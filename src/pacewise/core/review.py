@@ -9,7 +9,8 @@ period and look 48 h ahead for delayed worsening (NICE NG206).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import mean, median
 from typing import Literal
@@ -18,6 +19,7 @@ from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, pain_limit
 from pacewise.core.readiness import readiness
 from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
+from pacewise.core.tolerance import Tolerance
 from pacewise.core.wording import daily_amount, whole
 
 Colour = Literal["green", "amber", "red"]
@@ -75,6 +77,7 @@ class WeekContext:
     green_streak: int = 0
     recovering: bool = False
     in_baseline: bool = False
+    tolerance: Mapping[str, Tolerance] = field(default_factory=dict)  # per activity, to week end
 
 
 def week_signals(ctx: WeekContext, start: date) -> WeekSignals:

@@ -39,6 +39,15 @@ from pacewise.core.records import ActivitySession, CheckIn, DayRecord, PlanActiv
 
 Strategy = Callable[[Profile, Sequence[DayRecord], date, CheckIn], Mapping[str, float]]
 
+
+def ask(strategy: Strategy, profile: Profile, history: Sequence[DayRecord], today: date,
+        checkin: CheckIn, capacity: Mapping[str, float]) -> dict[str, float]:
+    """Today's plan from ``strategy``. Only a bench's oracle (``sees_capacity = True``) is
+    also told the hidden capacity; every real strategy sees the diary alone."""
+    if getattr(strategy, "sees_capacity", False):
+        return dict(strategy(profile, history, today, checkin, capacity=dict(capacity)))  # type: ignore[call-arg]
+    return dict(strategy(profile, history, today, checkin))
+
 WALK = PlanActivity("walk", "Walking", "minutes", 2.0)
 SIT_TO_STAND = PlanActivity("sit_to_stand", "Sit-to-stand", "reps", 5.0)
 PRE_DAYS = 14  # days of habitual, logged life before a strategy starts (the baseline)
@@ -175,7 +184,7 @@ def _live_day(person, profile, world, streams, today, strategy, plan, history, t
     pain, fatigue = _morning(person, world, sleep, streams.world)
     checkin = _report_checkin(person, world, streams.report, pain, fatigue, sleep)
     if plan is None:
-        plan = dict(strategy(profile, tuple(history), today, checkin))
+        plan = ask(strategy, profile, tuple(history), today, checkin, world.capacity)
     amounts = _behave(person, world, streams.behaviour, plan, checkin)
     ratios = {k: amounts.get(k, 0.0) / world.capacity[k] for k in world.capacity}
     _adapt(person, world, ratios)

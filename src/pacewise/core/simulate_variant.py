@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pacewise.core.records import ActivitySession, CheckIn, DayRecord, PlanActivity
-from pacewise.core.simulate import WALK, DayTruth, Run, Strategy, profile_for
+from pacewise.core.simulate import WALK, DayTruth, Run, Strategy, ask, profile_for
 
 PRE_DAYS = 14
 
@@ -110,7 +110,9 @@ def run_variant_person(
     seed: int | str,
     start: date = date(2025, 1, 6),
     activities: Sequence[PlanActivity] = (WALK,),
+    pre_days: int = PRE_DAYS,
 ) -> Run:
+    """Live ``pre_days`` of habitual life, then ``days`` under ``strategy``."""
     profile = profile_for(person, activities)  # type: ignore[arg-type]
     streams = _Streams(seed)
     state = _State(
@@ -118,8 +120,8 @@ def run_variant_person(
     )
     history: list[DayRecord] = []
     truth: list[DayTruth] = []
-    first = start - timedelta(days=PRE_DAYS)
-    for i in range(PRE_DAYS + days):
+    first = start - timedelta(days=pre_days)
+    for i in range(pre_days + days):
         today = first + timedelta(days=i)
         habit = {k: c * person.habit for k, c in person.capacity.items()}
         plan = habit if today < start else None
@@ -175,7 +177,7 @@ def _day(person, profile, state, streams, today, strategy, plan, history, truth)
         flare=in_flare and declare_roll < person.declare,
     )
     if plan is None:
-        plan = dict(strategy(profile, tuple(history), today, checkin))
+        plan = ask(strategy, profile, tuple(history), today, checkin, state.capacity)
     amounts = _behave(person, state, streams.behaviour, plan, checkin)
     ratio = sum(amounts.get(k, 0.0) / c for k, c in state.capacity.items()) / len(state.capacity)
     _adapt(person, state, ratio, in_flare, prolong_roll)

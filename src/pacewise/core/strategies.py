@@ -58,12 +58,16 @@ def rest_when_it_hurts(profile: Profile, history: Sequence[DayRecord], today: da
 
 
 def _habit(profile: Profile, history: Sequence[DayRecord]) -> dict[str, float]:
-    """Median daily amount over the first logged days (the person's usual before any plan)."""
+    """The person's usual before any plan: the amount they reported at onboarding, else the
+    median daily amount over their first logged days."""
     early = history[:BASELINE_DAYS]
     out = {}
     for a in profile.activities:
         done = [r.amount(a.key) for r in early if r.did(a.key)]
-        out[a.key] = float(median(done)) if done else (a.starting_amount or 3 * a.min_bout)
+        if a.starting_amount:
+            out[a.key] = a.starting_amount
+        else:
+            out[a.key] = float(median(done)) if done else 3 * a.min_bout
     return out
 
 

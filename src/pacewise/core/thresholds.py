@@ -31,6 +31,26 @@ STABLE_GREEN_WEEKS_FATIGUE = 2
 # Red week: step back ~10-20% (DESIGN §5; convention).
 RED_STEP_BACK = 0.10
 RED_STEP_BACK_SEVERE = 0.20
+# Learning the person's tolerance (core.tolerance): the last 4 weeks of their own diary show an
+# amount that went well on a full day and, sometimes, the load their symptoms answered. A green
+# week's step is doubled while the plan, even after a doubled step, stays at or below what
+# went well (it repeats what the person has already done, so it adds no new load: the pain-
+# monitoring model judges a load by the response to it, Silbernagel 2007; the 7-day load stays
+# inside the 1.3x spike guard, Gabbett 2016), and halved once the next step would come within
+# 10% of a load their symptoms answered. A fatigue-dominant person may take the doubled step
+# after one green week instead of two: the step repeats a load already shown to settle 48 h
+# later (NICE NG206: symptom-led, not time-led). The window, the minimum of good days behind
+# an estimate, the factors and the 10% are conventions.
+TOLERANCE_WINDOW_DAYS = 28
+TOLERANCE_MIN_DAYS = 4
+# A load counts as answered when at least two bigger-than-ordinary days were followed by a
+# response and such days answered at least this much more often than ordinary ones did: one
+# rating carries about a point of noise (Farrar 2001), so some unsettled mornings come with
+# any load (convention).
+ANSWER_MARGIN = 0.25
+FAST_STEP_FACTOR = 2.0
+SLOW_STEP_FACTOR = 0.5
+NEAR_ANSWERED = 0.90
 # Weekly review confidence ruler (0-10): below 7 a smaller step is offered and the person
 # chooses (Miller & Rollnick 2013; 7 is a working threshold in MI practice, not a trial
 # cut-off: the same figure as Learn's goal setting, ``goals.CONFIDENT_ENOUGH``).
