@@ -16,6 +16,7 @@ from pacewise.core import tolerance
 from pacewise.core.baseline import Baseline, find_baseline
 from pacewise.core.diary import Diary
 from pacewise.core.flare import FlareCalendar, find_flares, recovery_days
+from pacewise.core.flare_rhythm import find_rhythm
 from pacewise.core.records import Profile
 from pacewise.core.review import (
     Change,
@@ -31,6 +32,7 @@ from pacewise.core.review import (
 from pacewise.core.wording import amount_text, change_text, percent
 
 WEEK = timedelta(days=7)
+DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,7 @@ def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
     """Review the 7 days from ``start``; return the review and the new green streak."""
     signals = week_signals(ctx, start)
     colour, reasons, n_red = colour_of(ctx, signals)
-    change, step, note = _decide(ctx, colour, signals, n_red)
+    change, step, note = _decide(ctx, colour, signals, n_red, start)
     if change == "raise":
         signals = replace(signals, completion=completions(ctx, start))
     proposed = tuple(_propose(ctx, a.key, change, step, signals) for a in ctx.profile.activities)
@@ -277,7 +279,9 @@ def _smaller_step(
     )
 
 
-def _decide(ctx: WeekContext, colour: str, s: WeekSignals, n_red: int) -> tuple[Change, float, str]:
+def _decide(
+    ctx: WeekContext, colour: str, s: WeekSignals, n_red: int, start: date
+) -> tuple[Change, float, str]:
     if ctx.in_baseline:
         return "hold", 0.0, "We're still learning your usual level, so the plan isn't set yet."
     if colour == "red" and s.flare_days:
@@ -303,15 +307,18 @@ def _decide(ctx: WeekContext, colour: str, s: WeekSignals, n_red: int) -> tuple[
         return "step_back", step, f"So we'll ease your plan back by {percent(step)}."
     if colour == "amber":
         return "hold", 0.0, "So we'll keep your plan the same this week."
-    return _decide_green(ctx)
+    return _decide_green(ctx, start)
 
 
-def _decide_green(ctx: WeekContext) -> tuple[Change, float, str]:
+def _decide_green(ctx: WeekContext, start: date) -> tuple[Change, float, str]:
     rate = progression_rate(ctx.profile)
     if ctx.previous == "red":
         return "hold", 0.0, "After a harder week we keep things steady for one more week."
     if ctx.recovering:
         return "hold", 0.0, "You're still building back up, so your plan stays the same for now."
+    expected = _expected_flare(ctx, start)
+    if expected:
+        return "hold", 0.0, expected
     if ctx.profile.fatigue_dominant and ctx.green_streak + 1 < t.STABLE_GREEN_WEEKS_FATIGUE:
         return (
             "hold",
@@ -319,6 +326,20 @@ def _decide_green(ctx: WeekContext) -> tuple[Change, float, str]:
             (f"One more steady week like this and your plan goes up {percent(rate)}."),
         )
     return "raise", rate, f"So your plan goes up {percent(rate)}."
+
+
+def _expected_flare(ctx: WeekContext, start: date) -> str:
+    """A sentence when the person's flares come on a rhythm (core.flare_rhythm) and the next
+    one is expected in the coming plan week: the plan holds now and steps up after it."""
+    rhythm = find_rhythm(ctx.flare_days, start + timedelta(days=7))
+    if rhythm is None or not rhythm.expected_between(start + WEEK, start + 2 * WEEK - DAY):
+        return ""
+    return (
+        f"Your flares have come about every {rhythm.every} days (the last began on "
+        f"{rhythm.last:%A} {rhythm.last.day} {rhythm.last:%B}), so another may come around "
+        f"{rhythm.next:%A} {rhythm.next.day} {rhythm.next:%B}. "
+        "We'll keep your plan the same this week and take the next step after it."
+    )
 
 
 def progression_rate(profile: Profile) -> float:

@@ -51,6 +51,16 @@ ANSWER_MARGIN = 0.25
 FAST_STEP_FACTOR = 2.0
 SLOW_STEP_FACTOR = 0.5
 NEAR_ANSWERED = 0.90
+# Flares on a rhythm (core.flare_rhythm): at least 3 onsets in the last 6 months, 2-8 weeks
+# apart (a menstrual cycle is 21-35 days), every interval within 15% of their median; the
+# expected onset is taken give or take 3 days, and a green week whose next week meets it holds
+# (conventions; Suri 2012 for flares as common and short).
+RHYTHM_MIN_FLARES = 3
+RHYTHM_WINDOW_DAYS = 183
+RHYTHM_MIN_DAYS = 14
+RHYTHM_MAX_DAYS = 56
+RHYTHM_TOLERANCE = 0.15
+RHYTHM_SLACK_DAYS = 3
 # Weekly review confidence ruler (0-10): below 7 a smaller step is offered and the person
 # chooses (Miller & Rollnick 2013; 7 is a working threshold in MI practice, not a trial
 # cut-off: the same figure as Learn's goal setting, ``goals.CONFIDENT_ENOUGH``).
