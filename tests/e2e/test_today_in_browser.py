@@ -50,21 +50,22 @@ def test_a_person_logs_a_bout_declares_a_flare_and_sees_the_flare_plan(
     sign_in(page, live_server, user.email)
     page.get_by_role("link", name="Today", exact=True).click()
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
-    expect(page.get_by_text("8 minutes of walking, in one go.")).to_be_visible()
-    expect(page.get_by_text("Done today: 0 of 8 minutes.")).to_be_visible()
+    expect(page.get_by_text("9 minutes of walking, in one go.")).to_be_visible()
+    expect(page.get_by_text("Done today: 0 of 9 minutes.")).to_be_visible()
     # the day's main actions are within the first screen, or one short scroll, of a phone
-    for name in ("Log a bout: 8 minutes of walking", "Easier today", "I'm in a flare"):
+    for name in ("Log a bout: 9 minutes of walking", "Easier today", "I'm in a flare"):
         box = page.get_by_role("button", name=name).bounding_box()
         assert box["y"] + box["height"] <= PHONE["height"] * 1.25, (name, box)
     page.screenshot(path=str(Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp")) / "today.png"))
     # the explanation folds away behind "Why this plan"
-    expect(page.get_by_text("So your plan goes up 10%.")).to_be_hidden()
+    expect(page.get_by_text("So your plan goes up 20%.")).to_be_hidden()
     page.get_by_text("Why this plan").click()
-    expect(page.get_by_text("So your plan goes up 10%.")).to_be_visible()
+    expect(page.get_by_text("So your plan goes up 20%.")).to_be_visible()
+    expect(page.get_by_text("days of 10 minutes of walking or more have gone well")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("button", name="Log a bout: 8 minutes of walking").click()
-    expect(page.get_by_text("Done today: 8 of 8 minutes.")).to_be_visible()
+    page.get_by_role("button", name="Log a bout: 9 minutes of walking").click()
+    expect(page.get_by_text("Done today: 9 of 9 minutes.")).to_be_visible()
     assert ActivitySession.objects.filter(patient=user.patient, planned_item="walking").count() == 1
     assert_accessible(page)
 
@@ -73,7 +74,7 @@ def test_a_person_logs_a_bout_declares_a_flare_and_sees_the_flare_plan(
     assert_accessible(page)
     page.get_by_role("group", name="How sure are you").get_by_label("5", exact=True).click()
     page.get_by_role("button", name="Save my answer").click()
-    expect(page.get_by_text("Walking: from 8 to 8.4 minutes a day")).to_be_visible()
+    expect(page.get_by_text("Walking: from 8 to 8.8 minutes a day")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Save my choice").click()
     expect(page.get_by_text("Saved: a smaller step this week.")).to_be_visible()

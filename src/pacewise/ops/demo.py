@@ -71,7 +71,7 @@ PATIENTS = (
         True,
         (
             DemoTag("gardening", 0.2, effect=2.0, lag=1),
-            DemoTag("warm bath", 0.25, effect=-1.5),
+            DemoTag("warm bath", 0.25, effect=-2.0),
             DemoTag("coffee with friends", 0.25),
         ),
         DemoExperiment("warm bath", started_days_ago=62),  # finished two weeks ago
