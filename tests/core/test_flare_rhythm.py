@@ -19,11 +19,13 @@ def at(n):
 
 def diary(days, flare_starts):
     flare = {s + k for s in flare_starts for k in range(3)}
-    return [
-        DayRecord(at(n), avg_pain=6.0 if n in flare else 3.0, morning_pain=6.0 if n in flare else 3.0,
-                  flare=n in flare, sessions=(ActivitySession("walk", 5.0 if n in flare else 10.0),))
-        for n in range(days)
-    ]  # fmt: skip
+    out = []
+    for n in range(days):
+        pain, minutes = (6.0, 5.0) if n in flare else (3.0, 10.0)
+        walk = (ActivitySession("walk", minutes),)
+        out.append(DayRecord(at(n), avg_pain=pain, morning_pain=pain, flare=n in flare,
+                             sessions=walk))  # fmt: skip
+    return out
 
 
 def test_flares_every_four_weeks_are_a_rhythm_and_the_next_one_is_expected():
