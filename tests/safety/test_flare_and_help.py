@@ -171,10 +171,16 @@ def test_somewhere_else_shows_the_local_emergency_number_not_another_countrys_li
 def test_the_caseload_lists_a_long_flare_with_the_same_count_as_today(
     client, cast, flare_days, listed
 ):
+    from pacewise.care.triage import triage
     from pacewise.today import state as plan_state
 
     _diary(cast, 21, flare_days)
-    assert plan_state.flare_days_for(cast.record) == plan_state.load(cast.record).plan.flare_days
+    today_says = plan_state.load(cast.record).plan.flare_days
+    [row] = triage(cast.sharing_clinician, [cast.record])
+    reasons = [r.text for r in row.reasons if r.kind == "long_flare"]
+    assert bool(reasons) == listed
+    if listed:
+        assert f"In a flare for {today_says} days" in reasons[0]
     client.force_login(cast.sharing_clinician)
     page = client.get(reverse("caseload")).content.decode()
-    assert (f"has been in a flare for {flare_days + 1} days" in page) == listed
+    assert (f"In a flare for {flare_days + 1} days" in page) == listed

@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("care/", views.caseload, name="caseload"),
+    path("p/<uuid:patient_id>/care/seen/", views.triage_seen, name="care-triage-seen"),
     path("clinic/<uuid:clinic_id>/", views.clinic, name="clinic"),
     path("clinic/<uuid:clinic_id>/invite/", views.clinic_invite, name="clinic-invite"),
     path(

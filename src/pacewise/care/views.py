@@ -4,60 +4,71 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pacewise.accounts import invitations
-from pacewise.accounts.access import shared_with
+from pacewise.accounts.access import Role, shared_with
 from pacewise.accounts.audit import describe
-from pacewise.accounts.decorators import clinic_view, staff_view
+from pacewise.accounts.decorators import clinic_view, patient_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
-from pacewise.core.thresholds import LONG_FLARE_DAYS
-from pacewise.diary.models import CheckIn
+from pacewise.core.triage import KINDS, TITLES
 from pacewise.outcomes.responses import open_alerts_for
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
-from pacewise.today.state import flare_days_for
+
+from .forms import SeenForm
+from .triage import mark_seen, triage
+
+PAGE_SIZE = 50
 
 
 @staff_view
 def caseload(request):
-    """Everyone who currently shares their record with one of my clinics."""
-    last_checkin = (
-        CheckIn.objects.filter(patient=OuterRef("pk"), deleted_at__isnull=True)
-        .order_by("-local_date")
-        .values("local_date")[:1]
-    )
+    """Who needs me today, and why (core.triage), then everyone who shares with my clinics."""
+    query = request.GET.get("q", "").strip()[:100]
+    kind = request.GET.get("reason", "")
     patients = (
         Patient.objects.filter(shared_with(request.user))
         .select_related("user")
-        .annotate(last_checkin=Subquery(last_checkin), shared_since=Max("shares__granted_at"))
-        .order_by("user__display_name", "user__email")
+        .annotate(shared_since=Max("shares__granted_at"))
         .distinct()
     )
+    if query:
+        patients = patients.filter(
+            Q(user__display_name__icontains=query) | Q(user__email__icontains=query)
+        )
+    rows = triage(request.user, list(patients))
+    needing = [r for r in rows if any(not kind or x.kind == kind for x in r.reasons)]
     memberships = request.user.memberships.select_related("clinic").order_by("clinic__name")
     context = {
-        "patients": patients,
+        "needing": needing,
+        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
         "memberships": memberships,
         "alerts": open_alerts_for(request.user),
         "red_flags": open_red_flags_for(request.user),
         "self_cleared": self_cleared_for(request.user),
-        "long_flares": long_flares(patients),
+        "kinds": [(k, TITLES[k]) for k in KINDS],
+        "kind": kind,
+        "query": query,
     }
     return render(request, "care/caseload.html", context)
 
 
-def long_flares(patients) -> list[tuple]:
-    """People whose flare has lasted beyond thresholds.LONG_FLARE_DAYS: a reason to contact
-    them and re-check red flags (CLINICAL.md §2), the same count Today shows them."""
-    out = []
-    for patient in patients:
-        days = flare_days_for(patient)
-        if days >= LONG_FLARE_DAYS:
-            out.append((patient, days))
-    return out
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def triage_seen(request, grant):
+    """A clinician saw one reason: it leaves the list until the data give a new episode."""
+    form = SeenForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        mark_seen(grant, request.user, data["kind"], data["episode"], data["note"])
+        messages.success(request, f"Marked as seen for {grant.patient.user.name}.")
+    else:
+        messages.error(request, "That reason could not be marked; reload the page and try again.")
+    return redirect("caseload")
 
 
 def _clinic_page(request, membership, form, status=200):

@@ -189,3 +189,28 @@ MAX_SET_REPS = 10.0
 # unless every remaining day is needed: at least 48 hours between resistance sessions for the
 # same muscles (ACSM, Garber et al., Med Sci Sports Exerc 2011;43:1334-1359).
 REST_DAY_UP_TO_DAYS_PER_WEEK = 3
+
+# --- Care-team triage (core.triage; docs/evidence/triage.md) ---------------------------------
+# What the rules read: the last 5 weeks of diary.
+TRIAGE_LOOKBACK_DAYS = 35
+# Pain rising: the last 7 days' mean at least 2 points, or 30% (and at least a point), above the
+# 28 days before: the smallest meaningful change in a 0-10 pain rating is about 2 points or
+# about 30% (Farrar 2001); at least 4 and 10 ratings; the 1-point floor keeps low pain's small
+# swings (1 -> 1.4) out (convention).
+TRIAGE_PAIN_RISE = 2.0
+TRIAGE_PAIN_RISE_SHARE = 0.30
+TRIAGE_PAIN_RISE_MIN = 1.0
+TRIAGE_MIN_WEEK_PAINS = 4
+TRIAGE_MIN_MONTH_PAINS = 10
+# A flare longer than usual for them: 1.5x the median of at least 3 earlier flares, and at least
+# 5 days; any flare of LONG_FLARE_DAYS or more counts anyway (CLINICAL.md §2). Conventions.
+TRIAGE_FLARE_LONGER = 1.5
+TRIAGE_MIN_PAST_FLARES = 3
+TRIAGE_FLARE_MIN_DAYS = 5
+# Stopped logging: 8+ logged days in the 4 weeks before, then nothing for 7 days (convention:
+# early drop-off is the commonest failure of digital self-management, and a week is the
+# shortest silence that is not an ordinary gap).
+TRIAGE_ACTIVE_DAYS = 8
+TRIAGE_SILENT_DAYS = 7
+# A scheduled questionnaire counts as overdue a week after its due day (its window; convention).
+TRIAGE_OVERDUE_DAYS = 7

@@ -13,8 +13,11 @@ def checkin_entries(patient, start: date, end: date) -> list[CheckInEntry]:
     rows = CheckIn.objects.filter(
         patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
     )
-    return [
-        CheckInEntry(
+    return [_checkin_entry(r) for r in rows]
+
+
+def _checkin_entry(r: CheckIn) -> CheckInEntry:
+    return CheckInEntry(
             local_date=r.local_date,
             entered_at=r.entered_at,
             pain_now=r.pain_now,
@@ -28,8 +31,6 @@ def checkin_entries(patient, start: date, end: date) -> list[CheckInEntry]:
             in_flare=r.in_flare,
             kind=r.kind,
         )  # fmt: skip
-        for r in rows
-    ]
 
 
 def session_entries(
@@ -40,8 +41,11 @@ def session_entries(
     rows = ActivitySession.objects.filter(
         patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
     )
-    return [
-        SessionEntry(
+    return [_session_entry(r, by_plan_key) for r in rows]
+
+
+def _session_entry(r: ActivitySession, by_plan_key: bool) -> SessionEntry:
+    return SessionEntry(
             local_date=r.local_date,
             activity=(r.planned_item or r.activity) if by_plan_key else r.activity,
             minutes=r.minutes,
@@ -52,5 +56,19 @@ def session_entries(
             pain_after=r.pain_after,
             planned=bool(r.planned_item),
         )  # fmt: skip
-        for r in rows
-    ]
+
+
+def entries_for_many(
+    patient_ids, start: date, end: date
+) -> dict[object, tuple[list[CheckInEntry], list[SessionEntry]]]:
+    """Check-ins and sessions (by plan key) of many people at once, in two queries: for
+    pages over a whole caseload, whose cost must not grow a query per person."""
+    out: dict[object, tuple[list[CheckInEntry], list[SessionEntry]]] = {
+        pk: ([], []) for pk in patient_ids
+    }
+    window = {"deleted_at__isnull": True, "local_date__range": (start, end)}
+    for r in CheckIn.objects.filter(patient_id__in=out, **window):
+        out[r.patient_id][0].append(_checkin_entry(r))
+    for r in ActivitySession.objects.filter(patient_id__in=out, **window):
+        out[r.patient_id][1].append(_session_entry(r, True))
+    return out

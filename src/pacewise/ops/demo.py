@@ -60,6 +60,7 @@ class DemoPerson:
     shares: bool
     tags: tuple[DemoTag, ...] = ()
     experiment: DemoExperiment | None = None
+    lately: str = ""  # what the care team should see: "pain rising" or "long flare"
 
 
 PATIENTS = (
@@ -75,6 +76,7 @@ PATIENTS = (
             DemoTag("coffee with friends", 0.25),
         ),
         DemoExperiment("warm bath", started_days_ago=62),  # finished two weeks ago
+        lately="pain rising",
     ),
     DemoPerson(
         "sam@demo.example",
@@ -84,6 +86,7 @@ PATIENTS = (
         True,
         (DemoTag("late night", 0.2, effect=2.0, lag=1), DemoTag("cold weather", 0.3)),
         DemoExperiment("late night", started_days_ago=10),  # running
+        lately="long flare",
     ),
     DemoPerson(
         "jordan@demo.example",
@@ -153,6 +156,7 @@ def _patient(clinic, person: DemoPerson, today: date, days: int, rng: random.Ran
     trial = _experiment(person.experiment, today)
     dates = [r.date for r in history]
     tagged = _tag_days(person.tags, dates, random.Random(person.email), trial)
+    history = _lately(history, person.lately)
     for record in _with_tag_effects(history, person.tags, tagged):
         morning = datetime.combine(record.date, time(7, rng.randint(0, 59)), zone)
         evening = datetime.combine(record.date, time(20, rng.randint(0, 59)), zone)
@@ -223,6 +227,32 @@ def _tag_days(
             if rng.random() < chance:
                 out[tag.name].add(day)
     return out
+
+
+RISE_DAYS = 7  # the last week's pain about a third higher: a rise the triage names
+FLARE_DEMO_DAYS = 14  # a flare going on for two weeks: the care team is asked to get in touch
+
+
+def _lately(history: list[DayRecord], lately: str) -> list[DayRecord]:
+    """The story the care team's triage should tell about this person (core.triage)."""
+    if not history or not lately:
+        return history
+    last = history[-1].date
+    days = RISE_DAYS if lately == "pain rising" else FLARE_DEMO_DAYS
+    out = []
+    for record in history:
+        if (last - record.date).days >= days:
+            out.append(record)
+        else:
+            rising = lately == "pain rising"
+            by = 1.7 if rising else 3.0
+            pains = _up(record.morning_pain, by), _up(record.avg_pain, by)
+            out.append(replace(record, flare=not rising, morning_pain=pains[0], avg_pain=pains[1]))
+    return out
+
+
+def _up(value: float | None, by: float) -> float | None:
+    return None if value is None else min(10.0, value + by)
 
 
 def _with_tag_effects(

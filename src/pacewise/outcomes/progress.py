@@ -22,13 +22,18 @@ class Trend:
 
 
 def trends(patient) -> list[Trend]:
-    out = []
     rows = (
         Response.objects.scored()
         .filter(patient=patient)
         .exclude(occasion="short")
         .order_by("completed_at")
     )
+    return trends_from(rows)
+
+
+def trends_from(rows) -> list[Trend]:
+    """``trends`` from one person's scored responses (not short forms), oldest first."""
+    out = []
     by_instrument: dict[str, list[Response]] = {}
     for row in rows:
         by_instrument.setdefault(row.instrument_id, []).append(row)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacewise.core import wording as w
-from pacewise.core.pacing import DayPlan, ReviewOffer, flare_days, plan_day, review_offer
+from pacewise.core.pacing import DayPlan, ReviewOffer, plan_day, review_offer
 from pacewise.core.pause import NO_PAUSE, PauseRules
 from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
 from pacewise.diary.catalog import ACTIVITIES
@@ -79,15 +79,6 @@ def profile_for(
 
 
 FLARE_LOOKBACK_DAYS = 90  # enough for a long flare, the days that settle it and its "usual"
-
-
-def flare_days_for(patient, today: date | None = None) -> int:
-    """How long the person's current flare has lasted (0: none), as Today would say, without
-    replaying the plan (core.pacing.flare_days): for the care team's caseload."""
-    today = today or today_for(patient)
-    start = today - timedelta(days=FLARE_LOOKBACK_DAYS)
-    history = [s.to_record() for s in summaries(patient, start, today, by_plan_key=True)]
-    return flare_days(history, today, fatigue_dominant=fatigue_dominant(patient))
 
 
 def fatigue_dominant(patient, base: Profile | None = None) -> bool:

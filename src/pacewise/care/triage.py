@@ -1,0 +1,126 @@
+"""The caseload's triage: each sharing person's reasons today (``core.triage``), read for the
+whole caseload in a fixed number of queries (their diaries, questionnaires and "seen" marks
+in one query each), so the page costs the same whoever is on it. Nothing is stored but the
+clinician's "seen" marks: a new diary entry is in the next reading, so nothing can drift.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pacewise.accounts.models import Patient
+from pacewise.core import triage as rules
+from pacewise.core.day_summary import summarize_days
+from pacewise.core.pacing import flare_days
+from pacewise.core.records import DayRecord
+from pacewise.core.schedule import Done, schedule
+from pacewise.core.triage import CaseFacts, Overdue, Reason, Worse
+from pacewise.diary.convert import entries_for_many
+from pacewise.diary.days import today_for
+from pacewise.outcomes import registry
+from pacewise.outcomes.models import Response
+from pacewise.outcomes.progress import trends_from
+from pacewise.outcomes.responses import program_start
+from pacewise.today.state import FLARE_LOOKBACK_DAYS, fatigue_dominant
+
+from .models import TriageSeen
+
+
+@dataclass(frozen=True)
+class Row:
+    patient: Patient
+    reasons: tuple[Reason, ...]  # not yet marked seen, most urgent first
+    last_entry: date | None
+
+    @property
+    def rank(self) -> int:
+        return min((r.rank for r in self.reasons), default=len(rules.KINDS))
+
+
+def triage(user, patients: list[Patient]) -> list[Row]:
+    """One row per person, the ones with reasons first (most urgent, then by name)."""
+    if not patients:
+        return []
+    todays = {p.pk: today_for(p) for p in patients}
+    start = min(todays.values()) - timedelta(days=FLARE_LOOKBACK_DAYS)
+    entries = entries_for_many(list(todays), start, max(todays.values()))
+    responses = _responses(list(todays))
+    seen = set(
+        TriageSeen.objects.filter(
+            clinic__memberships__user=user, patient_id__in=list(todays)
+        ).values_list("patient_id", "kind", "episode")
+    )
+    rows = []
+    for patient in patients:
+        today = todays[patient.pk]
+        checkins, sessions = entries[patient.pk]
+        days = [s.to_record() for s in summarize_days(checkins, sessions) if s.date <= today]
+        facts = CaseFacts(
+            today,
+            days,
+            flare_days=_flare_days(patient, days, today),
+            overdue=_overdue(patient, today, responses[patient.pk]),
+            worse=_worse(responses[patient.pk]),
+        )
+        found = tuple(
+            r for r in rules.reasons(facts) if (patient.pk, r.kind, r.episode) not in seen
+        )
+        rows.append(Row(patient, found, days[-1].date if days else None))
+    rows.sort(key=lambda r: (r.rank, r.patient.user.name.lower()))
+    return rows
+
+
+def _flare_days(patient, days: list[DayRecord], today: date) -> int:
+    """The flare length Today shows (core.pacing.flare_days). Whether fatigue dominates
+    (which can lengthen a flare's settling by a day) is read only for people in a flare."""
+    if not flare_days(days, today, fatigue_dominant=True):
+        return 0
+    return flare_days(days, today, fatigue_dominant=fatigue_dominant(patient))
+
+
+def _responses(patient_ids) -> dict[object, list[Response]]:
+    out: dict[object, list[Response]] = defaultdict(list)
+    rows = (
+        Response.objects.scored()
+        .filter(patient_id__in=patient_ids)
+        .exclude(occasion="short")
+        .order_by("completed_at")
+    )
+    for row in rows:
+        out[row.patient_id].append(row)
+    return out
+
+
+def _overdue(patient, today: date, responses: list[Response]) -> tuple[Overdue, ...]:
+    done = [Done(r.instrument_id, r.occasion, r.local_date) for r in responses]
+    out = []
+    for due in schedule(program_start(patient), today, done):
+        if due.status != "open" or due.due > today:
+            continue
+        instrument = registry.get(due.instrument_id)
+        name = instrument.name if instrument else due.instrument_id
+        out.append(Overdue(f"{name} ({due.label.lower()})", due.due))
+    return tuple(out)
+
+
+def _worse(responses: list[Response]) -> tuple[Worse, ...]:
+    out = []
+    for trend in trends_from(responses):
+        change = trend.change
+        if change is None or change.direction != "worse" or not change.meaningful:
+            continue
+        mcid = trend.instrument.mcid.value if trend.instrument.mcid else 0.0
+        out.append(
+            Worse(trend.instrument.name, change.baseline, change.latest, mcid,
+                  trend.latest.local_date)  # fmt: skip
+        )
+    return tuple(out)
+
+
+def mark_seen(grant, user, kind: str, episode: date, note: str) -> TriageSeen:
+    return TriageSeen.objects.create(
+        patient=grant.patient, clinic=grant.clinic, kind=kind, episode=episode, note=note,
+        seen_by=user,
+    )  # fmt: skip

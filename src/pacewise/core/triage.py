@@ -1,0 +1,207 @@
+"""Who on a caseload needs their clinician today, and why: one pure rule per reason.
+
+Each rule reads a person's ``CaseFacts`` (their recent diary and a few figures the shell
+gathers) and returns a ``Reason`` with a plain sentence that carries its figures, or None.
+Every threshold is in ``thresholds`` with its source (docs/evidence/triage.md).
+
+A reason has an ``episode``: the day the data began to give it (the flare's first day, the
+last entry before the silence, the first day the pain rise showed). A clinician's "seen"
+mark names the episode, so the reason leaves the list until the data give a new one (a new
+flare, a new silence, a rise that settled and came back), never merely because a day passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import mean, median
+
+from pacewise.core import thresholds as t
+from pacewise.core.records import DayRecord
+
+ONE_DAY = timedelta(days=1)
+
+# Most urgent first: the order of the caseload. Open safety answers and red flags are above
+# every reason here, each with its own follow-up form (care/caseload.html).
+KINDS = ("long_flare", "pain_rising", "questionnaire_worse", "drop_off", "questionnaire_overdue")
+TITLES = {
+    "long_flare": "Flare longer than usual",
+    "pain_rising": "Pain rising",
+    "questionnaire_worse": "Questionnaire worse",
+    "drop_off": "Stopped logging",
+    "questionnaire_overdue": "Questionnaire overdue",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: str
+    text: str
+    episode: date  # the day the data began to give this reason
+
+    @property
+    def rank(self) -> int:
+        return KINDS.index(self.kind)
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.kind]
+
+
+@dataclass(frozen=True)
+class Overdue:
+    name: str  # "PEG (3 months)"
+    due: date
+
+
+@dataclass(frozen=True)
+class Worse:
+    name: str  # "PHQ-9"
+    before: float
+    after: float
+    mcid: float
+    answered: date
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the rules read about one person. ``days``: their diary days (oldest first), at
+    least the last ``t.TRIAGE_LOOKBACK_DAYS``; ``flare_days``: how long the current flare has
+    lasted (``pacing.flare_days``, 0: none)."""
+
+    today: date
+    days: Sequence[DayRecord]
+    flare_days: int = 0
+    overdue: tuple[Overdue, ...] = ()
+    worse: tuple[Worse, ...] = ()
+
+
+def reasons(facts: CaseFacts) -> list[Reason]:
+    """Every reason the data give today, most urgent first."""
+    found = [
+        rule(facts)
+        for rule in (long_flare, pain_rising, questionnaire_worse, drop_off, questionnaire_overdue)
+    ]
+    return sorted((r for r in found if r is not None), key=lambda r: r.rank)
+
+
+def long_flare(f: CaseFacts) -> Reason | None:
+    """In a flare for ``t.LONG_FLARE_DAYS`` or more, or for longer than their own flares
+    usually last (``t.TRIAGE_FLARE_LONGER`` × the median of at least
+    ``t.TRIAGE_MIN_PAST_FLARES`` earlier ones, and at least ``t.TRIAGE_FLARE_MIN_DAYS``)."""
+    if f.flare_days <= 0:
+        return None
+    start = f.today - (f.flare_days - 1) * ONE_DAY
+    past = [n for first, n in flare_runs(f.days) if first < start]
+    usual = median(past) if len(past) >= t.TRIAGE_MIN_PAST_FLARES else None
+    longer = (
+        usual is not None
+        and f.flare_days >= t.TRIAGE_FLARE_MIN_DAYS
+        and f.flare_days > t.TRIAGE_FLARE_LONGER * usual
+    )
+    if f.flare_days < t.LONG_FLARE_DAYS and not longer:
+        return None
+    than = f" (their flares usually last about {usual:g} days)" if usual is not None else ""
+    return Reason(
+        "long_flare",
+        f"In a flare for {f.flare_days} days{than}. Get in touch, and check for symptoms that "
+        "need a doctor.",
+        start,
+    )
+
+
+def flare_runs(days: Sequence[DayRecord]) -> list[tuple[date, int]]:
+    """(first day, length) of each run of declared flare days in the diary."""
+    runs: list[tuple[date, int]] = []
+    for record in days:
+        if not record.flare:
+            continue
+        if runs and runs[-1][0] + runs[-1][1] * ONE_DAY == record.date:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((record.date, 1))
+    return runs
+
+
+def pain_rising(f: CaseFacts) -> Reason | None:
+    """The last 7 days' mean pain (today included) at least ``t.TRIAGE_PAIN_RISE`` points, or
+    ``t.TRIAGE_PAIN_RISE_SHARE`` of it and at least ``t.TRIAGE_PAIN_RISE_MIN`` points, above
+    the mean of the 28 days before them (the meaningful change, Farrar 2001), each with enough
+    values. The episode is the first day on which the rise showed, looking back while it held."""
+    rise = _rise_on(f.days, f.today)
+    if rise is None:
+        return None
+    episode = f.today
+    while episode > f.today - t.TRIAGE_LOOKBACK_DAYS * ONE_DAY:
+        if _rise_on(f.days, episode - ONE_DAY) is None:
+            break
+        episode -= ONE_DAY
+    recent, before = rise
+    return Reason(
+        "pain_rising",
+        f"Pain is rising: {recent:.1f}/10 on average over the last 7 days, against "
+        f"{before:.1f} over the 4 weeks before.",
+        episode,
+    )
+
+
+def _rise_on(days: Sequence[DayRecord], today: date) -> tuple[float, float] | None:
+    week = _pains(days, today - 6 * ONE_DAY, today + ONE_DAY)  # today included
+    month = _pains(days, today - 34 * ONE_DAY, today - 6 * ONE_DAY)
+    if len(week) < t.TRIAGE_MIN_WEEK_PAINS or len(month) < t.TRIAGE_MIN_MONTH_PAINS:
+        return None
+    recent, before = mean(week), mean(month)
+    rise = recent - before
+    relative = before > 0 and rise / before >= t.TRIAGE_PAIN_RISE_SHARE
+    if rise >= t.TRIAGE_PAIN_RISE or (relative and rise >= t.TRIAGE_PAIN_RISE_MIN):
+        return recent, before
+    return None
+
+
+def _pains(days: Sequence[DayRecord], first: date, end: date) -> list[float]:
+    """Pain values on days in [first, end)."""
+    return [r.pain for r in days if first <= r.date < end and r.pain is not None]
+
+
+def drop_off(f: CaseFacts) -> Reason | None:
+    """Logging regularly (``t.TRIAGE_ACTIVE_DAYS`` days in the 4 weeks before), then nothing
+    for the last ``t.TRIAGE_SILENT_DAYS`` days."""
+    silent_from = f.today - t.TRIAGE_SILENT_DAYS * ONE_DAY
+    logged = [r.date for r in f.days if r.date < f.today]
+    if not logged or logged[-1] >= silent_from:
+        return None
+    last = logged[-1]
+    active = [d for d in logged if last - 28 * ONE_DAY < d <= last]
+    if len(active) < t.TRIAGE_ACTIVE_DAYS:
+        return None
+    quiet = (f.today - last).days - 1
+    return Reason(
+        "drop_off",
+        f"No entries for {quiet} days, after {len(active)} days logged in the 4 weeks before "
+        f"(last on {last:%-d %b}). A short, kind message often helps.",
+        last,
+    )
+
+
+def questionnaire_worse(f: CaseFacts) -> Reason | None:
+    if not f.worse:
+        return None
+    parts = [
+        f"{w.name} went from {w.before:g} to {w.after:g} (a meaningful change is {w.mcid:g})"
+        for w in f.worse
+    ]
+    return Reason(
+        "questionnaire_worse",
+        "Worse on a questionnaire: " + "; ".join(parts) + ".",
+        max(w.answered for w in f.worse),
+    )
+
+
+def questionnaire_overdue(f: CaseFacts) -> Reason | None:
+    late = [o for o in f.overdue if (f.today - o.due).days >= t.TRIAGE_OVERDUE_DAYS]
+    if not late:
+        return None
+    names = ", ".join(f"{o.name} (due {o.due:%-d %b})" for o in late)
+    first = min(o.due for o in late)
+    return Reason("questionnaire_overdue", f"Questionnaire overdue: {names}.", first)

@@ -1,0 +1,115 @@
+"""The caseload orders people by need, with each reason in words and figures (core.triage),
+through the real database and views; a "seen" mark holds until the data give a new episode."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+
+from pacewise.care.models import TriageSeen
+from pacewise.care.triage import triage
+from pacewise.diary.days import today_for
+from pacewise.diary.models import CheckIn
+
+RISING = "Pain is rising: 6.0/10 on average over the last 7 days"
+
+
+def diary(patient, *, high_from: int | None = 7, days: int = 35):
+    """35 days at pain 3, the last ``high_from`` days (today included) at 6."""
+    today = today_for(patient)
+    CheckIn.objects.filter(patient=patient).delete()
+    for back in range(days, -1, -1):
+        pain = 6 if high_from is not None and back < high_from else 3
+        CheckIn.objects.create(
+            patient=patient, local_date=today - timedelta(days=back), morning_pain=pain,
+            pain_avg=pain,
+        )  # fmt: skip
+
+
+def page(client, query=""):
+    return client.get(reverse("caseload") + query).content.decode()
+
+
+def test_a_rising_pain_is_listed_with_its_figures_and_a_steady_diary_is_not(client, cast):
+    client.force_login(cast.sharing_clinician)
+    diary(cast.record, high_from=None)
+    assert RISING not in page(client)
+    assert "Nobody's diary gives a reason to get in touch today." in page(client)
+    diary(cast.record)  # the diary changes: the next reading has it, nothing is cached
+    html = page(client)
+    assert "Who needs you today" in html and RISING in html
+    assert "Pat" in html and "Pain rising." in html
+
+
+def test_marking_a_reason_seen_hides_it_until_a_new_episode(client, cast):
+    client.force_login(cast.sharing_clinician)
+    diary(cast.record)
+    [row] = triage(cast.sharing_clinician, [cast.record])
+    [reason] = row.reasons
+    response = client.post(
+        reverse("care-triage-seen", args=[cast.record.pk]),
+        {"kind": reason.kind, "episode": reason.episode.isoformat(), "note": "Rang her."},
+    )
+    assert response.status_code == 302
+    seen = TriageSeen.objects.get()
+    assert seen.note == "Rang her." and seen.clinic == cast.clinic
+    assert seen.seen_by == cast.sharing_clinician
+    assert RISING not in page(client)
+    # the pain settled, then rose again: a new episode, so the reason is back
+    diary(cast.record, high_from=3, days=50)
+    today = today_for(cast.record)
+    for back in range(45, 3, -1):
+        CheckIn.objects.filter(patient=cast.record, local_date=today - timedelta(days=back)).update(
+            morning_pain=3, pain_avg=3
+        )
+    for back in range(3, -1, -1):
+        CheckIn.objects.filter(patient=cast.record, local_date=today - timedelta(days=back)).update(
+            morning_pain=9, pain_avg=9
+        )
+    [row] = triage(cast.sharing_clinician, [cast.record])
+    assert [r.kind for r in row.reasons] == ["pain_rising"]
+    assert row.reasons[0].episode != reason.episode
+
+
+def test_the_patient_cannot_mark_their_own_reasons_seen(client, cast):
+    client.force_login(cast.patient)
+    response = client.post(
+        reverse("care-triage-seen", args=[cast.record.pk]),
+        {"kind": "pain_rising", "episode": "2026-12-01"},
+    )
+    assert response.status_code == 403 and not TriageSeen.objects.exists()
+
+
+def test_a_bad_mark_is_refused_with_a_message_and_nothing_saved(client, cast):
+    client.force_login(cast.sharing_clinician)
+    response = client.post(
+        reverse("care-triage-seen", args=[cast.record.pk]), {"kind": "nonsense", "episode": "x"},
+        follow=True,
+    )
+    assert "could not be marked" in response.content.decode() and not TriageSeen.objects.exists()
+
+
+def test_filters_by_reason_and_searches_by_name(client, cast):
+    client.force_login(cast.sharing_clinician)
+    diary(cast.record)
+    assert RISING in page(client, "?reason=pain_rising")
+    assert RISING not in page(client, "?reason=drop_off")
+    assert RISING in page(client, "?q=pat")
+    assert "Nobody sharing with your clinic matches" in page(client, "?q=zzz")
+
+
+def test_the_demo_clinic_sees_alex_rising_pain_and_sam_in_a_flare(client, db):
+    from django.utils import timezone
+
+    from pacewise.accounts.models import User
+    from pacewise.ops.demo import create_demo
+
+    create_demo(timezone.localdate())
+    clinician = User.objects.get(email="clinician@demo.example")
+    client.force_login(clinician)
+    html = page(client)
+    assert "Who needs you today" in html
+    alex = html.index("Pain is rising:")
+    sam = html.index("In a flare for ")
+    assert html.rfind("Alex", 0, alex) > html.rfind("Sam", 0, alex)  # under Alex's name
+    assert html.rfind("Sam", 0, sam) > html.rfind("Alex", 0, sam)  # under Sam's name
+    assert sam < alex  # a long flare comes first
