@@ -30,8 +30,8 @@ def test_pain_rising_by_two_points_over_the_week_names_the_figures_and_where_it_
     [reason] = reasons(CaseFacts(TODAY, days))
     assert reason.kind == "pain_rising"
     assert reason.text == (
-        "Pain is rising: 5.5/10 on average over the last 7 days, against 3.1 over the 4 weeks "
-        "before."  # the 4 weeks before hold the first high day (27 x 3 + 5.5) / 28
+        # the 4 weeks before hold the first high day: (27 x 3 + 5.5) / 28 = 3.1
+        "5.5/10 on average over the last 7 days, against 3.1 over the 4 weeks before."
     )
     # the rule reads the 7 days up to a day: it first held when 3 high days were in them
     # ((4 x 3 + 3 x 5.5) / 7 = 4.07: a point and 36% up; 2 high days, 3.71, are not), the
@@ -99,6 +99,6 @@ def test_questionnaires_worse_and_overdue_are_ordered_after_pain():
     kinds_found = [r.kind for r in found]
     assert kinds_found == ["pain_rising", "questionnaire_worse", "questionnaire_overdue"]
     assert found[1].text == (
-        "Worse on a questionnaire: PHQ-9 went from 6 to 12 (a meaningful change is 5)."
+        "PHQ-9 went from 6 to 12 (a meaningful change is 5)."
     )
-    assert found[2].text == "Questionnaire overdue: PEG (after 1 month) (due 28 Nov)."
+    assert found[2].text == "PEG (after 1 month), due 28 Nov."

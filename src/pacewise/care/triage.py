@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pacewise.accounts.models import Patient
+from pacewise.core import thresholds as t
 from pacewise.core import triage as rules
 from pacewise.core.day_summary import summarize_days
 from pacewise.core.pacing import flare_days
@@ -23,7 +24,7 @@ from pacewise.outcomes import registry
 from pacewise.outcomes.models import Response
 from pacewise.outcomes.progress import trends_from
 from pacewise.outcomes.responses import program_start
-from pacewise.today.state import FLARE_LOOKBACK_DAYS, fatigue_dominant
+from pacewise.today.state import FLARE_LOOKBACK_DAYS, fatigue_dominant_many
 
 from .models import TriageSeen
 
@@ -44,7 +45,7 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     if not patients:
         return []
     todays = {p.pk: today_for(p) for p in patients}
-    start = min(todays.values()) - timedelta(days=FLARE_LOOKBACK_DAYS)
+    start = min(todays.values()) - timedelta(days=t.TRIAGE_LOOKBACK_DAYS)
     entries = entries_for_many(list(todays), start, max(todays.values()))
     responses = _responses(list(todays))
     seen = set(
@@ -52,15 +53,15 @@ def triage(user, patients: list[Patient]) -> list[Row]:
             clinic__memberships__user=user, patient_id__in=list(todays)
         ).values_list("patient_id", "kind", "episode")
     )
+    diaries = {p.pk: _records(entries[p.pk], todays[p.pk]) for p in patients}
+    flares = _flare_days(diaries, todays)
     rows = []
     for patient in patients:
-        today = todays[patient.pk]
-        checkins, sessions = entries[patient.pk]
-        days = [s.to_record() for s in summarize_days(checkins, sessions) if s.date <= today]
+        today, days = todays[patient.pk], diaries[patient.pk]
         facts = CaseFacts(
             today,
             days,
-            flare_days=_flare_days(patient, days, today),
+            flare_days=flares.get(patient.pk, 0),
             overdue=_overdue(patient, today, responses[patient.pk]),
             worse=_worse(responses[patient.pk]),
         )
@@ -72,12 +73,28 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     return rows
 
 
-def _flare_days(patient, days: list[DayRecord], today: date) -> int:
-    """The flare length Today shows (core.pacing.flare_days). Whether fatigue dominates
-    (which can lengthen a flare's settling by a day) is read only for people in a flare."""
-    if not flare_days(days, today, fatigue_dominant=True):
-        return 0
-    return flare_days(days, today, fatigue_dominant=fatigue_dominant(patient))
+def _records(entries, today: date) -> list[DayRecord]:
+    checkins, sessions = entries
+    return [s.to_record() for s in summarize_days(checkins, sessions) if s.date <= today]
+
+
+def _flare_days(diaries: dict, todays: dict) -> dict:
+    """The flare length Today shows (core.pacing.flare_days, which reads ~90 days), for the
+    people whose last weeks may hold a flare; their longer diaries and whether fatigue
+    dominates (which can lengthen a flare's settling by a day) are read for them all at once.
+    Everyone else is not in a flare, as the weeks already read show."""
+    maybe = [
+        pk for pk, days in diaries.items() if flare_days(days, todays[pk], fatigue_dominant=True)
+    ]
+    if not maybe:
+        return {}
+    start = min(todays[pk] for pk in maybe) - timedelta(days=FLARE_LOOKBACK_DAYS)
+    longer = entries_for_many(maybe, start, max(todays[pk] for pk in maybe))
+    fatigue = fatigue_dominant_many(maybe)
+    return {
+        pk: flare_days(_records(longer[pk], todays[pk]), todays[pk], fatigue_dominant=fatigue[pk])
+        for pk in maybe
+    }
 
 
 def _responses(patient_ids) -> dict[object, list[Response]]:

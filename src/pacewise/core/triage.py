@@ -140,8 +140,8 @@ def pain_rising(f: CaseFacts) -> Reason | None:
     recent, before = rise
     return Reason(
         "pain_rising",
-        f"Pain is rising: {recent:.1f}/10 on average over the last 7 days, against "
-        f"{before:.1f} over the 4 weeks before.",
+        f"{recent:.1f}/10 on average over the last 7 days, against {before:.1f} over the 4 "
+        "weeks before.",
         episode,
     )
 
@@ -193,7 +193,7 @@ def questionnaire_worse(f: CaseFacts) -> Reason | None:
     ]
     return Reason(
         "questionnaire_worse",
-        "Worse on a questionnaire: " + "; ".join(parts) + ".",
+        "; ".join(parts) + ".",
         max(w.answered for w in f.worse),
     )
 
@@ -202,6 +202,6 @@ def questionnaire_overdue(f: CaseFacts) -> Reason | None:
     late = [o for o in f.overdue if (f.today - o.due).days >= t.TRIAGE_OVERDUE_DAYS]
     if not late:
         return None
-    names = ", ".join(f"{o.name} (due {o.due:%-d %b})" for o in late)
+    names = "; ".join(f"{o.name}, due {o.due:%-d %b}" for o in late)
     first = min(o.due for o in late)
-    return Reason("questionnaire_overdue", f"Questionnaire overdue: {names}.", first)
+    return Reason("questionnaire_overdue", f"{names}.", first)

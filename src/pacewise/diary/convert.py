@@ -58,17 +58,31 @@ def _session_entry(r: ActivitySession, by_plan_key: bool) -> SessionEntry:
         )  # fmt: skip
 
 
+CHECKIN_COLUMNS = (
+    "local_date", "entered_at", "pain_now", "pain_avg", "morning_pain", "fatigue",
+    "sleep_hours", "sleep_quality", "stress", "mood", "in_flare", "kind",
+)  # fmt: skip
+SESSION_COLUMNS = (
+    "local_date", "activity", "planned_item", "minutes", "sets", "reps", "exertion",
+    "pain_peak", "pain_after",
+)  # fmt: skip
+
+
 def entries_for_many(
     patient_ids, start: date, end: date
 ) -> dict[object, tuple[list[CheckInEntry], list[SessionEntry]]]:
     """Check-ins and sessions (by plan key) of many people at once, in two queries: for
-    pages over a whole caseload, whose cost must not grow a query per person."""
+    pages over a whole caseload, whose cost must not grow a query per person. Reads plain
+    columns (no model objects): the same entries as ``checkin_entries``/``session_entries``."""
     out: dict[object, tuple[list[CheckInEntry], list[SessionEntry]]] = {
         pk: ([], []) for pk in patient_ids
     }
     window = {"deleted_at__isnull": True, "local_date__range": (start, end)}
-    for r in CheckIn.objects.filter(patient_id__in=out, **window):
-        out[r.patient_id][0].append(_checkin_entry(r))
-    for r in ActivitySession.objects.filter(patient_id__in=out, **window):
-        out[r.patient_id][1].append(_session_entry(r, True))
+    checkins = CheckIn.objects.filter(patient_id__in=out, **window)
+    for pk, *c in checkins.values_list("patient_id", *CHECKIN_COLUMNS):
+        c[6] = None if c[6] is None else float(c[6])  # sleep hours: Decimal in the database
+        out[pk][0].append(CheckInEntry(*c))
+    sessions = ActivitySession.objects.filter(patient_id__in=out, **window)
+    for pk, day, activity, planned, *dose in sessions.values_list("patient_id", *SESSION_COLUMNS):
+        out[pk][1].append(SessionEntry(day, planned or activity, *dose, planned=bool(planned)))
     return out

@@ -16,6 +16,8 @@ from pacewise.core.pause import NO_PAUSE, PauseRules
 from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.days import summaries, today_for
+from pacewise.plans.models import Onboarding, Program
+from pacewise.plans.onboarding import profile_from_dict
 from pacewise.plans.programs import dose_text, pacing_profile_for
 from pacewise.plans.red_flags import pause_rules
 from pacewise.plans.sessions import Done
@@ -83,9 +85,35 @@ FLARE_LOOKBACK_DAYS = 90  # enough for a long flare, the days that settle it and
 
 def fatigue_dominant(patient, base: Profile | None = None) -> bool:
     """From the program (or onboarding), or the "choose what to pace" page."""
-    base = base or pacing_profile_for(patient)
+    if base is None:
+        return fatigue_dominant_many([patient.pk])[patient.pk]
     setup = PlanSetup.objects.filter(patient=patient).first()
     return base.fatigue_dominant or bool(setup and setup.fatigue_dominant)
+
+
+def fatigue_dominant_many(patient_ids) -> dict:
+    """``fatigue_dominant`` for many people in three queries (a caseload's): the program's
+    profile (gentle), else onboarding's answer, or the "choose what to pace" page's."""
+    ids = list(patient_ids)
+    from_program = dict(
+        Program.objects.filter(patient_id__in=ids).values_list("patient_id", "profile")
+    )
+    answered = dict(
+        Onboarding.objects.filter(patient_id__in=ids).values_list("patient_id", "fatigue_dominant")
+    )
+    chose = set(
+        PlanSetup.objects.filter(patient_id__in=ids, fatigue_dominant=True).values_list(
+            "patient_id", flat=True
+        )
+    )
+    out = {}
+    for pk in ids:
+        if pk in from_program:
+            base = profile_from_dict(from_program[pk]).gentle
+        else:
+            base = bool(answered.get(pk))
+        out[pk] = base or pk in chose
+    return out
 
 
 def history_for(patient, today: date) -> list[DayRecord]:

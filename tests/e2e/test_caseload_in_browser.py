@@ -1,0 +1,62 @@
+"""A clinician's caseload on a phone: who needs them today and why, marked seen by keyboard
+and tap, with axe on the page."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from django.test import Client
+from django.utils import timezone
+from e2e_helpers import assert_accessible
+from playwright.sync_api import expect
+
+from cast import make_clinician, make_user
+from pacewise.accounts.models import Clinic, Share
+from pacewise.care.models import TriageSeen
+from pacewise.diary.models import CheckIn
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_the_caseload_lists_who_needs_the_clinician_and_a_reason_is_marked_seen(
+    page, live_server, csp_errors
+):
+    clinic = Clinic.objects.create(name="Harbour Physio")
+    kim = make_user("kim@example.com", patient=True, display_name="Kim")
+    lee = make_user("lee@example.com", patient=True, display_name="Lee")
+    today = timezone.localdate()
+    for user, rises in ((kim, True), (lee, False)):
+        Share.objects.create(patient=user.patient, clinic=clinic)
+        for back in range(35, -1, -1):
+            pain = 7 if rises and back < 7 else 4
+            CheckIn.objects.create(patient=user.patient, local_date=today - timedelta(days=back),
+                                   morning_pain=pain, pain_avg=pain)  # fmt: skip
+    clinician = make_clinician("sharer@harbour.example", clinic)
+    client = Client()
+    client.force_login(clinician)
+    page.set_viewport_size(PHONE)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(live_server.url + "/care/")
+    expect(page.get_by_role("heading", name="Who needs you today")).to_be_visible()
+    expect(page.get_by_role("heading", name="Kim")).to_be_visible()
+    rising = "7.0/10 on average over the last 7 days"
+    expect(page.get_by_text(rising)).to_be_visible()
+    expect(page.get_by_role("heading", name="Lee")).to_have_count(0)  # a steady diary
+    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
+    page.screenshot(path=str(shots / "caseload.png"), full_page=True)
+    assert_accessible(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], width  # no sideways scrolling on a phone
+
+    page.get_by_text("Mark as seen").click()
+    page.get_by_label("Note (optional)").fill("Rang Kim; a busy week at work.")
+    page.get_by_role("button", name="Seen: pain rising").click()
+    expect(page.get_by_text("Marked as seen for Kim.")).to_be_visible()
+    expect(page.get_by_text(rising)).to_have_count(0)
+    assert TriageSeen.objects.get().note == "Rang Kim; a busy week at work."
+    assert_accessible(page)
+    assert csp_errors == []
