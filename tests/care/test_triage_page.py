@@ -3,6 +3,8 @@ through the real database and views; a "seen" mark holds until the data give a n
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pacewise.care.models import TriageSeen
@@ -113,3 +115,38 @@ def test_the_demo_clinic_sees_alex_rising_pain_and_sam_in_a_flare(client, db):
     assert html.rfind("Alex", 0, alex) > html.rfind("Sam", 0, alex)  # under Alex's name
     assert html.rfind("Sam", 0, sam) > html.rfind("Alex", 0, sam)  # under Sam's name
     assert sam < alex  # a long flare comes first
+
+
+def test_a_kept_answer_is_replaced_by_any_change_through_the_diary(client, cast):
+    """Reasons are kept between visits; a new entry, an edit and a delete each give a new
+    reading (the write path changes the diary's marks), and so does a new day."""
+    from pacewise.diary import entries
+
+    client.force_login(cast.sharing_clinician)
+    diary(cast.record, high_from=None)
+    with CaptureQueriesContext(connection) as first:
+        assert RISING not in page(client)  # read and kept
+    with CaptureQueriesContext(connection) as again:
+        assert RISING not in page(client)  # served from what was kept
+    reads = [q["sql"] for q in again if '"diary_checkin"."morning_pain"' in q["sql"]]
+    assert reads == [] and len(again) < len(first)
+    today = today_for(cast.record)
+    rows = []
+    for back in range(6, -1, -1):  # a week of high pain, through the one write path
+        row, _ = entries.create(
+            CheckIn, cast.record, cast.patient, values={"morning_pain": 9, "pain_avg": 9},
+            local_date=today - timedelta(days=back),
+        )  # fmt: skip
+        rows.append(row)
+    assert "Pain rising." in page(client)
+    for row in rows:  # an edit brings the pain back down: the rise is gone at once
+        entries.update(row, cast.patient, values={"pain_avg": 3}, expected_version=None)
+    assert "Pain rising." not in page(client)
+    for row in rows:
+        row.refresh_from_db()
+        entries.update(row, cast.patient, values={"pain_avg": 9}, expected_version=None)
+    assert "Pain rising." in page(client)
+    for row in rows:  # deleting the week's entries takes the reason away
+        row.refresh_from_db()
+        entries.delete(row, cast.patient)
+    assert "Pain rising." not in page(client)

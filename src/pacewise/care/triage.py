@@ -1,14 +1,19 @@
 """The caseload's triage: each sharing person's reasons today (``core.triage``), read for the
 whole caseload in a fixed number of queries (their diaries, questionnaires and "seen" marks
-in one query each), so the page costs the same whoever is on it. Nothing is stored but the
-clinician's "seen" marks: a new diary entry is in the next reading, so nothing can drift.
+in one query each), so the page costs the same whoever is on it. Each person's reasons are
+kept under a key that any change to their diary or questionnaires replaces (``_stamps``), so
+a kept answer can never drift from the data.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 
 from pacewise.accounts.models import Patient
 from pacewise.core import thresholds as t
@@ -20,6 +25,7 @@ from pacewise.core.schedule import Done, schedule
 from pacewise.core.triage import CaseFacts, Overdue, Reason, Worse
 from pacewise.diary.convert import entries_for_many
 from pacewise.diary.days import today_for
+from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.outcomes import registry
 from pacewise.outcomes.models import Response
 from pacewise.outcomes.progress import trends_from
@@ -45,17 +51,70 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     if not patients:
         return []
     todays = {p.pk: today_for(p) for p in patients}
-    start = min(todays.values()) - timedelta(days=t.TRIAGE_LOOKBACK_DAYS)
-    entries = entries_for_many(list(todays), start, max(todays.values()))
-    responses = _responses(list(todays))
+    keys = {pk: _key(pk, todays[pk], stamp) for pk, stamp in _stamps(list(todays)).items()}
+    known = cache.get_many(list(keys.values()))
+    missing = [p for p in patients if keys[p.pk] not in known]
+    fresh = _read(missing, todays)
+    cache.set_many({keys[pk]: found for pk, found in fresh.items()}, CACHE_SECONDS)
     seen = set(
         TriageSeen.objects.filter(
             clinic__memberships__user=user, patient_id__in=list(todays)
         ).values_list("patient_id", "kind", "episode")
     )
-    diaries = {p.pk: _records(entries[p.pk], todays[p.pk]) for p in patients}
-    flares = _flare_days(diaries, todays)
     rows = []
+    for patient in patients:
+        reasons, last = fresh.get(patient.pk) or known[keys[patient.pk]]
+        unseen = tuple(r for r in reasons if (patient.pk, r.kind, r.episode) not in seen)
+        rows.append(Row(patient, unseen, last))
+    rows.sort(key=lambda r: (r.rank, r.patient.user.name.lower()))
+    return rows
+
+
+# Each person's reasons are kept (in the shared cache) under a key made of their today and
+# their diary's and questionnaires' change marks: any write through the diary's one write path
+# (a new entry, an edit, a delete or a restore changes the count or the sum of versions) or a
+# new questionnaire gives a new key, so a kept answer is never read for changed data. "Seen"
+# marks are applied after, on every visit.
+CACHE_SECONDS = 2 * 24 * 3600
+KEY_VERSION = 1
+
+
+def _key(pk, today: date, stamp) -> str:
+    return f"triage:{KEY_VERSION}:{pk}:{today.isoformat()}:{stamp}"
+
+
+def _stamps(patient_ids) -> dict:
+    """Per person, marks that change whenever their diary or questionnaires change."""
+    out: dict = {pk: [] for pk in patient_ids}
+    for model, when in ((CheckIn, "updated_at"), (ActivitySession, "updated_at"),
+                        (Response, "completed_at")):  # fmt: skip
+        rows = (
+            model.objects.filter(patient_id__in=patient_ids)
+            .values("patient_id")
+            .annotate(n=Count("pk"), latest=Max(when), **_versions(model))
+            .values_list("patient_id", "n", "latest", "v")
+        )
+        marks = {pk: (n, latest.isoformat() if latest else "", v) for pk, n, latest, v in rows}
+        for pk in patient_ids:
+            out[pk].append(marks.get(pk))
+    return {pk: hashlib.sha256(repr(marks).encode()).hexdigest()[:16] for pk, marks in out.items()}
+
+
+def _versions(model) -> dict:
+    return {"v": Sum("version")} if hasattr(model, "version") else {"v": Count("pk")}
+
+
+def _read(patients: list[Patient], todays: dict) -> dict:
+    """(reasons, last entry day) per person, read from their diary and questionnaires."""
+    if not patients:
+        return {}
+    ids = [p.pk for p in patients]
+    start = min(todays[pk] for pk in ids) - timedelta(days=t.TRIAGE_LOOKBACK_DAYS)
+    entries = entries_for_many(ids, start, max(todays[pk] for pk in ids))
+    responses = _responses(ids)
+    diaries = {pk: _records(entries[pk], todays[pk]) for pk in ids}
+    flares = _flare_days(diaries, todays)
+    out = {}
     for patient in patients:
         today, days = todays[patient.pk], diaries[patient.pk]
         facts = CaseFacts(
@@ -65,12 +124,8 @@ def triage(user, patients: list[Patient]) -> list[Row]:
             overdue=_overdue(patient, today, responses[patient.pk]),
             worse=_worse(responses[patient.pk]),
         )
-        found = tuple(
-            r for r in rules.reasons(facts) if (patient.pk, r.kind, r.episode) not in seen
-        )
-        rows.append(Row(patient, found, days[-1].date if days else None))
-    rows.sort(key=lambda r: (r.rank, r.patient.user.name.lower()))
-    return rows
+        out[patient.pk] = (tuple(rules.reasons(facts)), days[-1].date if days else None)
+    return out
 
 
 def _records(entries, today: date) -> list[DayRecord]:

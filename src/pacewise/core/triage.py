@@ -160,8 +160,11 @@ def _rise_on(days: Sequence[DayRecord], today: date) -> tuple[float, float] | No
 
 
 def _pains(days: Sequence[DayRecord], first: date, end: date) -> list[float]:
-    """Pain values on days in [first, end)."""
-    return [r.pain for r in days if first <= r.date < end and r.pain is not None]
+    """The day's pain (``core.day_summary.day_pain``: the latest "pain today" answer, else the
+    mean of "pain now", else pain on waking; a morning-only diary still counts) on days in
+    [first, end): the figure the diary and the charts show, not the engine's morning-first
+    readiness figure."""
+    return [r.avg_pain for r in days if first <= r.date < end and r.avg_pain is not None]
 
 
 def drop_off(f: CaseFacts) -> Reason | None:
