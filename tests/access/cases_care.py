@@ -3,7 +3,7 @@ triage reason as seen."""
 
 from __future__ import annotations
 
-from matrix import READ, Case
+from matrix import API_READ, READ, Case
 
 CLINICIAN_ACTS = {**READ, "patient": 403}
 
@@ -14,7 +14,17 @@ WEB = {
         302,
         lambda cast: {"kind": "pain_rising", "episode": "2026-12-01", "note": "Called."},
     ),
+    "care-notes": Case("GET", READ),
+    "care-notes-add": Case("POST", CLINICIAN_ACTS, 302, lambda cast: {"text": "Rang Pat."}),
 }
 
-API: dict = {}
+API_CLINICIAN_ACTS = {**API_READ, "patient": 403}
+
+API = {
+    ("get", "/api/patients/{patient_id}/notes"): Case("GET", API_READ),
+    ("post", "/api/patients/{patient_id}/notes"): Case(
+        "POST", API_CLINICIAN_ACTS, 201, lambda cast: {"text": "Rang Pat."}
+    ),
+}
+# The caseload API is the clinician's own list (like the caseload page): not one person's data.
 NOT_PATIENT_DATA: set = set()

@@ -10,6 +10,10 @@ WHAT_LABELS = {
     "red-flag-cleared": "Resumed the program after a red-flag pause",
     "plans-resume": "Resumed the program after a red-flag pause",
     "api-program-clearance": "Resumed the program after a red-flag pause (through the API)",
+    "care-notes": "Clinical notes",
+    "care-notes-add": "Wrote a clinical note",
+    "api-notes": "Clinical notes (through the API)",
+    "care-triage-seen": "Marked a caseload reason as seen",
 }
 
 

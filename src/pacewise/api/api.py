@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from . import account, diary, errors, insights, learn, outcomes, patients, plans, today
+from . import account, care, diary, errors, insights, learn, outcomes, patients, plans, today
 from .auth import SignedInSession, TokenAuth
 from .parser import StrictJsonParser
 
@@ -59,3 +59,4 @@ api.add_router("", outcomes.router)
 api.add_router("", plans.router)
 api.add_router("", insights.router)
 api.add_router("", today.router)
+api.add_router("", care.router)

@@ -7,3 +7,12 @@ class SeenForm(forms.Form):
     kind = forms.ChoiceField(choices=[(k, k) for k in KINDS])
     episode = forms.DateField()
     note = forms.CharField(required=False, max_length=2000)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Note", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write the note first."},
+    )  # fmt: skip
+    shared = forms.BooleanField(label="Share this note with the person", required=False)
+    corrects = forms.IntegerField(required=False, widget=forms.HiddenInput)

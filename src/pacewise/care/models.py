@@ -23,3 +23,38 @@ class TriageSeen(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["clinic", "patient", "kind"])]
+
+
+class ClinicalNote(models.Model):
+    """A clinician's note on a person's record: timestamped, signed by name, role and clinic,
+    never edited or deleted. A mistake is corrected by an addendum (a note that points at the
+    one it corrects). The person sees a note only when the clinician shares it."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed = models.CharField(max_length=300)  # "Priya Shah, PT, Clinician, Harbour Physio"
+    text = models.TextField(max_length=5000)
+    shared = models.BooleanField(default=False)  # the person may read it
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="addenda"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class TriageKept(models.Model):
+    """A person's triage reasons as last read (care.triage), under the key of the data they
+    were read from: a visit uses them only while the key still matches (any change to the
+    diary or the questionnaires, or a new day, gives another key)."""
+
+    patient = models.OneToOneField(
+        "accounts.Patient", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    key = models.CharField(max_length=80)
+    reasons = models.JSONField(default=list)  # [{"kind", "text", "episode"}]
+    last_entry = models.DateField(null=True, blank=True)

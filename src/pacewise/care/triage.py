@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 
 from pacewise.accounts.models import Patient
@@ -32,7 +31,7 @@ from pacewise.outcomes.progress import trends_from
 from pacewise.outcomes.responses import program_start
 from pacewise.today.state import FLARE_LOOKBACK_DAYS, fatigue_dominant_many
 
-from .models import TriageSeen
+from .models import TriageKept, TriageSeen
 
 
 @dataclass(frozen=True)
@@ -51,11 +50,14 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     if not patients:
         return []
     todays = {p.pk: today_for(p) for p in patients}
-    keys = {pk: _key(pk, todays[pk], stamp) for pk, stamp in _stamps(list(todays)).items()}
-    known = cache.get_many(list(keys.values()))
-    missing = [p for p in patients if keys[p.pk] not in known]
-    fresh = _read(missing, todays)
-    cache.set_many({keys[pk]: found for pk, found in fresh.items()}, CACHE_SECONDS)
+    keys = {pk: _key(todays[pk], stamp) for pk, stamp in _stamps(list(todays)).items()}
+    known = {
+        row.patient_id: (_reasons(row.reasons), row.last_entry)
+        for row in TriageKept.objects.filter(patient_id__in=list(keys))
+        if row.key == keys[row.patient_id]
+    }
+    fresh = _read([p for p in patients if p.pk not in known], todays)
+    _keep(fresh, keys)
     seen = set(
         TriageSeen.objects.filter(
             clinic__memberships__user=user, patient_id__in=list(todays)
@@ -63,24 +65,46 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     )
     rows = []
     for patient in patients:
-        reasons, last = fresh.get(patient.pk) or known[keys[patient.pk]]
+        reasons, last = fresh.get(patient.pk) or known[patient.pk]
         unseen = tuple(r for r in reasons if (patient.pk, r.kind, r.episode) not in seen)
         rows.append(Row(patient, unseen, last))
     rows.sort(key=lambda r: (r.rank, r.patient.user.name.lower()))
     return rows
 
 
-# Each person's reasons are kept (in the shared cache) under a key made of their today and
+# Each person's reasons are kept (TriageKept, one row each) under a key made of their today and
 # their diary's and questionnaires' change marks: any write through the diary's one write path
 # (a new entry, an edit, a delete or a restore changes the count or the sum of versions) or a
 # new questionnaire gives a new key, so a kept answer is never read for changed data. "Seen"
-# marks are applied after, on every visit.
-CACHE_SECONDS = 2 * 24 * 3600
+# marks are applied after, on every visit. Reading and writing the kept rows is one query
+# each, whoever is on the caseload.
 KEY_VERSION = 1
 
 
-def _key(pk, today: date, stamp) -> str:
-    return f"triage:{KEY_VERSION}:{pk}:{today.isoformat()}:{stamp}"
+def _key(today: date, stamp) -> str:
+    return f"{KEY_VERSION}:{today.isoformat()}:{stamp}"
+
+
+def _keep(fresh: dict, keys: dict) -> None:
+    rows = [
+        TriageKept(patient_id=pk, key=keys[pk], reasons=[_as_dict(r) for r in reasons],
+                   last_entry=last)  # fmt: skip
+        for pk, (reasons, last) in fresh.items()
+    ]
+    TriageKept.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["patient"],
+        update_fields=["key", "reasons", "last_entry"],
+    )  # fmt: skip
+
+
+def _as_dict(reason: Reason) -> dict:
+    return {"kind": reason.kind, "text": reason.text, "episode": reason.episode.isoformat()}
+
+
+def _reasons(stored: list[dict]) -> tuple[Reason, ...]:
+    return tuple(
+        Reason(r["kind"], r["text"], date.fromisoformat(r["episode"])) for r in stored
+    )
 
 
 def _stamps(patient_ids) -> dict:

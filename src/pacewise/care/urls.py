@@ -5,6 +5,8 @@ from . import views
 urlpatterns = [
     path("care/", views.caseload, name="caseload"),
     path("p/<uuid:patient_id>/care/seen/", views.triage_seen, name="care-triage-seen"),
+    path("p/<uuid:patient_id>/notes/", views.notes, name="care-notes"),
+    path("p/<uuid:patient_id>/notes/add/", views.notes_add, name="care-notes-add"),
     path("clinic/<uuid:clinic_id>/", views.clinic, name="clinic"),
     path("clinic/<uuid:clinic_id>/invite/", views.clinic_invite, name="clinic-invite"),
     path(

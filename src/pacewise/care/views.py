@@ -19,7 +19,8 @@ from pacewise.core.triage import KINDS, TITLES
 from pacewise.outcomes.responses import open_alerts_for
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
-from .forms import SeenForm
+from .forms import NoteForm, SeenForm
+from .notes import NoteError, add_note, visible_notes
 from .triage import mark_seen, triage
 
 PAGE_SIZE = 50
@@ -123,3 +124,33 @@ def clinic_access_log(request, membership):
     for event in page:
         event.label = describe(event.what)
     return render(request, "care/access_log.html", {"clinic": membership.clinic, "page": page})
+
+
+@patient_view()
+def notes(request, grant):
+    """Clinical notes: a clinic's own (clinicians), or the ones shared with the person."""
+    return _notes_page(request, grant, NoteForm())
+
+
+def _notes_page(request, grant, form, status=200):
+    rows = list(visible_notes(grant))
+    context = {"grant": grant, "patient": grant.patient, "notes": rows, "form": form}
+    return render(request, "care/notes.html", context, status=status)
+
+
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def notes_add(request, grant):
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            add_note(grant, request.user, data["text"], shared=data["shared"],
+                     corrects_id=data["corrects"])  # fmt: skip
+        except NoteError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            shared = " They can read it." if data["shared"] else ""
+            messages.success(request, "Note saved." + shared)
+            return redirect("care-notes", patient_id=grant.patient.pk)
+    return _notes_page(request, grant, form, status=400)

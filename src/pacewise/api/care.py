@@ -1,0 +1,98 @@
+"""/api/patients/{id}/notes and /api/caseload: the care team's side.
+
+- Clinical notes are written by a sharing clinician only (the person gets 403), signed and
+  never changed; a correction is a new note with `corrects` set. A clinic reads its own notes;
+  the person reads the notes shared with them.
+- The caseload (clinic staff only) lists who needs the clinician today and why
+  (docs/evidence/triage.md), most urgent first.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from ninja import Field, Router, Schema, Status
+from pydantic import StrictBool
+
+from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_with
+from pacewise.accounts.models import Patient
+from pacewise.care import notes
+from pacewise.care.triage import triage
+
+from .schemas import Body
+
+router = Router(tags=["care team"])
+
+
+class NoteIn(Body):
+    text: str = Field(min_length=1, max_length=notes.MAX_NOTE, description="The note.")
+    shared: StrictBool = Field(False, description="The person may read it.")
+    corrects: int | None = Field(None, description="The id of the note this one corrects.")
+
+
+class NoteOut(Schema):
+    id: int
+    created_at: datetime
+    signed: str = Field(description="Name, role and clinic of the clinician who wrote it.")
+    text: str
+    shared: bool
+    corrects: int | None = Field(None, alias="corrects_id")
+
+
+@router.get(
+    "/patients/{patient_id}/notes",
+    response=list[NoteOut],
+    operation_id="list_notes",
+)
+def list_notes(request, patient_id: uuid.UUID):
+    """The clinic's own notes (clinicians), or the notes shared with the person."""
+    grant = api_grant(request, patient_id, "api-notes")
+    return list(notes.visible_notes(grant))
+
+
+@router.post(
+    "/patients/{patient_id}/notes",
+    response={201: NoteOut},
+    operation_id="add_note",
+)
+def add_note(request, patient_id: uuid.UUID, payload: NoteIn):
+    """Write a note, or a correction of one (`corrects`). Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "api-notes", write=True, role=Role.CLINICIAN)
+    row = notes.add_note(
+        grant, request.user, payload.text, shared=payload.shared, corrects_id=payload.corrects
+    )
+    return Status(201, row)
+
+
+class TriageReasonOut(Schema):
+    kind: str = Field(description="long_flare, pain_rising, questionnaire_worse, drop_off, ...")
+    title: str
+    text: str = Field(description="The reason in words, with its figures.")
+    episode: date = Field(description="The day the data began to give it.")
+
+
+class CaseloadRowOut(Schema):
+    patient_id: uuid.UUID
+    name: str
+    last_entry: date | None
+    reasons: list[TriageReasonOut]
+
+
+@router.get("/caseload", response=list[CaseloadRowOut], operation_id="get_caseload")
+def caseload(request):
+    """Everyone sharing with the caller's clinics, most urgent reason first (people with no
+    reason follow). Clinic staff only; reasons a clinician marked seen are left out."""
+    if not is_clinic_staff(request.user):
+        raise PermissionDenied("Only clinic staff have a caseload.")
+    patients = list(Patient.objects.filter(shared_with(request.user)).select_related("user"))
+    return [
+        {
+            "patient_id": row.patient.pk,
+            "name": row.patient.user.name,
+            "last_entry": row.last_entry,
+            "reasons": list(row.reasons),
+        }
+        for row in triage(request.user, patients)
+    ]
