@@ -60,3 +60,44 @@ def test_the_caseload_lists_who_needs_the_clinician_and_a_reason_is_marked_seen(
     assert TriageSeen.objects.get().note == "Rang Kim; a busy week at work."
     assert_accessible(page)
     assert csp_errors == []
+
+
+def test_a_clinician_writes_and_shares_a_note_and_the_person_reads_it(
+    page, live_server, csp_errors
+):
+    clinic = Clinic.objects.create(name="Harbour Physio")
+    kim = make_user("kim@example.com", patient=True, display_name="Kim")
+    Share.objects.create(patient=kim.patient, clinic=clinic)
+    clinician = make_clinician("sharer@harbour.example", clinic)
+    client = Client()
+    client.force_login(clinician)
+    page.set_viewport_size(PHONE)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(live_server.url + f"/p/{kim.patient.pk}/")
+    page.get_by_role("link", name="Clinical notes").click()
+    expect(page.get_by_role("heading", name="Clinical notes")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save the note").click()  # empty: a clear message
+    expect(page.get_by_text("Write the note first.")).to_be_visible()
+    page.get_by_label("Note", exact=True).fill("Great week: two short walks a day. Keep going!")
+    page.get_by_label("Share this note with the person").check()
+    page.get_by_role("button", name="Save the note").click()
+    expect(page.get_by_text("Note saved. They can read it.")).to_be_visible()
+    expect(page.get_by_text("Sharer, Clinician, Harbour Physio")).to_be_visible()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    patient = Client()
+    patient.force_login(kim)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": patient.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(live_server.url + f"/p/{kim.patient.pk}/")
+    page.get_by_role("link", name="Notes from my care team").click()
+    expect(page.get_by_text("Great week: two short walks a day. Keep going!")).to_be_visible()
+    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
+    page.screenshot(path=str(shots / "notes-person.png"), full_page=True)
+    assert_accessible(page)
+    assert csp_errors == []
