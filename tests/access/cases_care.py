@@ -25,6 +25,9 @@ API = {
     ("post", "/api/patients/{patient_id}/notes"): Case(
         "POST", API_CLINICIAN_ACTS, 201, lambda cast: {"text": "Rang Pat."}
     ),
+    ("post", "/api/patients/{patient_id}/caseload/seen"): Case(
+        "POST", API_CLINICIAN_ACTS, 201, lambda cast: {"kind": "drop_off", "episode": "2026-12-01"}
+    ),
 }
 # The caseload API is the clinician's own list (like the caseload page): not one person's data.
 NOT_PATIENT_DATA: set = set()

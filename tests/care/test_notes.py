@@ -81,3 +81,15 @@ def test_the_caseload_api_gives_the_reasons_to_clinic_staff_only(client, cast):
     assert rows.status_code == 200
     assert [r["name"] for r in rows.json()] == ["Pat"]
     assert client.get("/api/caseload", **bearer(cast.patient)).status_code == 403
+
+
+def test_a_reason_is_marked_seen_through_the_api_as_on_the_web(client, cast):
+    url = f"/api/patients/{cast.record.pk}/caseload/seen"
+    body = {"kind": "drop_off", "episode": "2026-12-01", "note": "Sent a message."}
+    made = client.post(url, json.dumps(body), content_type="application/json",
+                       **bearer(cast.sharing_clinician))  # fmt: skip
+    assert made.status_code == 201 and made.json()["note"] == "Sent a message."
+    wrong = json.dumps({"kind": "nope", "episode": "2026-12-01"})
+    bad = client.post(url, wrong, content_type="application/json",
+                      **bearer(cast.sharing_clinician))  # fmt: skip
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "kind"

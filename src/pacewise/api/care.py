@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
@@ -19,7 +20,9 @@ from pydantic import StrictBool
 from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_with
 from pacewise.accounts.models import Patient
 from pacewise.care import notes
+from pacewise.care.triage import mark_seen as mark_seen_row
 from pacewise.care.triage import triage
+from pacewise.core import triage as rules
 
 from .schemas import Body
 
@@ -78,6 +81,32 @@ class CaseloadRowOut(Schema):
     name: str
     last_entry: date | None
     reasons: list[TriageReasonOut]
+
+
+class SeenIn(Body):
+    kind: Literal[rules.KINDS] = Field(description="The reason's kind, as the caseload gives it.")
+    episode: date = Field(description="The reason's episode, as the caseload gives it.")
+    note: str = Field("", max_length=2000, description="What was done (optional).")
+
+
+class SeenOut(Schema):
+    kind: str
+    episode: date
+    note: str
+    seen_at: datetime
+
+
+@router.post(
+    "/patients/{patient_id}/caseload/seen",
+    response={201: SeenOut},
+    operation_id="mark_reason_seen",
+)
+def mark_seen(request, patient_id: uuid.UUID, payload: SeenIn):
+    """A clinician saw one caseload reason: it leaves the clinic's list until the data give
+    a new episode of it. Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "care-triage-seen", write=True, role=Role.CLINICIAN)
+    return Status(201, mark_seen_row(grant, request.user, payload.kind, payload.episode,
+                                     payload.note.strip()))  # fmt: skip
 
 
 @router.get("/caseload", response=list[CaseloadRowOut], operation_id="get_caseload")
