@@ -1,9 +1,10 @@
 """Flares on a rhythm are expected: the plan holds in the week before the next one and steps
 up after it (core.flare_rhythm); a loose or short history is no rhythm."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
-from pacewise.core.flare_rhythm import find_rhythm
+from pacewise.core.flare_rhythm import find_cycle_rhythm, find_rhythm
 from pacewise.core.pacing import plan_day
 from pacewise.core.records import ActivitySession, DayRecord, PlanActivity, Profile
 
@@ -56,3 +57,36 @@ def test_without_the_rhythm_the_same_green_week_steps_up():
     history = diary(119, [10, 38, 80, 94])  # 28, 42 and 14 days apart: no rhythm
     plan = plan_day(PROFILE, history, at(119))
     assert not any("Your flares have come about every" in r for r in plan.reasons)
+
+
+def cycle_diary(days, period_starts, flare_starts):
+    history = diary(days, flare_starts)
+    return [replace(r, cycle_start=n in period_starts) for n, r in enumerate(history)]
+
+
+def test_flares_that_start_two_days_before_a_period_are_expected_before_the_next_one():
+    periods = [0, 29, 57, 86]  # cycles of 29, 28 and 29 days
+    flares = [27, 55]  # two days before the second and third periods
+    flare_days = {at(s + k) for s in flares for k in range(3)}
+    rhythm = find_cycle_rhythm([at(n) for n in periods], flare_days, at(100))
+    assert rhythm is not None and rhythm.offset == -2 and rhythm.every == 29
+    assert rhythm.next == at(86 + 29 - 2)  # the next period due on day 115
+    assert rhythm.because() == (
+        "Your flares have tended to start about 2 days before your period starts (your cycle "
+        "is about 29 days)"
+    )
+
+
+def test_one_flare_near_a_period_is_not_yet_a_rhythm():
+    assert find_cycle_rhythm([at(0), at(28), at(56)], {at(26), at(27)}, at(60)) is None
+
+
+def test_a_tagged_cycle_holds_the_green_week_before_the_expected_flare():
+    periods = [0, 28, 56, 84, 112]  # tagged "period" on each first day
+    # flares 2 days before periods 2 and 3; the next period is due on day 140 (a Monday), so
+    # a flare is expected on day 138, in the plan week that begins on day 133
+    plan = plan_day(PROFILE, cycle_diary(133, periods, [26, 54]), at(133))
+    assert plan.last_review.change == "hold"
+    assert "Your flares have tended to start about 2 days before your period starts" in " ".join(
+        plan.reasons
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pacewise.core.records import ActivitySession, DayRecord
+from pacewise.core.tag_kinds import marks_cycle_start
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class CheckInEntry:
     mood: int | None = None
     in_flare: bool = False
     kind: str = "full"  # full | morning | flare
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class DaySummary:
     checkins: int
     sessions: tuple[SessionEntry, ...]
     pain_source: str | None = None  # "day", "now" or "waking": where the day's pain came from
+    cycle_start: bool = False  # a check-in tagged the day a period began
 
     def to_record(self) -> DayRecord:
         """The pacing engine's view of this day."""
@@ -84,6 +87,7 @@ class DaySummary:
             sleep_hours=self.sleep_hours,
             stress=self.stress,
             flare=self.flare,
+            cycle_start=self.cycle_start,
             sessions=tuple(
                 ActivitySession(
                     activity=s.activity,
@@ -123,6 +127,7 @@ def summarize_day(
         checkins=len(ordered),
         sessions=todays,
         pain_source=source,
+        cycle_start=any(marks_cycle_start(t) for c in ordered for t in c.tags),
     )
 
 

@@ -26,14 +26,35 @@ ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True)
 class Rhythm:
-    every: int  # days between flare onsets (median)
+    every: int  # days between flare onsets (median), or the cycle's length
     last: date  # the last onset seen
     next: date  # the next expected onset
+    offset: int | None = None  # by the cycle: days from a period's first day to a flare
+
+    def because(self) -> str:
+        """Why a flare is expected, in words."""
+        if self.offset is None:
+            return (
+                f"Your flares have come about every {self.every} days (the last began on "
+                f"{_day(self.last)})"
+            )
+        if self.offset == 0:
+            when = "on the day your period starts"
+        else:
+            days = abs(self.offset)
+            unit = "day" if days == 1 else "days"
+            side = "before" if self.offset < 0 else "after"
+            when = f"about {days} {unit} {side} your period starts"
+        return f"Your flares have tended to start {when} (your cycle is about {self.every} days)"
 
     def expected_between(self, first: date, last: date) -> bool:
         """Does the expected onset (give or take ``t.RHYTHM_SLACK_DAYS``) touch [first, last]?"""
         slack = timedelta(days=t.RHYTHM_SLACK_DAYS)
         return self.next - slack <= last and self.next + slack >= first
+
+
+def _day(d: date) -> str:
+    return f"{d:%A} {d.day} {d:%B}"
 
 
 def onsets(flare_days: Iterable[date]) -> list[date]:
@@ -58,3 +79,40 @@ def find_rhythm(flare_days: Iterable[date], today: date) -> Rhythm | None:
     while expected + timedelta(days=t.RHYTHM_SLACK_DAYS) < today:
         expected += step  # a flare that did not come: the rhythm goes on from the last one
     return Rhythm(round(every), starts[-1], expected)
+
+
+def find_cycle_rhythm(
+    cycle_days: Iterable[date], flare_days: Iterable[date], today: date
+) -> Rhythm | None:
+    """Flares tied to the menstrual cycle: from days tagged as a period's first day
+    (``DayRecord.cycle_start``), the cycle's length (median of 14-56-day gaps between starts)
+    and the offset from a start to each flare onset; when at least ``t.RHYTHM_MIN_CYCLE_FLARES``
+    onsets in different cycles fall within ``t.RHYTHM_SLACK_DAYS`` of their median offset, the
+    next flare is expected that far from the next expected start."""
+    since = today - timedelta(days=t.RHYTHM_WINDOW_DAYS)
+    tagged = set(cycle_days)
+    starts = sorted(d for d in tagged if d - ONE_DAY not in tagged and since <= d < today)
+    gaps = [
+        (b - a).days
+        for a, b in zip(starts, starts[1:], strict=False)
+        if t.RHYTHM_MIN_DAYS <= (b - a).days <= t.RHYTHM_MAX_DAYS
+    ]
+    if not gaps:
+        return None
+    length = round(median(gaps))
+    offsets = {}
+    for onset in (d for d in onsets(flare_days) if since <= d < today):
+        nearest = min(starts, key=lambda s: abs((onset - s).days))
+        offset = (onset - nearest).days
+        if abs(offset) <= length // 2:
+            offsets[nearest] = (offset, onset)  # one onset per cycle: the latest
+    if len(offsets) < t.RHYTHM_MIN_CYCLE_FLARES:
+        return None
+    middle = round(median(o for o, _ in offsets.values()))
+    if any(abs(o - middle) > t.RHYTHM_SLACK_DAYS for o, _ in offsets.values()):
+        return None
+    expected = starts[-1] + timedelta(days=length + middle)
+    while expected + timedelta(days=t.RHYTHM_SLACK_DAYS) < today:
+        expected += timedelta(days=length)
+    last = max(onset for _, onset in offsets.values())
+    return Rhythm(length, last, expected, offset=middle)

@@ -16,7 +16,7 @@ from pacewise.core import tolerance
 from pacewise.core.baseline import Baseline, find_baseline
 from pacewise.core.diary import Diary
 from pacewise.core.flare import FlareCalendar, find_flares, recovery_days
-from pacewise.core.flare_rhythm import find_rhythm
+from pacewise.core.flare_rhythm import find_cycle_rhythm, find_rhythm
 from pacewise.core.records import Profile
 from pacewise.core.review import (
     Change,
@@ -329,16 +329,21 @@ def _decide_green(ctx: WeekContext, start: date) -> tuple[Change, float, str]:
 
 
 def _expected_flare(ctx: WeekContext, start: date) -> str:
-    """A sentence when the person's flares come on a rhythm (core.flare_rhythm) and the next
-    one is expected in the coming plan week: the plan holds now and steps up after it."""
-    rhythm = find_rhythm(ctx.flare_days, start + timedelta(days=7))
-    if rhythm is None or not rhythm.expected_between(start + WEEK, start + 2 * WEEK - DAY):
+    """A sentence when the person's flares come on a rhythm (core.flare_rhythm: their own
+    flare history, or their cycle when they tag a period's first day) and the next one is
+    expected in the coming plan week: the plan holds now and steps up after it."""
+    end = start + WEEK
+    rhythm = find_rhythm(ctx.flare_days, end)
+    if rhythm is None:
+        window = ctx.diary.logged(end - timedelta(days=t.RHYTHM_WINDOW_DAYS), end - DAY)
+        cycle = [r.date for r in window if r.cycle_start]
+        rhythm = find_cycle_rhythm(cycle, ctx.flare_days, end) if cycle else None
+    if rhythm is None or not rhythm.expected_between(end, end + WEEK - DAY):
         return ""
     return (
-        f"Your flares have come about every {rhythm.every} days (the last began on "
-        f"{rhythm.last:%A} {rhythm.last.day} {rhythm.last:%B}), so another may come around "
-        f"{rhythm.next:%A} {rhythm.next.day} {rhythm.next:%B}. "
-        "We'll keep your plan the same this week and take the next step after it."
+        f"{rhythm.because()}, so another may come around {rhythm.next:%A} {rhythm.next.day} "
+        f"{rhythm.next:%B}. We'll keep your plan the same this week and take the next step "
+        "after it."
     )
 
 

@@ -44,6 +44,7 @@ class DayRecord:
     stress: float | None = None
     flare: bool = False
     sessions: tuple[ActivitySession, ...] = ()
+    cycle_start: bool = False  # tagged as the day a period began (core.tag_kinds)
 
     def amount(self, activity: str) -> float:
         """Total amount of ``activity`` logged on this day (0 when none)."""

@@ -26,3 +26,18 @@ _ENDS_IN_PAIN = re.compile(r"^[\w\s-]*\b(pain|sore|ache|aching|hurting)$")
 def describes_pain(tag: str) -> bool:
     name = " ".join(re.sub(r"[^\w\s-]", " ", tag.lower()).split())
     return name in _PHRASES or bool(_FLARE.search(name)) or bool(_ENDS_IN_PAIN.match(name))
+
+
+# A tag that says a menstrual period began that day (core.flare_rhythm reads cycles from it).
+_CYCLE = frozenset(
+    {
+        "period", "period started", "period start", "my period", "period day 1", "menstruation",
+        "menses", "cycle day 1", "cycle start", "day 1 of cycle", "first day of period",
+    }
+)  # fmt: skip
+
+
+def marks_cycle_start(tag: str) -> bool:
+    """Does this tag say a period (a new cycle) began that day?"""
+    name = " ".join(re.sub(r"[^\w\s-]", " ", tag.lower()).split())
+    return name in _CYCLE

@@ -61,6 +61,9 @@ RHYTHM_MIN_DAYS = 14
 RHYTHM_MAX_DAYS = 56
 RHYTHM_TOLERANCE = 0.15
 RHYTHM_SLACK_DAYS = 3
+# By the menstrual cycle (days tagged as a period's first day): flares in at least 2 cycles,
+# each starting within 3 days of the same point in the cycle (convention).
+RHYTHM_MIN_CYCLE_FLARES = 2
 # Weekly review confidence ruler (0-10): below 7 a smaller step is offered and the person
 # chooses (Miller & Rollnick 2013; 7 is a working threshold in MI practice, not a trial
 # cut-off: the same figure as Learn's goal setting, ``goals.CONFIDENT_ENOUGH``).

@@ -12,11 +12,11 @@ from .models import ActivitySession, CheckIn
 def checkin_entries(patient, start: date, end: date) -> list[CheckInEntry]:
     rows = CheckIn.objects.filter(
         patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
-    )
-    return [_checkin_entry(r) for r in rows]
+    ).prefetch_related("tags")
+    return [_checkin_entry(r, tuple(t.name for t in r.tags.all())) for r in rows]
 
 
-def _checkin_entry(r: CheckIn) -> CheckInEntry:
+def _checkin_entry(r: CheckIn, tags: tuple[str, ...] = ()) -> CheckInEntry:
     return CheckInEntry(
             local_date=r.local_date,
             entered_at=r.entered_at,
@@ -30,6 +30,7 @@ def _checkin_entry(r: CheckIn) -> CheckInEntry:
             mood=r.mood,
             in_flare=r.in_flare,
             kind=r.kind,
+            tags=tags,
         )  # fmt: skip
 
 

@@ -101,7 +101,10 @@ class CheckInForm(EntryForm):
     )
     new_tags = forms.CharField(
         label="Add your own (optional)",
-        help_text="Separate with commas, for example: long drive, gardening",
+        help_text=(
+            "Separate with commas, for example: long drive, gardening. If your flares follow "
+            "your cycle, tag \"period\" on the day it starts and your plan can allow for it."
+        ),
         max_length=200,
         required=False,
     )
