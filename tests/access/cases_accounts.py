@@ -18,6 +18,9 @@ WEB = {
     "patient-sharing": Case("GET", OWNER_ONLY),
     "patient-sharing-confirm": Case("POST", OWNER_ONLY, 302, clinic_code("other_clinic")),
     "patient-sharing-stop": Case("POST", OWNER_ONLY, 302, params=SHARE),
+    "patient-contact": Case(
+        "POST", OWNER_ONLY, 302, lambda cast: {"contact_phone": "+44 20 7946 0000"}
+    ),
 }
 
 API = {

@@ -86,6 +86,9 @@ def test_a_clinician_writes_and_shares_a_note_and_the_person_reads_it(
     page.get_by_role("button", name="Save the note").click()
     expect(page.get_by_text("Note saved. They can read it.")).to_be_visible()
     expect(page.get_by_text("Sharer, Clinician, Harbour Physio")).to_be_visible()
+    expect(page.get_by_role("region", name="Summary of Kim")).to_be_visible()
+    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
+    page.screenshot(path=str(shots / "notes-clinician.png"), full_page=True)
     assert_accessible(page)
 
     page.context.clear_cookies()
@@ -97,7 +100,6 @@ def test_a_clinician_writes_and_shares_a_note_and_the_person_reads_it(
     page.goto(live_server.url + f"/p/{kim.patient.pk}/")
     page.get_by_role("link", name="Notes from my care team").click()
     expect(page.get_by_text("Great week: two short walks a day. Keep going!")).to_be_visible()
-    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
     page.screenshot(path=str(shots / "notes-person.png"), full_page=True)
     assert_accessible(page)
     assert csp_errors == []

@@ -144,3 +144,30 @@ class SettingsForm(DisplayNameMixin, forms.Form):
         help_text="Your days start and end at midnight in this time zone. Type a city or "
         "region, for example Lisbon or New_York, and choose from the list.",
     )
+
+
+PHONE_CHARS = set("0123456789+-() .")
+
+
+class ContactForm(forms.Form):
+    contact_phone = forms.CharField(
+        label="Phone", max_length=30, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )  # fmt: skip
+    contact_email = forms.EmailField(
+        label="Email for your care team", required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="Leave empty to use the email you sign in with.",
+    )  # fmt: skip
+    share_contact = forms.BooleanField(
+        label="Let the clinics I share with see these", required=False
+    )
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"].strip()
+        digits = sum(ch.isdigit() for ch in phone)
+        if phone and (set(phone) - PHONE_CHARS or not 6 <= digits <= 15):
+            raise forms.ValidationError(
+                "A phone number has 6 to 15 digits, and may have +, spaces, dashes or brackets."
+            )
+        return phone

@@ -74,6 +74,11 @@ class Patient(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     created_at = models.DateTimeField(default=timezone.now)
+    # How the care team may reach the person: shown to clinics they share with only when
+    # `share_contact` is on (their choice, on the sharing page).
+    contact_phone = models.CharField(max_length=30, blank=True)
+    contact_email = models.EmailField(blank=True)
+    share_contact = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return str(self.user)

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("p/<uuid:patient_id>/access-log/", views.access_log, name="patient-access-log"),
     path("p/<uuid:patient_id>/sharing/", views.sharing, name="patient-sharing"),
+    path("p/<uuid:patient_id>/sharing/contact/", views.sharing_contact, name="patient-contact"),
     path(
         "p/<uuid:patient_id>/sharing/confirm/",
         views.sharing_confirm,

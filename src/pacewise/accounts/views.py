@@ -24,7 +24,7 @@ from .audit import describe
 from .crisis import country_for, help_for
 from .decorators import patient_view
 from .fields import validate_time_zone
-from .forms import AcceptInvitationForm, SettingsForm, ShareCodeForm, TokenForm
+from .forms import AcceptInvitationForm, ContactForm, SettingsForm, ShareCodeForm, TokenForm
 from .models import AccessToken, AuditEvent, Patient, User
 
 
@@ -65,10 +65,33 @@ def sharing(request, grant):
                 "accounts/sharing_confirm.html",
                 {"patient": grant.patient, "clinic": clinic, "code": form.cleaned_data["code"]},
             )
+    return _sharing_page(request, grant, form, _contact_form(grant.patient))
+
+
+def _contact_form(patient, data=None) -> ContactForm:
+    initial = {f: getattr(patient, f) for f in ("contact_phone", "contact_email", "share_contact")}
+    return ContactForm(data, initial=initial)
+
+
+def _sharing_page(request, grant, form, contact, status=200):
     shares = grant.patient.shares.select_related("clinic").order_by("revoked_at", "-granted_at")
-    return render(
-        request, "accounts/sharing.html", {"patient": grant.patient, "form": form, "shares": shares}
-    )
+    context = {"patient": grant.patient, "form": form, "shares": shares, "contact": contact}
+    return render(request, "accounts/sharing.html", context, status=status)
+
+
+@require_POST
+@patient_view(role=Role.OWNER)
+def sharing_contact(request, grant):
+    """How the care team may reach the person, and whether the clinics they share with see it."""
+    contact = _contact_form(grant.patient, request.POST)
+    if not contact.is_valid():
+        return _sharing_page(request, grant, ShareCodeForm(), contact, status=400)
+    for field, value in contact.cleaned_data.items():
+        setattr(grant.patient, field, value)
+    grant.patient.save(update_fields=list(contact.cleaned_data))
+    shown = "shown to" if contact.cleaned_data["share_contact"] else "kept from"
+    messages.success(request, f"Contact details saved, and {shown} the clinics you share with.")
+    return redirect("patient-sharing", patient_id=grant.patient.pk)
 
 
 @require_POST
