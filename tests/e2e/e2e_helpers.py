@@ -14,3 +14,15 @@ def assert_accessible(page):
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == [], f"{page.url}: {bad}"
+
+
+def signed_in_as(page, live_server, user):
+    """The browser signed in as `user` (a clinician's two-factor already passed), by the
+    session cookie of a test client's login."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.clear_cookies()
+    cookie = client.cookies["sessionid"].value
+    page.context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])

@@ -7,9 +7,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from django.test import Client
 from django.utils import timezone
-from e2e_helpers import assert_accessible
+from e2e_helpers import assert_accessible, signed_in_as
 from playwright.sync_api import expect
 
 from cast import make_clinician, make_user
@@ -34,12 +33,8 @@ def test_the_caseload_lists_who_needs_the_clinician_and_a_reason_is_marked_seen(
             CheckIn.objects.create(patient=user.patient, local_date=today - timedelta(days=back),
                                    morning_pain=pain, pain_avg=pain)  # fmt: skip
     clinician = make_clinician("sharer@harbour.example", clinic)
-    client = Client()
-    client.force_login(clinician)
+    signed_in_as(page, live_server, clinician)
     page.set_viewport_size(PHONE)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
     page.goto(live_server.url + "/care/")
     expect(page.get_by_role("heading", name="Who needs you today")).to_be_visible()
     expect(page.get_by_role("heading", name="Kim")).to_be_visible()
@@ -69,12 +64,8 @@ def test_a_clinician_writes_and_shares_a_note_and_the_person_reads_it(
     kim = make_user("kim@example.com", patient=True, display_name="Kim")
     Share.objects.create(patient=kim.patient, clinic=clinic)
     clinician = make_clinician("sharer@harbour.example", clinic)
-    client = Client()
-    client.force_login(clinician)
+    signed_in_as(page, live_server, clinician)
     page.set_viewport_size(PHONE)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
     page.goto(live_server.url + f"/p/{kim.patient.pk}/")
     page.get_by_role("link", name="Clinical notes").click()
     expect(page.get_by_role("heading", name="Clinical notes")).to_be_visible()
@@ -91,12 +82,7 @@ def test_a_clinician_writes_and_shares_a_note_and_the_person_reads_it(
     page.screenshot(path=str(shots / "notes-clinician.png"), full_page=True)
     assert_accessible(page)
 
-    page.context.clear_cookies()
-    patient = Client()
-    patient.force_login(kim)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": patient.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    signed_in_as(page, live_server, kim)
     page.goto(live_server.url + f"/p/{kim.patient.pk}/")
     page.get_by_role("link", name="Notes from my care team").click()
     expect(page.get_by_text("Great week: two short walks a day. Keep going!")).to_be_visible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
-from e2e_helpers import assert_accessible
+from e2e_helpers import assert_accessible, signed_in_as
 from playwright.sync_api import expect
 
 from cast import PASSWORD, make_clinician, make_user
@@ -168,7 +168,6 @@ def test_a_red_flag_in_onboarding_stops_the_program(page, live_server, csp_error
 
 
 def test_the_clinician_sees_the_pause_clears_it_and_edits_the_program(page, live_server):
-    from django.test import Client
 
     from pacewise.plans import red_flags
 
@@ -182,12 +181,8 @@ def test_the_clinician_sees_the_pause_clears_it_and_edits_the_program(page, live
     programs.build_for(user.patient, programs.Actor(user, "Kim", by_clinician=False))
     red_flags.record(user.patient, {"fever": True}, "new_symptoms")
 
-    client = Client()
-    client.force_login(clinician)
+    signed_in_as(page, live_server, clinician)
     page.set_viewport_size(PHONE)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
     page.goto(live_server.url + "/care/")
     expect(
         page.get_by_role("heading", name="Program paused: needs a medical check")
