@@ -81,3 +81,13 @@ def test_clinician_signs_in_with_two_factor_and_the_patient_sees_it(page, live_s
     page.get_by_role("button", name="Stop sharing with Harbour Physio").click()
     expect(page.get_by_text("can no longer see your record")).to_be_visible()
     assert csp_errors == []
+
+
+def test_pages_ask_for_nothing_that_is_missing_not_even_a_favicon(page, live_server):
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    page.goto(live_server.url + "/accounts/login/")
+    page.wait_for_load_state("networkidle")
+    icon = page.locator('link[rel="icon"]').get_attribute("href")
+    assert icon and page.request.get(live_server.url + icon).status == 200
+    assert missing == []
