@@ -35,7 +35,7 @@ def test_events_cannot_be_deleted_one_by_one_or_in_bulk(event):
 def test_clinic_admin_sees_the_teams_accesses(client, cast, event):
     client.force_login(cast.clinic_admin)
     body = client.get(reverse("clinic-access-log", args=[cast.clinic.pk])).content.decode()
-    assert "sharer@harbour.example" in body
+    assert "Sharer, Clinician, Harbour Physio" in body  # a name and a role, not an email
     assert "Pat" in body
 
 

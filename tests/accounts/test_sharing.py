@@ -77,7 +77,7 @@ def test_access_log_page_shows_who_looked(client, cast):
     client.get(reverse("patient-home", args=[cast.record.pk]), REMOTE_ADDR="203.0.113.9")
     client.force_login(cast.patient)
     body = client.get(reverse("patient-access-log", args=[cast.record.pk])).content.decode()
-    assert "sharer@harbour.example" in body
+    assert "Sharer, Clinician, Harbour Physio" in body  # a name and a role, not an email
     assert "Harbour Physio" in body
     assert "203.0.113.9" in body
     assert "Viewed: Overview and diary" in body

@@ -54,6 +54,17 @@ class Grant:
         name = getattr(self.user, "name", "")
         return name if self.is_owner or self.clinic is None else f"{name} ({self.clinic.name})"
 
+    @property
+    def signed(self) -> str:
+        """How a clinician's notes and accesses are signed: "Name, Role, Clinic" (the person's
+        own actions: their name)."""
+        name = getattr(self.user, "name", "")
+        if self.is_owner or self.clinic is None:
+            return name
+        membership = self.clinic.memberships.filter(user=self.user).first()
+        role = membership.get_role_display() if membership else "Clinician"
+        return f"{name}, {role}, {self.clinic.name}"
+
     def allows(self, role: Role) -> bool:
         return role == Role.READ or (role == Role.OWNER) == self.is_owner
 
@@ -154,7 +165,7 @@ def record_access(request: HttpRequest, grant: Grant, *, write: bool, what: str,
     AuditEvent.objects.create(
         patient=grant.patient,
         actor=request.user,
-        actor_label=request.user.email,
+        actor_label=grant.signed,
         clinic=grant.clinic,
         action=AuditEvent.Action.CHANGE if write else AuditEvent.Action.VIEW,
         what=(what or (match.view_name if match else ""))[:200],

@@ -7,7 +7,6 @@ corrects. A clinic reads its own notes; the person reads the notes a clinician s
 
 from __future__ import annotations
 
-from pacewise.accounts.models import Membership
 from pacewise.core.errors import RuleError
 
 from .models import ClinicalNote
@@ -27,12 +26,6 @@ def visible_notes(grant):
     return notes.filter(clinic=grant.clinic)
 
 
-def signature(user, clinic) -> str:
-    membership = Membership.objects.filter(user=user, clinic=clinic).first()
-    role = membership.get_role_display() if membership else "Clinician"
-    return f"{user.name}, {role}, {clinic.name}"
-
-
 def add_note(grant, user, text: str, *, shared: bool, corrects_id=None) -> ClinicalNote:
     text = (text or "").strip()
     if not text:
@@ -48,5 +41,5 @@ def add_note(grant, user, text: str, *, shared: bool, corrects_id=None) -> Clini
             raise NoteError("corrects", "That note is not on this record.")
     return ClinicalNote.objects.create(
         patient=grant.patient, clinic=grant.clinic, author=user,
-        signed=signature(user, grant.clinic), text=text, shared=shared, corrects=corrects,
+        signed=grant.signed, text=text, shared=shared, corrects=corrects,
     )  # fmt: skip
