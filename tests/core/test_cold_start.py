@@ -105,3 +105,16 @@ def test_the_step_is_halved_near_a_load_the_symptoms_answered():
         "After about 9 minutes of walking your symptoms have answered before" in r
         for r in plan.reasons
     )
+
+
+def test_a_smaller_step_chosen_after_a_bigger_one_says_only_what_was_chosen():
+    from pacewise.core.records import Decision
+
+    walk = replace(WALK, starting_amount=10)
+    history = [day(n, 10) for n in range(14)]
+    smaller = Decision("smaller", 0.5, 5)
+    profile = Profile(activities=(walk,), decisions={at(7): smaller})
+    plan = plan_day(profile, history, at(14))
+    assert plan.target("walk").quota == 8.8  # half of the 20% step
+    assert "You chose a smaller step this week: up 10% instead of 20%." in " ".join(plan.reasons)
+    assert not any("The step is bigger" in r for r in plan.reasons)

@@ -223,7 +223,8 @@ def review_week(ctx: WeekContext, start: date) -> tuple[WeeklyReview, int]:
     decision = ctx.profile.decisions.get(start)
     if change == "raise" and decision is not None and decision.kind in ("smaller", "same"):
         proposed, change, note = _smaller_step(proposed, decision.step)
-    sentences = [*reasons, note, *_change_sentences(ctx, proposed, signals, decided)]
+    chosen = decision is not None and decision.kind in ("smaller", "same")
+    sentences = [*reasons, note, *_change_sentences(ctx, proposed, signals, decided, chosen)]
     review = WeeklyReview(
         start,
         start + timedelta(days=6),
@@ -404,14 +405,18 @@ def paced_step(ctx: WeekContext, key: str, step: float) -> tuple[float, str]:
 
 
 def _change_sentences(
-    ctx: WeekContext, proposed: tuple[QuotaChange, ...], s: WeekSignals, change_kind: Change
+    ctx: WeekContext,
+    proposed: tuple[QuotaChange, ...],
+    s: WeekSignals,
+    change_kind: Change,
+    chosen: bool = False,  # the person chose a smaller step: the note says why, not the pace
 ) -> list[str]:
     out = []
     for change in proposed:
         activity = next(a for a in ctx.profile.activities if a.key == change.activity)
         text = change_text(activity, change.before, change.after)
         out.append(text[:1].upper() + text[1:] + ".")
-        if change.after > change.before and not change.overridden:
+        if change.after > change.before and not change.overridden and not chosen:
             out.append(paced_step(ctx, change.activity, progression_rate(ctx.profile))[1])
         completion = s.completion.get(change.activity)
         held = change_kind == "raise" and change.after == change.before
