@@ -16,6 +16,7 @@ WEB = {
     ),
     "care-notes": Case("GET", READ),
     "care-notes-add": Case("POST", CLINICIAN_ACTS, 302, lambda cast: {"text": "Rang Pat."}),
+    "care-monitoring": Case("GET", CLINICIAN_ACTS),
 }
 
 API_CLINICIAN_ACTS = {**API_READ, "patient": 403}
@@ -30,4 +31,4 @@ API = {
     ),
 }
 # The caseload API is the clinician's own list (like the caseload page): not one person's data.
-NOT_PATIENT_DATA: set = set()
+NOT_PATIENT_DATA = {"clinic-monitoring-csv"}  # a clinic page: members only, 404 for others

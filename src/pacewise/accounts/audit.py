@@ -14,6 +14,7 @@ WHAT_LABELS = {
     "care-notes-add": "Wrote a clinical note",
     "api-notes": "Clinical notes (through the API)",
     "care-triage-seen": "Marked a caseload reason as seen",
+    "care-monitoring": "Monitoring figures and logged time",
 }
 
 

@@ -16,3 +16,14 @@ class NoteForm(forms.Form):
     )  # fmt: skip
     shared = forms.BooleanField(label="Share this note with the person", required=False)
     corrects = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class TimeForm(forms.Form):
+    on = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}))
+    minutes = forms.IntegerField(
+        label="Minutes", min_value=1, max_value=240,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )  # fmt: skip
+    live = forms.BooleanField(label="Included a live conversation (a call or a visit)",
+                              required=False)  # fmt: skip
+    note = forms.CharField(label="What was done (optional)", max_length=300, required=False)

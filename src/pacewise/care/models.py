@@ -58,3 +58,23 @@ class TriageKept(models.Model):
     key = models.CharField(max_length=80)
     reasons = models.JSONField(default=list)  # [{"kind", "text", "episode"}]
     last_entry = models.DateField(null=True, blank=True)
+
+
+class TimeEntry(models.Model):
+    """Time a clinician spent on a person's care (reviewing data, calling, messaging): the
+    management time monitoring programs ask clinics to report (core.monitoring)."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.PROTECT, related_name="+")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed = models.CharField(max_length=300)
+    on = models.DateField()
+    minutes = models.PositiveSmallIntegerField()
+    live = models.BooleanField(default=False)  # included a live conversation
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-on", "-created_at"]

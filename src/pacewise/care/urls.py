@@ -7,6 +7,12 @@ urlpatterns = [
     path("p/<uuid:patient_id>/care/seen/", views.triage_seen, name="care-triage-seen"),
     path("p/<uuid:patient_id>/notes/", views.notes, name="care-notes"),
     path("p/<uuid:patient_id>/notes/add/", views.notes_add, name="care-notes-add"),
+    path("p/<uuid:patient_id>/monitoring/", views.monitoring, name="care-monitoring"),
+    path(
+        "clinic/<uuid:clinic_id>/monitoring.csv",
+        views.clinic_monitoring_csv,
+        name="clinic-monitoring-csv",
+    ),
     path("clinic/<uuid:clinic_id>/", views.clinic, name="clinic"),
     path("clinic/<uuid:clinic_id>/invite/", views.clinic_invite, name="clinic-invite"),
     path(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Max, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -16,10 +19,13 @@ from pacewise.accounts.decorators import clinic_view, patient_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
 from pacewise.core.triage import KINDS, TITLES
+from pacewise.diary.days import today_for
 from pacewise.outcomes.responses import open_alerts_for
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
-from .forms import NoteForm, SeenForm
+from .forms import NoteForm, SeenForm, TimeForm
+from .models import TimeEntry
+from .monitoring import TimeError, clinic_csv, data_periods, log_time
 from .notes import NoteError, add_note, visible_notes
 from .triage import mark_seen, triage
 
@@ -154,3 +160,42 @@ def notes_add(request, grant):
             messages.success(request, "Note saved." + shared)
             return redirect("care-notes", patient_id=grant.patient.pk)
     return _notes_page(request, grant, form, status=400)
+
+
+@patient_view(role=Role.CLINICIAN)
+def monitoring(request, grant):
+    """Days with data per 30-day period and the team's logged time (core.monitoring)."""
+    form = TimeForm(request.POST or None, initial={"on": today_for(grant.patient)})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                log_time(grant, request.user, **form.cleaned_data)
+            except TimeError as exc:
+                form.add_error(exc.field, exc.message)
+            else:
+                messages.success(request, f"{form.cleaned_data['minutes']} minutes logged.")
+                return redirect("care-monitoring", patient_id=grant.patient.pk)
+        status = 400
+    entries = TimeEntry.objects.filter(patient=grant.patient, clinic=grant.clinic)[:100]
+    context = {
+        "grant": grant, "patient": grant.patient, "form": form, "entries": entries,
+        "periods": list(reversed(data_periods(grant.patient, grant.clinic))),
+    }  # fmt: skip
+    return render(request, "care/monitoring.html", context, status=status)
+
+
+@clinic_view()
+def clinic_monitoring_csv(request, membership):
+    """The month's monitoring figures for everyone sharing with the clinic, as CSV."""
+    try:
+        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        date(year, month, 1)
+    except ValueError:
+        today = timezone.localdate()
+        year, month = today.year, today.month
+    body = clinic_csv(membership.clinic, year, month)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    name = f"pacewise-monitoring-{year:04d}-{month:02d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
