@@ -57,9 +57,12 @@ WEB = {
     "today-review-accept": Case("POST", OWNER_ONLY, 302, _answer),
     "today-plan": Case("POST", CLINICIAN_ACTS, 302, _settings),
     "today-plan-clear": Case("POST", CLINICIAN_ACTS, 302),
+    "today-calendar": Case("GET", OWNER_ONLY),
 }
 
-NOT_PATIENT_DATA: set[str] = set()
+# The calendar feed is reached by its secret address, not a session: wrong, revoked and
+# renewed addresses answer 404 (tests/today/test_calendar_feed.py).
+NOT_PATIENT_DATA: set[str] = {"calendar-feed"}
 
 API = {
     ("get", "/api/patients/{patient_id}/today"): Case("GET", API_READ),

@@ -104,3 +104,15 @@ class EasierChoice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["patient", "local_date"], name="one_easier_per_day")
         ]
+
+
+class CalendarFeed(models.Model):
+    """A private iCalendar address for the coming week's plan. Only a hash of its secret is
+    kept: the address is shown once, when it is made; revoking it (or making a new one) makes
+    the old address answer 404."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    detail = models.BooleanField(default=False)  # amounts in the titles, or just "Movement plan"
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)

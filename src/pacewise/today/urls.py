@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import home_views, player_views, review_views, views
+from . import calendar_views, home_views, player_views, review_views, views
 
 P = "p/<uuid:patient_id>/today/"
 PROGRAM = "p/<uuid:patient_id>/program/session/"  # the session player (player_views)
@@ -18,6 +18,8 @@ urlpatterns = [
     path(P + "review/accept/", review_views.review_accept, name="today-review-accept"),
     path(P + "plan/", review_views.plan, name="today-plan"),
     path(P + "plan/clear/", review_views.plan_clear, name="today-plan-clear"),
+    path(P + "calendar/", calendar_views.calendar_page, name="today-calendar"),
+    path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar-feed"),
     path(PROGRAM, player_views.session_start, name="plans-session-start"),
     path(SESSION, player_views.session, name="plans-session"),
     path(SESSION + "next/", player_views.session_next, name="plans-session-next"),
