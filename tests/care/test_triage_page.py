@@ -150,3 +150,17 @@ def test_a_kept_answer_is_replaced_by_any_change_through_the_diary(client, cast)
         row.refresh_from_db()
         entries.delete(row, cast.patient)
     assert "Pain rising." not in page(client)
+
+
+def test_everyone_sharing_is_listed_by_name_whatever_their_reasons(client, cast):
+    from cast import make_user
+    from pacewise.accounts.models import Share
+
+    for name in ("Zoe", "Abe"):
+        user = make_user(f"{name.lower()}@example.com", patient=True, display_name=name)
+        Share.objects.create(patient=user.patient, clinic=cast.clinic)
+    diary(cast.record)  # Pat has a reason, so Pat comes first among those who need you
+    client.force_login(cast.sharing_clinician)
+    html = page(client)
+    everyone = html[html.index("Everyone sharing"):]
+    assert everyone.index("Abe") < everyone.index("Pat") < everyone.index("Zoe")

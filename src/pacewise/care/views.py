@@ -52,7 +52,7 @@ def caseload(request):
     memberships = request.user.memberships.select_related("clinic").order_by("clinic__name")
     context = {
         "needing": needing,
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": Paginator(sorted(rows, key=_by_name), PAGE_SIZE).get_page(request.GET.get("page")),
         "memberships": memberships,
         "alerts": open_alerts_for(request.user),
         "red_flags": open_red_flags_for(request.user),
@@ -62,6 +62,11 @@ def caseload(request):
         "query": query,
     }
     return render(request, "care/caseload.html", context)
+
+
+def _by_name(row) -> tuple[str, str]:
+    """Everyone sharing, alphabetically: the list a clinician scans for a name."""
+    return row.patient.user.name.lower(), row.patient.user.email
 
 
 @require_POST
