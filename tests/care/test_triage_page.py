@@ -164,3 +164,16 @@ def test_everyone_sharing_is_listed_by_name_whatever_their_reasons(client, cast)
     html = page(client)
     everyone = html[html.index("Everyone sharing"):]
     assert everyone.index("Abe") < everyone.index("Pat") < everyone.index("Zoe")
+
+
+def test_a_morning_only_diary_shows_its_pain_rising_too(client, cast):
+    """Someone who only checks in on waking: the day's pain is their waking pain."""
+    today = today_for(cast.record)
+    CheckIn.objects.filter(patient=cast.record).delete()
+    for back in range(35, -1, -1):
+        pain = 7 if back < 7 else 3
+        CheckIn.objects.create(patient=cast.record, local_date=today - timedelta(days=back),
+                               kind="morning", morning_pain=pain)  # fmt: skip
+    [row] = triage(cast.sharing_clinician, [cast.record])
+    assert [r.kind for r in row.reasons] == ["pain_rising"]
+    assert row.reasons[0].text.startswith("7.0/10 on average over the last 7 days")

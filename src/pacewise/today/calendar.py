@@ -15,7 +15,6 @@ from datetime import timedelta
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from pacewise.core.wording import amount_text, daily_amount
 from pacewise.diary.days import today_for
 
 from . import state as plan_state
@@ -59,11 +58,7 @@ def ics(feed: CalendarFeed, today_url: str) -> bytes:
     patient = feed.patient
     today = today_for(patient)
     state = plan_state.load(patient, today)
-    amounts = [
-        amount_text(a, daily_amount(x.quota))
-        for a, x in zip(state.profile.activities, state.plan.targets, strict=False)
-        if x.days_per_week >= 7
-    ]
+    amounts = state.daily_amounts(daily_only=True)
     title = PLAIN_TITLE
     if feed.detail and amounts:
         title = "Pacewise: " + ", ".join(amounts)

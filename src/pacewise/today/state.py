@@ -147,6 +147,16 @@ class TodayState:
     def set_up(self) -> bool:
         return bool(self.profile.activities)
 
+    def daily_amounts(self, *, daily_only: bool = False) -> list[str]:
+        """This week's plan per activity in words ("16 minutes of walking"): one sentence
+        rule for the clinician's summary and the calendar feed. `daily_only` leaves out
+        exercises done on some days a week."""
+        return [
+            w.amount_text(a, w.daily_amount(x.quota))
+            for a, x in zip(self.profile.activities, self.plan.targets, strict=False)
+            if not daily_only or x.days_per_week >= 7
+        ]
+
     @property
     def targets(self):
         """Today's targets; none while a pause allows no paced activity (core.pause)."""

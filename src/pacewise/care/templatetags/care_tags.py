@@ -6,7 +6,6 @@ questionnaire trends, the program's start and today's caseload reasons."""
 from django import template
 
 from pacewise.care.triage import triage
-from pacewise.core.wording import amount_text, daily_amount
 from pacewise.outcomes.progress import trends
 from pacewise.plans import red_flags
 from pacewise.plans.onboarding import CONDITION_CHOICES, LIMITATION_CHOICES
@@ -41,10 +40,7 @@ def patient_summary(grant):
         "limitations": [limits.get(x, x) for x in (onboarding.limitations if onboarding else [])],
         "red_flag": red_flags.open_alert(patient),
         "phase": PHASES.get(today.plan.phase, today.plan.phase) if today.set_up else "",
-        "week_plan": [
-            amount_text(a, daily_amount(x.quota))
-            for a, x in zip(today.profile.activities, today.plan.targets, strict=False)
-        ] if today.set_up else [],  # fmt: skip
+        "week_plan": today.daily_amounts() if today.set_up else [],
         "last_entry": row.last_entry,
         "reasons": row.reasons,
         "trends": [
