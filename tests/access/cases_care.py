@@ -32,3 +32,46 @@ API = {
 }
 # The caseload API is the clinician's own list (like the caseload page): not one person's data.
 NOT_PATIENT_DATA = {"clinic-monitoring-csv"}  # a clinic page: members only, 404 for others
+
+
+CLINIC = {"clinic_id": lambda cast: cast.clinic.pk}
+OWNER_ACTS = {**READ, "sharing_clinician": 403}
+
+
+def _thread_with_a_message(cast) -> dict:
+    """The answered case needs a thread to answer; the person wrote first."""
+    from pacewise.care.models import Thread
+
+    thread, _ = Thread.objects.get_or_create(patient=cast.record, clinic=cast.clinic)
+    thread.messages.create(from_person=True, author=cast.patient, signed="Pat", text="Hello")
+    return {}
+
+
+WEB.update(
+    {
+        "care-messages": Case("GET", READ),
+        "care-messages-thread": Case("GET", READ, params=CLINIC),
+        "care-messages-answered": Case(
+            "POST", CLINICIAN_ACTS, 302, _thread_with_a_message, params=CLINIC
+        ),
+        "care-messages-stop": Case("POST", OWNER_ACTS, 302, params=CLINIC),
+    }
+)
+
+API.update(
+    {
+        ("get", "/api/patients/{patient_id}/messages"): Case("GET", API_READ),
+        ("get", "/api/patients/{patient_id}/messages/{clinic_id}"): Case(
+            "GET", API_READ, params=CLINIC
+        ),
+        ("post", "/api/patients/{patient_id}/messages/{clinic_id}"): Case(
+            "POST", API_READ, 201, lambda cast: {"text": "How is the knee?"}, params=CLINIC
+        ),
+        ("post", "/api/patients/{patient_id}/messages/{clinic_id}/answered"): Case(
+            "POST", API_CLINICIAN_ACTS, 200, _thread_with_a_message, params=CLINIC
+        ),
+        ("post", "/api/patients/{patient_id}/messages/{clinic_id}/stop"): Case(
+            "POST", {**API_READ, "sharing_clinician": 403}, params=CLINIC
+        ),
+    }
+)

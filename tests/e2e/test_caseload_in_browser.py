@@ -89,3 +89,46 @@ def test_a_clinician_writes_and_shares_a_note_and_the_person_reads_it(
     page.screenshot(path=str(shots / "notes-person.png"), full_page=True)
     assert_accessible(page)
     assert csp_errors == []
+
+
+def test_a_person_writes_to_their_clinic_and_the_clinician_answers(page, live_server, csp_errors):
+    clinic = Clinic.objects.create(name="Harbour Physio")
+    kim = make_user("kim@example.com", patient=True, display_name="Kim")
+    Share.objects.create(patient=kim.patient, clinic=clinic)
+    clinician = make_clinician("sharer@harbour.example", clinic)
+    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
+    signed_in_as(page, live_server, kim)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + f"/p/{kim.patient.pk}/")
+    page.get_by_role("link", name="Messages with my care team").click()
+    page.get_by_role("link", name="Harbour Physio").click()
+    expect(page.get_by_role("link", name="see who to call now")).to_be_visible()
+    page.get_by_role("button", name="Send").click()  # empty: a clear message
+    expect(page.get_by_text("Write your message first.")).to_be_visible()
+    page.get_by_label("Your message").fill("My knee swelled after Sunday's walk. Rest or go on?")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Message sent.")).to_be_visible()
+    page.screenshot(path=str(shots / "messages-person.png"), full_page=True)
+    assert_accessible(page)
+
+    signed_in_as(page, live_server, clinician)
+    page.goto(live_server.url + "/care/")
+    expect(page.get_by_role("heading", name="Messages waiting for an answer")).to_be_visible()
+    page.get_by_role("link", name="Kim").first.click()
+    expect(page.get_by_text("My knee swelled after Sunday's walk.")).to_be_visible()
+    page.get_by_label("Your message").fill("Rest tomorrow, then half the walk on Thursday.")
+    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Mark as answered").click()
+    expect(page.get_by_text("Marked answered by Sharer, Clinician, Harbour Physio")).to_be_visible()
+    page.screenshot(path=str(shots / "messages-clinician.png"), full_page=True)
+    assert_accessible(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], width
+
+    signed_in_as(page, live_server, kim)
+    page.goto(live_server.url + f"/p/{kim.patient.pk}/today/")
+    page.get_by_role("link", name="Messages (1 new)").click()
+    page.get_by_role("link", name="Harbour Physio").click()
+    expect(page.get_by_text("Rest tomorrow, then half the walk on Thursday.")).to_be_visible()
+    assert_accessible(page)
+    assert csp_errors == []

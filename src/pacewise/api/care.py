@@ -3,6 +3,9 @@
 - Clinical notes are written by a sharing clinician only (the person gets 403), signed and
   never changed; a correction is a new note with `corrects` set. A clinic reads its own notes;
   the person reads the notes shared with them.
+- Messages: the person writes to any clinic they share with, a sharing clinician in their
+  clinic's thread; text only, never changed; the clinic marks a thread answered, the person
+  may stop it (pacewise.care.conversations). Not for urgent help.
 - The caseload (clinic staff only) lists who needs the clinician today and why
   (docs/evidence/triage.md), most urgent first.
 """
@@ -19,6 +22,7 @@ from pydantic import StrictBool
 
 from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_with
 from pacewise.accounts.models import Patient
+from pacewise.care import conversations as talk
 from pacewise.care import notes
 from pacewise.care.triage import mark_seen as mark_seen_row
 from pacewise.care.triage import triage
@@ -125,3 +129,127 @@ def caseload(request):
         }
         for row in triage(request.user, patients)
     ]
+
+
+class ConversationOut(Schema):
+    clinic_id: uuid.UUID
+    clinic_name: str
+    unread: int = Field(description="Messages from the other side the caller has not read.")
+    can_write: bool
+    why_not: str = Field(description="Why the caller cannot write here, in words (or empty).")
+    answered: bool = Field(description="The clinic marked the thread answered.")
+    stopped: bool = Field(description="The person stopped the thread; writing starts it again.")
+
+
+class MessageOut(Schema):
+    id: int
+    created_at: datetime
+    from_person: bool = Field(description="True if the person wrote it, false if the clinic.")
+    signed: str = Field(description="The person's name, or the clinician's name, role, clinic.")
+    text: str
+    read_at: datetime | None = Field(description="When the other side opened it.")
+
+
+class ThreadOut(ConversationOut):
+    messages: list[MessageOut]
+
+
+class MessageIn(Body):
+    text: str = Field(min_length=1, max_length=talk.MAX_MESSAGE, description="Text only.")
+
+
+def _conversation_out(conv) -> dict:
+    return {
+        "clinic_id": conv.clinic.pk, "clinic_name": conv.clinic.name, "unread": conv.unread,
+        "can_write": conv.can_write, "why_not": conv.why_not,
+        "answered": conv.answered, "stopped": conv.stopped,
+    }  # fmt: skip
+
+
+@router.get(
+    "/patients/{patient_id}/messages",
+    response=list[ConversationOut],
+    operation_id="list_conversations",
+)
+def list_conversations(request, patient_id: uuid.UUID):
+    """The person's conversations (every clinic they share with, and earlier ones to read), or
+    a clinician's one conversation with this person."""
+    grant = api_grant(request, patient_id, "api-messages")
+    return [_conversation_out(c) for c in talk.conversations(grant)]
+
+
+@router.get(
+    "/patients/{patient_id}/messages/{clinic_id}",
+    response=ThreadOut,
+    operation_id="read_conversation",
+)
+def read_conversation(request, patient_id: uuid.UUID, clinic_id: uuid.UUID):
+    """One conversation, oldest message first. Reading it marks the other side's messages
+    read."""
+    grant = api_grant(request, patient_id, "api-messages")
+    conv = talk.conversation(grant, clinic_id)
+    rows = talk.messages_in(conv)
+    talk.mark_read(grant, conv)
+    return {**_conversation_out(conv), "messages": rows}
+
+
+@router.post(
+    "/patients/{patient_id}/messages/{clinic_id}",
+    response={201: MessageOut},
+    operation_id="send_message",
+)
+def send_message(request, patient_id: uuid.UUID, clinic_id: uuid.UUID, payload: MessageIn):
+    """Write a message (the person, or a clinician of that clinic). The other side gets an
+    email that says only "You have a new message in Pacewise". Not for urgent help."""
+    grant = api_grant(request, patient_id, "api-messages", write=True, role=Role.READ)
+    conv = talk.conversation(grant, clinic_id)
+    return Status(201, talk.send(grant, request.user, conv, payload.text))
+
+
+@router.post(
+    "/patients/{patient_id}/messages/{clinic_id}/answered",
+    response=ConversationOut,
+    operation_id="mark_conversation_answered",
+)
+def mark_answered(request, patient_id: uuid.UUID, clinic_id: uuid.UUID):
+    """The clinic has answered: the thread leaves its list of waiting messages until the
+    person writes again. Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "api-messages", write=True, role=Role.CLINICIAN)
+    conv = talk.conversation(grant, clinic_id)
+    talk.mark_answered(grant, conv)
+    return _conversation_out(talk.conversation(grant, clinic_id))
+
+
+@router.post(
+    "/patients/{patient_id}/messages/{clinic_id}/stop",
+    response=ConversationOut,
+    operation_id="stop_conversation",
+)
+def stop_conversation(request, patient_id: uuid.UUID, clinic_id: uuid.UUID):
+    """The person wants no more messages in this thread; writing again starts it again. The
+    person only."""
+    grant = api_grant(request, patient_id, "api-messages", write=True)
+    conv = talk.conversation(grant, clinic_id)
+    talk.stop(conv)
+    return _conversation_out(talk.conversation(grant, clinic_id))
+
+
+class WaitingOut(Schema):
+    patient_id: uuid.UUID
+    name: str
+    clinic_id: uuid.UUID
+    since: datetime = Field(description="When the person's latest message came.")
+    unread: int
+
+
+@router.get("/caseload/messages", response=list[WaitingOut], operation_id="get_waiting_messages")
+def waiting_messages(request):
+    """Threads where a person wrote last and nobody in the clinic marked them answered, oldest
+    first. Clinic staff only."""
+    if not is_clinic_staff(request.user):
+        raise PermissionDenied("Only clinic staff have a caseload.")
+    return [
+        {"patient_id": w.patient_id, "name": w.patient_name, "clinic_id": w.clinic.pk,
+         "since": w.since, "unread": w.unread}
+        for w in talk.waiting_for_clinics(request.user)
+    ]  # fmt: skip

@@ -27,3 +27,12 @@ class TimeForm(forms.Form):
     live = forms.BooleanField(label="Included a live conversation (a call or a visit)",
                               required=False)  # fmt: skip
     note = forms.CharField(label="What was done (optional)", max_length=300, required=False)
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label="Your message", max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write your message first.",
+                        "max_length": "Keep a message under 2000 characters; you can send a "
+                                      "second one."},
+    )  # fmt: skip

@@ -78,3 +78,39 @@ class TimeEntry(models.Model):
 
     class Meta:
         ordering = ["-on", "-created_at"]
+
+
+class Thread(models.Model):
+    """The conversation between one person and one clinic they share with (care.conversations).
+    Kept with the record: nothing in it is edited or deleted; revoking the share ends the
+    clinic's access to it, not the person's."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.PROTECT, related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)  # the clinic marked it answered
+    answered_by = models.CharField(max_length=300, blank=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)  # the person asked for no more
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "clinic"], name="one_thread_per_clinic")
+        ]
+
+
+class Message(models.Model):
+    """One message, text only, from the person or from a clinician of the thread's clinic."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
+    from_person = models.BooleanField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed = models.CharField(max_length=300)  # the person's name, or "Name, Role, Clinic"
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)  # by the other side
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["thread", "from_person", "read_at"])]

@@ -7,6 +7,22 @@ urlpatterns = [
     path("p/<uuid:patient_id>/care/seen/", views.triage_seen, name="care-triage-seen"),
     path("p/<uuid:patient_id>/notes/", views.notes, name="care-notes"),
     path("p/<uuid:patient_id>/notes/add/", views.notes_add, name="care-notes-add"),
+    path("p/<uuid:patient_id>/messages/", views.conversations_page, name="care-messages"),
+    path(
+        "p/<uuid:patient_id>/messages/<uuid:clinic_id>/",
+        views.thread,
+        name="care-messages-thread",
+    ),
+    path(
+        "p/<uuid:patient_id>/messages/<uuid:clinic_id>/answered/",
+        views.thread_answered,
+        name="care-messages-answered",
+    ),
+    path(
+        "p/<uuid:patient_id>/messages/<uuid:clinic_id>/stop/",
+        views.thread_stop,
+        name="care-messages-stop",
+    ),
     path("p/<uuid:patient_id>/monitoring/", views.monitoring, name="care-monitoring"),
     path(
         "clinic/<uuid:clinic_id>/monitoring.csv",

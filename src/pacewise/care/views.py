@@ -23,7 +23,8 @@ from pacewise.diary.days import today_for
 from pacewise.outcomes.responses import open_alerts_for
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
-from .forms import NoteForm, SeenForm, TimeForm
+from . import conversations as talk
+from .forms import MessageForm, NoteForm, SeenForm, TimeForm
 from .models import TimeEntry
 from .monitoring import TimeError, clinic_csv, data_periods, log_time
 from .notes import NoteError, add_note, visible_notes
@@ -51,6 +52,7 @@ def caseload(request):
     needing = [r for r in rows if any(not kind or x.kind == kind for x in r.reasons)]
     memberships = request.user.memberships.select_related("clinic").order_by("clinic__name")
     context = {
+        "waiting": talk.waiting_for_clinics(request.user),
         "needing": needing,
         "page": Paginator(sorted(rows, key=_by_name), PAGE_SIZE).get_page(request.GET.get("page")),
         "memberships": memberships,
@@ -204,3 +206,63 @@ def clinic_monitoring_csv(request, membership):
     name = f"pacewise-monitoring-{year:04d}-{month:02d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@patient_view()
+def conversations_page(request, grant):
+    """The person's conversations with the clinics they share with; a clinician sees their
+    clinic's thread."""
+    if not grant.is_owner:
+        conv = talk.conversation(grant, grant.clinic.pk)
+        return _thread_page(request, grant, conv, MessageForm())
+    context = {"grant": grant, "patient": grant.patient, "rows": talk.conversations(grant)}
+    return render(request, "care/messages.html", context)
+
+
+@patient_view()
+def thread(request, grant, clinic_id):
+    """One conversation: read it (which marks the other side's messages read) and write."""
+    conv = talk.conversation(grant, clinic_id)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                talk.send(grant, request.user, conv, form.cleaned_data["text"])
+            except talk.MessageError as exc:
+                form.add_error("text", exc.message)
+            else:
+                messages.success(request, "Message sent.")
+                return redirect(request.path)
+        return _thread_page(request, grant, conv, form, status=400)
+    return _thread_page(request, grant, conv, form)
+
+
+def _thread_page(request, grant, conv, form, status=200):
+    rows = talk.messages_in(conv)
+    if request.method == "GET":
+        talk.mark_read(grant, conv)
+    context = {"grant": grant, "patient": grant.patient, "conv": conv, "rows": rows, "form": form}
+    return render(request, "care/thread.html", context, status=status)
+
+
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def thread_answered(request, grant, clinic_id):
+    conv = talk.conversation(grant, clinic_id)
+    try:
+        talk.mark_answered(grant, conv)
+    except talk.MessageError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Marked as answered.")
+    return redirect("care-messages-thread", patient_id=grant.patient.pk, clinic_id=clinic_id)
+
+
+@require_POST
+@patient_view(role=Role.OWNER)
+def thread_stop(request, grant, clinic_id):
+    conv = talk.conversation(grant, clinic_id)
+    talk.stop(conv)
+    messages.success(request, f"Stopped. {conv.clinic.name} cannot write to you here until you "
+                              "write to them again.")  # fmt: skip
+    return redirect("care-messages-thread", patient_id=grant.patient.pk, clinic_id=clinic_id)

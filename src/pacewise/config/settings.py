@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pacewise.accounts.context.navigation",
+                "pacewise.care.context.unread_messages",
             ],
         },
     },
