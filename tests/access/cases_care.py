@@ -31,7 +31,8 @@ API = {
     ),
 }
 # The caseload API is the clinician's own list (like the caseload page): not one person's data.
-NOT_PATIENT_DATA = {"clinic-monitoring-csv"}  # a clinic page: members only, 404 for others
+# Clinic pages: members only, 404 for others (tests/care).
+NOT_PATIENT_DATA = {"clinic-monitoring-csv", "clinic-outcomes", "clinic-outcomes-csv"}
 
 
 CLINIC = {"clinic_id": lambda cast: cast.clinic.pk}

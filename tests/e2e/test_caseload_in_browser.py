@@ -132,3 +132,23 @@ def test_a_person_writes_to_their_clinic_and_the_clinician_answers(page, live_se
     expect(page.get_by_text("Rest tomorrow, then half the walk on Thursday.")).to_be_visible()
     assert_accessible(page)
     assert csp_errors == []
+
+
+def test_the_demo_clinic_reads_its_program_outcomes_on_a_phone(page, live_server, csp_errors):
+    from pacewise.accounts.models import User
+    from pacewise.ops.demo import create_demo
+
+    clinic = create_demo(timezone.localdate()).clinic
+    signed_in_as(page, live_server, User.objects.get(email="clinician@demo.example"))
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + f"/clinic/{clinic.pk}/")
+    page.get_by_role("link", name="How people who share with").click()
+    expect(page.get_by_role("heading", name="Program outcomes")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="PEG better by a meaningful change")).to_be_visible()
+    expect(page.get_by_role("img", name="PEG better by a meaningful change")).to_be_visible()
+    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
+    page.screenshot(path=str(shots / "clinic-outcomes.png"), full_page=True)
+    assert_accessible(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], width
+    assert csp_errors == []

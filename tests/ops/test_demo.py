@@ -13,7 +13,7 @@ from django.test import override_settings
 from pacewise.accounts.models import Clinic, Share, User
 from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
-from pacewise.ops.demo import create_demo, current_code
+from pacewise.ops.demo import PATIENTS, create_demo, current_code
 
 
 @pytest.fixture
@@ -27,9 +27,11 @@ def test_demo_makes_a_clinic_staff_and_three_patients(demo):
     staff = User.objects.filter(memberships__isnull=False)
     assert {u.email for u in staff} == {"admin@demo.example", "clinician@demo.example"}
     assert all(is_mfa_enabled(u) for u in staff)
-    assert User.objects.filter(patient__isnull=False).count() == 3
-    assert Share.objects.active().count() == 2
-    assert all(s.granted_at.date() == date(2026, 7, 28) for s in Share.objects.all())
+    story = User.objects.filter(patient__isnull=False, email__in=[p.email for p in PATIENTS])
+    assert story.count() == 3
+    assert Share.objects.active().filter(patient__user__in=story).count() == 2
+    shares = Share.objects.filter(patient__user__in=story)
+    assert all(s.granted_at.date() == date(2026, 7, 28) for s in shares)
 
 
 def test_demo_histories_span_four_months_with_gaps_and_flares(demo):

@@ -17,16 +17,18 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictBool
 
 from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_with
-from pacewise.accounts.models import Patient
+from pacewise.accounts.models import Membership, Patient
 from pacewise.care import conversations as talk
-from pacewise.care import notes
+from pacewise.care import notes, program_outcomes
 from pacewise.care.triage import mark_seen as mark_seen_row
 from pacewise.care.triage import triage
 from pacewise.core import triage as rules
+from pacewise.core.program_outcomes import MILESTONES
 
 from .schemas import Body
 
@@ -253,3 +255,46 @@ def waiting_messages(request):
          "since": w.since, "unread": w.unread}
         for w in talk.waiting_for_clinics(request.user)
     ]  # fmt: skip
+
+
+class OutcomeCellOut(Schema):
+    milestone: str = Field(description="week4, week12 or week26 (1, 3 and 6 months).")
+    people: int | None = Field(description="How many the figure is about (null when hidden).")
+    count: int | None = Field(description="For shares: how many of them.")
+    value: float | None = Field(description="A share (0-1), flare days per month or a ratio.")
+    low: float | None = Field(description="The 95% interval's lower end.")
+    high: float | None = Field(description="The 95% interval's upper end.")
+    hidden: bool = Field(description="Fewer than 5 people: not shown, so none is identifiable.")
+
+
+class OutcomeRowOut(Schema):
+    measure: str = Field(description="answered:<id>, better:<id>, logging, flare_days, movement")
+    title: str
+    unit: str = Field(description="share, per month or ratio")
+    cells: list[OutcomeCellOut]
+
+
+@router.get(
+    "/clinics/{clinic_id}/outcomes", response=list[OutcomeRowOut], operation_id="clinic_outcomes"
+)
+def clinic_outcomes(request, clinic_id: uuid.UUID):
+    """The clinic's program outcomes at 1, 3 and 6 months among everyone who shares with it
+    now, with 95% intervals; a figure about fewer than 5 people is hidden. Members only."""
+    membership = Membership.objects.filter(clinic_id=clinic_id, user=request.user).first()
+    if membership is None:
+        raise Http404("No such clinic.")
+    _, rows = program_outcomes.clinic_outcomes(membership.clinic)
+    return [
+        {"measure": r.measure, "title": r.title, "unit": r.unit, "cells": [
+            _cell_out(key, c) for (key, _, _), c in zip(MILESTONES, r.cells, strict=True)
+        ]}
+        for r in rows
+    ]  # fmt: skip
+
+
+def _cell_out(milestone: str, cell) -> dict:
+    if cell.hidden:
+        return {"milestone": milestone, "people": None, "count": None, "value": None,
+                "low": None, "high": None, "hidden": True}  # fmt: skip
+    return {"milestone": milestone, "people": cell.n, "count": cell.count, "value": cell.value,
+            "low": cell.low, "high": cell.high, "hidden": False}  # fmt: skip

@@ -30,6 +30,12 @@ urlpatterns = [
         name="clinic-monitoring-csv",
     ),
     path("clinic/<uuid:clinic_id>/", views.clinic, name="clinic"),
+    path("clinic/<uuid:clinic_id>/outcomes/", views.clinic_outcomes_page, name="clinic-outcomes"),
+    path(
+        "clinic/<uuid:clinic_id>/outcomes.csv",
+        views.clinic_outcomes_csv,
+        name="clinic-outcomes-csv",
+    ),
     path("clinic/<uuid:clinic_id>/invite/", views.clinic_invite, name="clinic-invite"),
     path(
         "clinic/<uuid:clinic_id>/invitations/<int:invitation_id>/cancel/",

@@ -18,8 +18,10 @@ from pacewise.accounts.audit import describe
 from pacewise.accounts.decorators import clinic_view, patient_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
+from pacewise.core.program_outcomes import MILESTONES, MIN_CELL
 from pacewise.core.triage import KINDS, TITLES
 from pacewise.diary.days import today_for
+from pacewise.outcomes.charts import share_svg
 from pacewise.outcomes.responses import open_alerts_for
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
@@ -28,6 +30,7 @@ from .forms import MessageForm, NoteForm, SeenForm, TimeForm
 from .models import TimeEntry
 from .monitoring import TimeError, clinic_csv, data_periods, log_time
 from .notes import NoteError, add_note, visible_notes
+from .program_outcomes import cell_text, clinic_outcomes, mcid_words, outcomes_csv
 from .triage import mark_seen, triage
 
 PAGE_SIZE = 50
@@ -266,3 +269,28 @@ def thread_stop(request, grant, clinic_id):
     messages.success(request, f"Stopped. {conv.clinic.name} cannot write to you here until you "
                               "write to them again.")  # fmt: skip
     return redirect("care-messages-thread", patient_id=grant.patient.pk, clinic_id=clinic_id)
+
+
+@clinic_view()
+def clinic_outcomes_page(request, membership):
+    """Does the program work here? Shares and figures at 1, 3 and 6 months, with intervals."""
+    sharing, rows = clinic_outcomes(membership.clinic)
+    labels = [label for _, label, _ in MILESTONES]
+    charts = [
+        (row.title, share_svg(row.cells, labels, row.title))
+        for row in rows
+        if row.measure.startswith("better:") or row.measure == "logging"
+    ]
+    table = [(row, [cell_text(row, c) for c in row.cells]) for row in rows]
+    context = {"clinic": membership.clinic, "sharing": sharing, "charts": charts,
+               "table": table, "labels": labels, "min_cell": MIN_CELL,
+               "mcids": mcid_words()}  # fmt: skip
+    return render(request, "care/clinic_outcomes.html", context)
+
+
+@clinic_view()
+def clinic_outcomes_csv(request, membership):
+    _, rows = clinic_outcomes(membership.clinic)
+    response = HttpResponse(outcomes_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="pacewise-program-outcomes.csv"'
+    return response

@@ -1,4 +1,5 @@
-"""Demo data: a clinic, its admin and clinician, and three patients with four months of diary.
+"""Demo data: a clinic, its admin and clinician, three patients with four months of diary,
+and a wider group who share with the clinic (demo_cohort: for the program outcomes page).
 
 The histories are simulated people from `pacewise.core.simulate`: one who follows the plan,
 one fatigue-dominant, and one in a boom-bust pattern, with missed days and flares. Each also
@@ -25,6 +26,7 @@ from pacewise.core.simulate import demo_history
 from pacewise.diary.catalog import activity_unit
 from pacewise.diary.models import ActivitySession, CheckIn, Tag
 from pacewise.insights.models import Experiment
+from pacewise.ops.demo_cohort import create_cohort
 from pacewise.today.actions import start_simulator_plan
 
 DEMO_PASSWORD = "demo-pacewise-2026"
@@ -124,6 +126,7 @@ def create_demo(today: date, days: int = DEMO_DAYS, seed: int = 21) -> DemoResul
         rng = random.Random(seed)
         for person in PATIENTS:
             _patient(clinic, person, today, days, rng)
+        create_cohort(clinic, today, DEMO_PASSWORD, random.Random(seed + 1))
     return DemoResult(clinic, created=True, totp_secrets=secrets)
 
 
