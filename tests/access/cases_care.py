@@ -76,3 +76,28 @@ API.update(
         ),
     }
 )
+
+
+def _ending(cast) -> dict:
+    """Take-back needs a discharge to undo."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    cast.share.ends_at = timezone.now() + timedelta(days=14)
+    cast.share.save(update_fields=["ends_at"])
+    return {}
+
+
+WEB.update({
+    "care-discharge": Case("GET", CLINICIAN_ACTS),
+    "care-discharge-take-back": Case("POST", CLINICIAN_ACTS, 302, _ending),
+})
+API.update({
+    ("post", "/api/patients/{patient_id}/discharge"): Case(
+        "POST", API_CLINICIAN_ACTS, 201, lambda cast: {"message": "Well done; all the best."}
+    ),
+    ("post", "/api/patients/{patient_id}/discharge/take-back"): Case(
+        "POST", API_CLINICIAN_ACTS, 200, _ending
+    ),
+})

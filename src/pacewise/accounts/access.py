@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 
-from .models import AuditEvent, Clinic, Patient
+from .models import AuditEvent, Clinic, Patient, active_share
 
 
 class TwoFactorRequired(PermissionDenied):
@@ -87,20 +87,16 @@ def shared_with(user, path: str = "") -> Q:
     """Patients who currently share with one of `user`'s clinics, as a filter on Patient
     (or on a model reaching Patient through `path`, e.g. "patient__"). Use it inside one
     filter() call, so both conditions apply to the same share."""
-    return Q(
-        **{
-            f"{path}shares__clinic__memberships__user": user,
-            f"{path}shares__revoked_at__isnull": True,
-        }
+    return Q(**{f"{path}shares__clinic__memberships__user": user}) & active_share(
+        f"{path}shares__"
     )
 
 
 def sharing_clinic(user, patient: Patient) -> Clinic | None:
     """The clinic through which `user` may see `patient` now, if any."""
     return (
-        Clinic.objects.filter(
-            memberships__user=user, shares__patient=patient, shares__revoked_at__isnull=True
-        )
+        Clinic.objects.filter(active_share("shares__"), memberships__user=user,
+                              shares__patient=patient)  # fmt: skip
         .order_by("name")
         .first()
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from pacewise.core.errors import RuleError
@@ -25,11 +26,20 @@ def share_with(patient: Patient, clinic: Clinic) -> Share:
     existing = Share.objects.active().filter(patient=patient, clinic=clinic).first()
     if existing:
         return existing
+    close_ended(patient, clinic)
     try:
         with transaction.atomic():
             return Share.objects.create(patient=patient, clinic=clinic)
     except IntegrityError:  # a second tab shared at the same moment
         return Share.objects.active().get(patient=patient, clinic=clinic)
+
+
+def close_ended(patient: Patient, clinic: Clinic) -> None:
+    """A share whose discharge has ended is closed for good (revoked when it ended), so the
+    person may share with that clinic again."""
+    Share.objects.filter(
+        patient=patient, clinic=clinic, revoked_at__isnull=True, ends_at__lte=timezone.now()
+    ).update(revoked_at=F("ends_at"))
 
 
 def revoke(patient: Patient, share_id: int) -> Share:

@@ -121,9 +121,19 @@ class Membership(models.Model):
         return self.role == self.Role.ADMIN
 
 
+def active_share(path: str = "") -> models.Q:
+    """The one rule for a share in force now, as a filter on Share (or on a model reaching it
+    through `path`, e.g. "shares__"): not revoked, and any end the clinic set (a discharge,
+    care.discharge) still ahead."""
+    return models.Q(**{f"{path}revoked_at__isnull": True}) & (
+        models.Q(**{f"{path}ends_at__isnull": True})
+        | models.Q(**{f"{path}ends_at__gt": timezone.now()})
+    )
+
+
 class ShareQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True)
+        return self.filter(active_share())
 
 
 class Share(models.Model):
@@ -133,6 +143,10 @@ class Share(models.Model):
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="shares")
     granted_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # A discharge: the clinic ended care; its access ends at `ends_at` (care.discharge).
+    ends_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.CharField(max_length=300, blank=True)
+    end_message = models.TextField(blank=True, max_length=2000)
 
     objects = ShareQuerySet.as_manager()
 
@@ -147,7 +161,14 @@ class Share(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and (self.ends_at is None or self.ends_at > timezone.now())
+
+    @property
+    def ended_at(self):
+        """When sharing stopped (by the person, or at the end of a discharge), or None."""
+        if self.revoked_at is not None:
+            return self.revoked_at
+        return self.ends_at if not self.is_active else None
 
 
 def invitation_expiry():

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,7 +75,9 @@ def _contact_form(patient, data=None) -> ContactForm:
 
 
 def _sharing_page(request, grant, form, contact, status=200):
-    shares = grant.patient.shares.select_related("clinic").order_by("revoked_at", "-granted_at")
+    shares = grant.patient.shares.select_related("clinic").order_by(
+        F("revoked_at").asc(nulls_first=True), "-granted_at"
+    )
     context = {"patient": grant.patient, "form": form, "shares": shares, "contact": contact}
     return render(request, "accounts/sharing.html", context, status=status)
 

@@ -24,6 +24,7 @@ from pydantic import StrictBool
 from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_with
 from pacewise.accounts.models import Membership, Patient
 from pacewise.care import conversations as talk
+from pacewise.care import discharge as ending
 from pacewise.care import notes, program_outcomes
 from pacewise.care.triage import mark_seen as mark_seen_row
 from pacewise.care.triage import triage
@@ -298,3 +299,36 @@ def _cell_out(milestone: str, cell) -> dict:
                 "low": None, "high": None, "hidden": True}  # fmt: skip
     return {"milestone": milestone, "people": cell.n, "count": cell.count, "value": cell.value,
             "low": cell.low, "high": cell.high, "hidden": False}  # fmt: skip
+
+
+class DischargeIn(Body):
+    message: str = Field(min_length=1, max_length=talk.MAX_MESSAGE,
+                         description="Why care ends and where to turn next; sent to the person.")
+
+
+class DischargeOut(Schema):
+    ends_at: datetime | None = Field(description="When the clinic's access ends (null: never).")
+    ended_by: str
+    end_message: str
+
+
+@router.post(
+    "/patients/{patient_id}/discharge", response={201: DischargeOut}, operation_id="end_care"
+)
+def end_care(request, patient_id: uuid.UUID, payload: DischargeIn):
+    """End the clinic's care with a message. The person keeps their record; the clinic keeps
+    access for a grace period (14 days) the person sees, then loses it. Sharing clinicians
+    only."""
+    grant = api_grant(request, patient_id, "care-discharge", write=True, role=Role.CLINICIAN)
+    return Status(201, ending.discharge(grant, request.user, payload.message))
+
+
+@router.post(
+    "/patients/{patient_id}/discharge/take-back",
+    response=DischargeOut,
+    operation_id="take_back_end_of_care",
+)
+def take_back(request, patient_id: uuid.UUID):
+    """Undo an end of care during its grace period: care goes on. Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "care-discharge", write=True, role=Role.CLINICIAN)
+    return ending.take_back(grant)

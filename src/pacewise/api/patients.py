@@ -105,6 +105,9 @@ def _share_out(share) -> dict:
         "clinic": {"id": share.clinic.pk, "name": share.clinic.name},
         "granted_at": share.granted_at,
         "revoked_at": share.revoked_at,
+        "active": share.is_active,
+        "ends_at": share.ends_at,
+        "end_message": share.end_message,
     }
 
 

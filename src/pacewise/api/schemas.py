@@ -119,6 +119,11 @@ class ShareOut(Schema):
     clinic: ClinicRef
     granted_at: datetime
     revoked_at: datetime | None
+    active: bool = Field(description="Sharing is in force now.")
+    ends_at: datetime | None = Field(
+        None, description="The clinic ended care: its access ends then (a discharge)."
+    )
+    end_message: str = Field("", description="The clinic's message when it ended care.")
 
 
 class Page(Schema):

@@ -25,7 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from pacewise.accounts.models import Clinic, Membership, Share
+from pacewise.accounts.models import Clinic, Membership, Share, active_share
 from pacewise.core.errors import RuleError
 from pacewise.core.text import text_problem
 
@@ -101,8 +101,8 @@ def _clinician_clinic(grant, clinic_id) -> Clinic:
     if str(clinic_id) == str(grant.clinic.pk):
         return grant.clinic
     clinic = Clinic.objects.filter(
-        pk=clinic_id, memberships__user=grant.user,
-        shares__patient=grant.patient, shares__revoked_at__isnull=True,
+        active_share("shares__"), pk=clinic_id, memberships__user=grant.user,
+        shares__patient=grant.patient,
     ).first()  # fmt: skip
     if clinic is None:
         raise Http404("No such conversation.")
@@ -239,9 +239,9 @@ def waiting_for_clinics(user) -> list[Waiting]:
     person still shares with the clinic, wrote last, and nobody marked the thread answered."""
     threads = (
         Thread.objects.filter(
+            active_share("clinic__shares__"),
             clinic__memberships__user=user,
             clinic__shares__patient=F("patient"),
-            clinic__shares__revoked_at__isnull=True,
             answered_at__isnull=True,
         )
         .select_related("clinic", "patient__user")

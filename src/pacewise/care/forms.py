@@ -36,3 +36,13 @@ class MessageForm(forms.Form):
                         "max_length": "Keep a message under 2000 characters; you can send a "
                                       "second one."},
     )  # fmt: skip
+
+
+class DischargeForm(forms.Form):
+    message = forms.CharField(
+        label="Your message to the person", max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Why care ends, what to keep doing, and where to turn if things get worse.",
+        error_messages={"required": "Write a few words to the person: why care ends, and where "
+                                    "to turn next."},
+    )  # fmt: skip

@@ -8,7 +8,7 @@ import io
 from collections import defaultdict
 from datetime import timedelta
 
-from pacewise.accounts.models import Patient
+from pacewise.accounts.models import Patient, active_share
 from pacewise.core import instruments as core
 from pacewise.core import program_outcomes as rules
 from pacewise.core.day_summary import summarize_days
@@ -44,7 +44,7 @@ def mcid_words() -> str:
 def clinic_outcomes(clinic) -> tuple[int, list[rules.Row]]:
     """(people sharing now, the table's rows)."""
     patients = list(
-        Patient.objects.filter(shares__clinic=clinic, shares__revoked_at__isnull=True)
+        Patient.objects.filter(active_share("shares__"), shares__clinic=clinic)
         .select_related("user")
         .distinct()
     )

@@ -23,6 +23,12 @@ urlpatterns = [
         views.thread_stop,
         name="care-messages-stop",
     ),
+    path("p/<uuid:patient_id>/discharge/", views.discharge_page, name="care-discharge"),
+    path(
+        "p/<uuid:patient_id>/discharge/take-back/",
+        views.discharge_take_back,
+        name="care-discharge-take-back",
+    ),
     path("p/<uuid:patient_id>/monitoring/", views.monitoring, name="care-monitoring"),
     path(
         "clinic/<uuid:clinic_id>/monitoring.csv",

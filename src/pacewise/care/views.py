@@ -18,6 +18,7 @@ from pacewise.accounts.audit import describe
 from pacewise.accounts.decorators import clinic_view, patient_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
+from pacewise.core.errors import RuleError
 from pacewise.core.program_outcomes import MILESTONES, MIN_CELL
 from pacewise.core.triage import KINDS, TITLES
 from pacewise.diary.days import today_for
@@ -26,7 +27,8 @@ from pacewise.outcomes.responses import open_alerts_for
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
 from . import conversations as talk
-from .forms import MessageForm, NoteForm, SeenForm, TimeForm
+from . import discharge as ending
+from .forms import DischargeForm, MessageForm, NoteForm, SeenForm, TimeForm
 from .models import TimeEntry
 from .monitoring import TimeError, clinic_csv, data_periods, log_time
 from .notes import NoteError, add_note, visible_notes
@@ -294,3 +296,39 @@ def clinic_outcomes_csv(request, membership):
     response = HttpResponse(outcomes_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="pacewise-program-outcomes.csv"'
     return response
+
+
+@patient_view(role=Role.CLINICIAN)
+def discharge_page(request, grant):
+    """End the clinic's care with a message; the clinic's access ends after a grace period."""
+    form = DischargeForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                share = ending.discharge(grant, request.user, form.cleaned_data["message"])
+            except RuleError as exc:
+                form.add_error("message", exc.message)
+            else:
+                name = grant.patient.user.name
+                messages.success(request, f"Care ends on {share.ends_at:%d %b %Y}. {name} has "
+                                          "your message.")  # fmt: skip
+                return redirect("patient-home", patient_id=grant.patient.pk)
+        status = 400
+    else:
+        status = 200
+    context = {"grant": grant, "patient": grant.patient, "form": form,
+               "share": ending.current_share(grant), "grace_days": ending.GRACE_DAYS}  # fmt: skip
+    return render(request, "care/discharge.html", context, status=status)
+
+
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def discharge_take_back(request, grant):
+    try:
+        ending.take_back(grant)
+    except RuleError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Care goes on: {grant.patient.user.name}'s sharing no "
+                                  "longer ends.")  # fmt: skip
+    return redirect("patient-home", patient_id=grant.patient.pk)

@@ -5,6 +5,7 @@ questionnaire trends, the program's start and today's caseload reasons."""
 
 from django import template
 
+from pacewise.accounts.models import Share
 from pacewise.care.triage import triage
 from pacewise.outcomes.progress import trends
 from pacewise.plans import red_flags
@@ -33,8 +34,10 @@ def patient_summary(grant):
     today = plan_state.load(patient)
     [row] = triage(grant.user, [patient])
     program = program_for(patient)
+    share = Share.objects.active().filter(patient=patient, clinic=grant.clinic).first()
     return {
         "patient": patient,
+        "share": share,
         "contact": _contact(patient),
         "conditions": [conditions.get(c, c) for c in (onboarding.conditions if onboarding else [])],
         "limitations": [limits.get(x, x) for x in (onboarding.limitations if onboarding else [])],
