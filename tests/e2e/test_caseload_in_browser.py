@@ -152,3 +152,33 @@ def test_the_demo_clinic_reads_its_program_outcomes_on_a_phone(page, live_server
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], width
     assert csp_errors == []
+
+
+def test_a_clinician_ends_care_and_the_person_sees_when_and_why(page, live_server, csp_errors):
+    clinic = Clinic.objects.create(name="Harbour Physio")
+    kim = make_user("kim@example.com", patient=True, display_name="Kim")
+    Share.objects.create(patient=kim.patient, clinic=clinic)
+    clinician = make_clinician("sharer@harbour.example", clinic)
+    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
+    signed_in_as(page, live_server, clinician)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + f"/p/{kim.patient.pk}/")
+    page.get_by_role("link", name="End care").click()
+    expect(page.get_by_role("heading", name="End care for Kim")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="End care in 14 days").click()
+    expect(page.get_by_text("Write a few words to the person").first).to_be_visible()
+    page.get_by_label("Your message to the person").fill(
+        "You reached your walking goal. Keep the two short walks; call us if the knee swells."
+    )
+    page.get_by_role("button", name="End care in 14 days").click()
+    expect(page.get_by_text("Kim has your message.")).to_be_visible()
+    expect(page.get_by_text("Care ends", exact=True)).to_be_visible()
+
+    signed_in_as(page, live_server, kim)
+    page.goto(live_server.url + f"/p/{kim.patient.pk}/sharing/")
+    expect(page.get_by_text("Harbour Physio has ended your care.")).to_be_visible()
+    expect(page.get_by_text("You reached your walking goal.")).to_be_visible()
+    page.screenshot(path=str(shots / "discharge-person.png"), full_page=True)
+    assert_accessible(page)
+    assert csp_errors == []

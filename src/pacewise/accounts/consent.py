@@ -48,7 +48,8 @@ def revoke(patient: Patient, share_id: int) -> Share:
     if share is None:
         raise ConsentError("share", "This sharing was not found.")
     if share.revoked_at is None:
-        share.revoked_at = timezone.now()
+        now = timezone.now()  # a share whose discharge ended stopped then, not now
+        share.revoked_at = min(now, share.ends_at) if share.ends_at else now
         share.save(update_fields=["revoked_at"])
     return share
 
