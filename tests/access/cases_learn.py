@@ -147,3 +147,11 @@ API = {
 }
 
 NOT_PATIENT_DATA: set[str] = set()
+
+
+CLINICIAN_ACTS = {**READ, "patient": 403}
+WEB["learn-suggest"] = Case("GET", CLINICIAN_ACTS)
+API[("get", "/api/patients/{patient_id}/lessons/suggested")] = Case("GET", API_READ)
+API[("post", "/api/patients/{patient_id}/lessons/suggested")] = Case(
+    "POST", {**API_READ, "patient": 403}, 201, lambda cast: {"lesson_id": LESSON, "note": "Read"}
+)

@@ -28,7 +28,7 @@ from pacewise.core.goals import (
     smaller_versions,
 )
 from pacewise.learn import course, records
-from pacewise.learn.models import Goal, ThoughtRecord
+from pacewise.learn.models import Goal, LessonAssignment, ThoughtRecord
 from pacewise.learn.privacy import grant_for_entry
 
 from .errors import ApiError
@@ -360,3 +360,38 @@ def create_goal(request, patient_id: uuid.UUID, payload: GoalIn):
         )
         goal = records.confirm_goal(goal, answers=answers, version=version)
     return Status(201, _goal_out(goal))
+
+
+class SuggestIn(Body):
+    lesson_id: str = Field(max_length=80, description="A lesson's id, as list_lessons gives it.")
+    note: str = Field("", max_length=300, description="Why (the person sees it).")
+
+
+class SuggestedOut(Schema):
+    lesson_id: str
+    signed: str = Field(description="Who suggested it: name, role, clinic.")
+    note: str
+    assigned_at: datetime
+
+
+@router.get(
+    "/patients/{patient_id}/lessons/suggested",
+    response=list[SuggestedOut],
+    operation_id="list_suggested_lessons",
+)
+def list_suggested(request, patient_id: uuid.UUID):
+    """Lessons the care team suggested, newest first."""
+    grant = api_grant(request, patient_id, "api-lessons")
+    return list(LessonAssignment.objects.filter(patient=grant.patient)[:100])
+
+
+@router.post(
+    "/patients/{patient_id}/lessons/suggested",
+    response={201: SuggestedOut},
+    operation_id="suggest_lesson",
+)
+def suggest_lesson(request, patient_id: uuid.UUID, payload: SuggestIn):
+    """Suggest a lesson: it opens for the person at once and leads their suggestions with
+    the clinician's name and note. Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "api-lessons", write=True, role=Role.CLINICIAN)
+    return Status(201, course.assign(grant, payload.lesson_id, payload.note))

@@ -14,13 +14,21 @@ from django.http import Http404
 from django.utils import timezone
 
 from pacewise.core.errors import RuleError
+from pacewise.core.text import text_problem
 from pacewise.diary import days
 from pacewise.diary.days import today_for
 from pacewise.diary.models import CheckIn
 from pacewise.insights.data import boom_bust_pattern
 
 from .content import Lesson, Suggestion, load_lessons, suggest_lessons, unlock_date
-from .models import Course, JournalEntry, LessonAnswer, LessonRead, ThoughtRecord
+from .models import (
+    Course,
+    JournalEntry,
+    LessonAnswer,
+    LessonAssignment,
+    LessonRead,
+    ThoughtRecord,
+)
 
 #: Recent-context rules for suggestions (a few days of check-ins; plain thresholds).
 CONTEXT_DAYS = 7
@@ -30,6 +38,10 @@ HIGH_STRESS = 7  # stress 0-10 at or above this on a recent evening
 
 class AnswerError(RuleError):
     """A lesson answer breaks a rule; `field` names the input."""
+
+
+class AssignError(RuleError):
+    """A lesson suggestion from the care team breaks a rule; `field` names the input."""
 
 
 @cache
@@ -90,11 +102,13 @@ def overview(patient, *, start: bool = True) -> Overview:
         "lesson_id", flat=True
     ):
         answered[lesson_id] = answered.get(lesson_id, 0) + 1
+    suggested = set(LessonAssignment.objects.filter(patient=patient)
+                    .values_list("lesson_id", flat=True))  # fmt: skip
     states = [
         LessonState(
             lesson=lesson,
             opens_on=unlock_date(lesson, begun),
-            is_open=unlock_date(lesson, begun) <= today,
+            is_open=unlock_date(lesson, begun) <= today or lesson.id in suggested,
             is_read=lesson.id in read,
             answered=answered.get(lesson.id, 0),
         )
@@ -140,15 +154,52 @@ def names_boom_bust(patient) -> bool:
 
 
 def suggestions(patient, *, in_flare: bool) -> tuple[Suggestion, ...]:
-    read = LessonRead.objects.filter(patient=patient).values_list("lesson_id", flat=True)
-    return suggest_lessons(
+    """The care team's unread suggestions first (each saying who and why), then the ones the
+    person's own records give."""
+    read = set(LessonRead.objects.filter(patient=patient).values_list("lesson_id", flat=True))
+    own = suggest_lessons(
         lessons(), in_flare=in_flare, recent_topics=recent_topics(patient), read_ids=list(read)
     )
+    team = [s for s in assigned(patient) if s.lesson.id not in read]
+    chosen = {s.lesson.id for s in team}
+    return tuple(team) + tuple(s for s in own if s.lesson.id not in chosen)
+
+
+def assigned(patient) -> list[Suggestion]:
+    """Lessons the care team suggested, newest first, one per lesson."""
+    by_id = {lesson.id: lesson for lesson in lessons()}
+    out, seen = [], set()
+    for row in LessonAssignment.objects.filter(patient=patient):
+        if row.lesson_id in seen or row.lesson_id not in by_id:
+            continue
+        seen.add(row.lesson_id)
+        why = f"{row.signed} suggested this lesson for you" + (f": {row.note}" if row.note else ".")
+        out.append(Suggestion(by_id[row.lesson_id], why))
+    return out
+
+
+def assign(grant, lesson_id: str, note: str = "") -> LessonAssignment:
+    """A clinician suggests a lesson: it opens now and leads the person's suggestions."""
+    if lesson_id not in {lesson.id for lesson in lessons()}:
+        raise AssignError("lesson_id", "Choose a lesson from the course.")
+    note = (note or "").strip()
+    if len(note) > 300:
+        raise AssignError("note", f"Keep the note under 300 characters ({len(note)} now).")
+    problem = text_problem(note)
+    if problem:
+        raise AssignError("note", f"The note {problem}.")
+    return LessonAssignment.objects.create(
+        patient=grant.patient, lesson_id=lesson_id, clinic=grant.clinic, signed=grant.signed,
+        note=note,
+    )  # fmt: skip
 
 
 def can_open(patient, lesson: Lesson) -> bool:
-    """Open lessons, and any lesson suggested right now (e.g. the flare lesson in a flare)."""
+    """Open lessons, any lesson suggested right now (e.g. the flare lesson in a flare), and
+    any lesson the care team suggested."""
     if unlock_date(lesson, start_date(patient, start=False)) <= today_for(patient):
+        return True
+    if LessonAssignment.objects.filter(patient=patient, lesson_id=lesson.id).exists():
         return True
     offered = suggestions(patient, in_flare=in_flare_today(patient))
     return any(s.lesson.id == lesson.id for s in offered)

@@ -167,3 +167,19 @@ class GoalReflection(models.Model):
 
     class Meta:
         ordering = ["-local_date", "-created_at"]
+
+
+class LessonAssignment(models.Model):
+    """A lesson the care team suggested (learn.course.assign): it opens at once and is the
+    first suggestion on the person's Learn page, with who suggested it and why, until read."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    lesson_id = models.SlugField(max_length=80)
+    clinic = models.ForeignKey("accounts.Clinic", null=True, on_delete=models.SET_NULL,
+                               related_name="+")  # fmt: skip
+    signed = models.CharField(max_length=300)  # "Name, Role, Clinic"
+    note = models.CharField(max_length=300, blank=True)
+    assigned_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-assigned_at"]

@@ -12,6 +12,7 @@ urlpatterns = [
     path(P + "flare-kit/", views.flare_kit, name="learn-flare-kit"),
     path(P + "flare-kit/edit/", views.flare_kit_edit, name="learn-flare-kit-edit"),
     path(P + "shared/", views.shared, name="learn-shared"),
+    path(P + "suggest/", views.suggest, name="learn-suggest"),
     path(P + "share/<slug:kind>/" + E, views.share, name="learn-share"),
     path(P + "thoughts/", thought_views.thoughts, name="learn-thoughts"),
     path(P + "thoughts/new/", thought_views.thought_new, name="learn-thought-new"),

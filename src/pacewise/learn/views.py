@@ -14,7 +14,7 @@ from pacewise.core import positive
 
 from . import course, records
 from .forms import AnswerForm, FlareKitForm, posted
-from .models import FlareKit, Goal, LessonRead, ThoughtRecord
+from .models import FlareKit, Goal, LessonAssignment, LessonRead, ThoughtRecord
 from .privacy import SHAREABLE, flare_kit_view, set_shared, shared_entries
 
 
@@ -152,3 +152,31 @@ def shared(request, grant):
         **shared_entries(patient),
     }
     return render(request, "learn/shared.html", context)
+
+
+@patient_view(role=Role.CLINICIAN)
+def suggest(request, grant):
+    """The care team suggests a lesson: it opens for the person at once and leads their
+    suggestions, saying who suggested it and why."""
+    patient = grant.patient
+    status = 200
+    if request.method == "POST":
+        try:
+            row = course.assign(grant, request.POST.get("lesson_id", ""),
+                                request.POST.get("note", ""))  # fmt: skip
+        except course.AssignError as exc:
+            messages.error(request, exc.message)
+            status = 400
+        else:
+            title = course.lesson_or_404(row.lesson_id).title
+            messages.success(request, f"“{title}” suggested to {patient.user.name}.")
+            return redirect("learn-suggest", patient_id=patient.pk)
+    view = course.overview(patient, start=False)
+    titles = {lesson.id: lesson.title for lesson in course.lessons()}
+    context = {
+        "grant": grant, "patient": patient, "states": view.open + view.locked,
+        "past": [(a, titles.get(a.lesson_id, a.lesson_id))
+                 for a in LessonAssignment.objects.filter(patient=patient)[:20]],
+        "posted": request.POST if status == 400 else {},
+    }  # fmt: skip
+    return render(request, "learn/suggest.html", context, status=status)
