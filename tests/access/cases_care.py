@@ -32,7 +32,9 @@ API = {
 }
 # The caseload API is the clinician's own list (like the caseload page): not one person's data.
 # Clinic pages: members only, 404 for others (tests/care).
-NOT_PATIENT_DATA = {"clinic-monitoring-csv", "clinic-outcomes", "clinic-outcomes-csv"}
+NOT_PATIENT_DATA = {
+    "clinic-monitoring-csv", "clinic-outcomes", "clinic-outcomes-csv", "clinic-template-delete"
+}
 
 
 CLINIC = {"clinic_id": lambda cast: cast.clinic.pk}

@@ -128,3 +128,23 @@ API = {
         "POST", API_OWNER_ONLY, 201, _session_payload
     ),
 }
+
+
+def _template(cast) -> dict:
+    from pacewise.plans.models import ProgramTemplate
+
+    template = ProgramTemplate.objects.create(
+        clinic=cast.clinic, name="Knee start", created_by="Sharer",
+        items=[{"exercise_id": "walk-indoors", "sessions_per_week": 5, "minutes": 10}],
+    )  # fmt: skip
+    return {"template": template.pk}
+
+
+WEB["plans-template-save"] = Case("POST", {**READ, "patient": 403}, 302, lambda c: {"name": "K"})
+WEB["plans-template-apply"] = Case("POST", {**READ, "patient": 403}, 302, _template)
+API[("post", "/api/patients/{patient_id}/program/templates")] = Case(
+    "POST", {**API_READ, "patient": 403}, 422, lambda c: {"name": "Knee start"}
+)
+API[("post", "/api/patients/{patient_id}/program/templates/apply")] = Case(
+    "POST", {**API_READ, "patient": 403}, 422, _template
+)

@@ -14,15 +14,18 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
+from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import BeforeValidator, field_validator
 
 from pacewise.accounts.access import Role, api_grant
+from pacewise.accounts.models import Membership
 from pacewise.core import screening as core_screening
 from pacewise.core.errors import RuleError
 from pacewise.core.pause import rules_for
 from pacewise.diary.days import today_for
 from pacewise.plans import programs, red_flags, sessions
+from pacewise.plans import templates as program_templates
 from pacewise.plans.models import ProgramChange, Screening
 
 from .diary_schemas import ActivityOut, Day, Scale
@@ -323,3 +326,76 @@ def log_session(request, patient_id: uuid.UUID, payload: SessionIn):
         entry_ids=ids,
     )
     return Status(201 if created else 200, {"entries": rows})
+
+
+class TemplateOut(Schema):
+    id: int
+    name: str
+    exercises: list[str] = Field(description="Each exercise with its dose, in words.")
+    created_by: str
+    created_at: datetime
+
+
+class TemplateSaveIn(Body):
+    name: str = Field(min_length=1, max_length=program_templates.MAX_NAME,
+                      description="The template's name in the clinic, e.g. Knee OA start.")
+
+
+class TemplateApplyIn(Body):
+    template: int = Field(description="The id of one of the clinic's templates.")
+    replace: bool = Field(False, description="Also remove exercises not in the template.")
+
+
+class AppliedOut(Schema):
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    skipped: list[str] = Field(description="Exercise names with why they did not fit.")
+    summary: str
+
+
+def _template_out(t) -> dict:
+    return {"id": t.pk, "name": t.name, "exercises": program_templates.describe(t),
+            "created_by": t.created_by, "created_at": t.created_at}  # fmt: skip
+
+
+@router.get(
+    "/clinics/{clinic_id}/program-templates",
+    response=list[TemplateOut],
+    operation_id="list_program_templates",
+)
+def list_templates(request, clinic_id: uuid.UUID):
+    """The clinic's program templates. Members of the clinic only."""
+    membership = Membership.objects.filter(clinic_id=clinic_id, user=request.user).first()
+    if membership is None:
+        raise Http404("No such clinic.")
+    return [_template_out(t) for t in program_templates.for_clinic(membership.clinic)]
+
+
+@router.post(
+    "/patients/{patient_id}/program/templates",
+    response={201: TemplateOut},
+    operation_id="save_program_template",
+)
+def save_template(request, patient_id: uuid.UUID, payload: TemplateSaveIn):
+    """Save this program's exercises and doses as a template of the clinic (nothing about the
+    person goes with it). Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "api-program", write=True, role=Role.CLINICIAN)
+    return Status(201, _template_out(program_templates.save(grant, payload.name)))
+
+
+@router.post(
+    "/patients/{patient_id}/program/templates/apply",
+    response=AppliedOut,
+    operation_id="apply_program_template",
+)
+def apply_template(request, patient_id: uuid.UUID, payload: TemplateApplyIn):
+    """Add the template's exercises that fit the person with its doses (or set the dose of
+    ones already there); say which did not fit and why. Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "api-program", write=True, role=Role.CLINICIAN)
+    template = program_templates.template_for(grant, payload.template)
+    done = program_templates.apply(grant, template, programs.actor_for(request, grant),
+                                   replace=payload.replace)  # fmt: skip
+    return {"added": list(done.added), "changed": list(done.changed),
+            "removed": list(done.removed), "summary": done.summary(),
+            "skipped": [f"{name}: {why}" for name, why in done.skipped]}  # fmt: skip

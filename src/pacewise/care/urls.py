@@ -44,6 +44,11 @@ urlpatterns = [
     ),
     path("clinic/<uuid:clinic_id>/invite/", views.clinic_invite, name="clinic-invite"),
     path(
+        "clinic/<uuid:clinic_id>/templates/<int:template_id>/delete/",
+        views.clinic_template_delete,
+        name="clinic-template-delete",
+    ),
+    path(
         "clinic/<uuid:clinic_id>/invitations/<int:invitation_id>/cancel/",
         views.invitation_cancel,
         name="clinic-invitation-cancel",

@@ -24,6 +24,7 @@ from pacewise.core.triage import KINDS, TITLES
 from pacewise.diary.days import today_for
 from pacewise.outcomes.charts import share_svg
 from pacewise.outcomes.responses import open_alerts_for
+from pacewise.plans import templates as program_templates
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
 from . import conversations as talk
@@ -99,6 +100,9 @@ def _clinic_page(request, membership, form, status=200):
         "sharing_count": Share.objects.active().filter(clinic=clinic).count(),
         "form": form,
         "invitations": [i for i in clinic.invitations.order_by("-created_at")[:50] if i.is_open],
+        "templates": [
+            (t, program_templates.describe(t)) for t in program_templates.for_clinic(clinic)
+        ],
     }
     return render(request, "care/clinic.html", context, status=status)
 
@@ -332,3 +336,13 @@ def discharge_take_back(request, grant):
         messages.success(request, f"Care goes on: {grant.patient.user.name}'s sharing no "
                                   "longer ends.")  # fmt: skip
     return redirect("patient-home", patient_id=grant.patient.pk)
+
+
+@require_POST
+@clinic_view()
+def clinic_template_delete(request, membership, template_id: int):
+    """A template goes; programs started from it stay as they are."""
+    template = get_object_or_404(program_templates.for_clinic(membership.clinic), pk=template_id)
+    template.delete()
+    messages.success(request, f"The template “{template.name}” was deleted.")
+    return redirect("clinic", clinic_id=membership.clinic.pk)

@@ -173,3 +173,20 @@ class GuidedSession(models.Model):
     class Meta:
         ordering = ["-started_at"]
         indexes = [models.Index(fields=["patient", "local_date"])]
+
+
+class ProgramTemplate(models.Model):
+    """A program a clinic saved under a name ("Knee OA start") to start others from
+    (plans.templates): exercises and doses only, nothing about the person it came from."""
+
+    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=80)
+    items = models.JSONField(default=list)  # [{exercise_id, sessions_per_week, sets, reps, ...}]
+    created_by = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "name"], name="one_template_name_per_clinic")
+        ]

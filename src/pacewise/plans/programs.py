@@ -259,7 +259,8 @@ def check_fits(program: Program, exercise_id: str, *, field: str = "exercise_id"
     broken = conflicts(exercise, profile_from_dict(program.profile))
     if broken:
         reasons = [
-            LIMIT_TEXT.get(b, b.replace("equipment:", "it needs equipment: ")) for b in broken
+            LIMIT_TEXT.get(b, b.replace("equipment:", "it needs equipment: ").replace("_", " "))
+            for b in broken
         ]
         raise ProgramError(field, f"This exercise does not fit: {'; '.join(reasons)}.")
     if active_items(program).filter(exercise_id=exercise_id).exists():

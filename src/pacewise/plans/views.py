@@ -16,6 +16,7 @@ from pacewise.core.pause import rules_for
 from pacewise.diary.days import today_for
 
 from . import programs, red_flags
+from . import templates as program_templates
 from .forms import AddForm, ClearanceForm, DoseForm, SwapForm
 from .models import GuidedSession, ProgramChange, ProgramItem
 from .onboarding import current_activity_text, next_step
@@ -107,6 +108,7 @@ def program_page(request, grant):
             patient=patient, local_date=today, finished_at__isnull=True
         ).first(),
         "goals": onboarding.goals if onboarding else "",
+        "templates": [] if grant.is_owner else list(program_templates.for_clinic(grant.clinic)),
         "usual": current_activity_text(onboarding) if onboarding else [],
     }
     if not grant.is_owner:
@@ -243,4 +245,33 @@ def dose(request, grant, item_id: int):
             messages.error(request, f"Not changed: {exc.message}")
         else:
             messages.success(request, "Dose saved.")
+    return redirect("plans-program", patient_id=grant.patient.pk)
+
+
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def template_save(request, grant):
+    """Save this program's exercises and doses as a clinic template (nothing about the
+    person goes with it)."""
+    try:
+        saved = program_templates.save(grant, request.POST.get("name", ""))
+    except ProgramError as exc:
+        messages.error(request, f"Not saved: {exc.message}")
+    else:
+        messages.success(request, f"Saved as “{saved.name}” for {grant.clinic.name}.")
+    return redirect("plans-program", patient_id=grant.patient.pk)
+
+
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def template_apply(request, grant):
+    """Start or change the program from a clinic template; what did not fit is named."""
+    try:
+        template = program_templates.template_for(grant, request.POST.get("template", ""))
+        done = program_templates.apply(grant, template, actor_for(request, grant),
+                                       replace=request.POST.get("replace") == "on")  # fmt: skip
+    except (ProgramError, ValueError) as exc:
+        messages.error(request, f"Not changed: {getattr(exc, 'message', 'choose a template')}")
+    else:
+        messages.success(request, f"“{template.name}”: {done.summary()}")
     return redirect("plans-program", patient_id=grant.patient.pk)
