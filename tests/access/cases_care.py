@@ -103,3 +103,11 @@ API.update({
         "POST", API_CLINICIAN_ACTS, 200, _ending
     ),
 })
+
+API.update({
+    ("get", "/api/patients/{patient_id}/monitoring"): Case("GET", API_CLINICIAN_ACTS),
+    ("post", "/api/patients/{patient_id}/monitoring/time"): Case(
+        "POST", API_CLINICIAN_ACTS, 201,
+        lambda cast: {"on": "2026-12-01", "minutes": 20, "live": True, "note": "Call"},
+    ),  # fmt: skip
+})

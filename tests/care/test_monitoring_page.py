@@ -56,3 +56,21 @@ def test_another_clinic_cannot_download_this_clinics_figures(client, cast):
     client.force_login(cast.other_clinic_clinician)
     response = client.get(reverse("clinic-monitoring-csv", args=[cast.clinic.pk]))
     assert response.status_code == 404
+
+
+def test_the_api_gives_the_same_periods_and_logs_time_through_the_same_rule(client, cast):
+    import json
+
+    from cast import bearer
+
+    url = f"/api/patients/{cast.record.pk}/monitoring"
+    clinician = bearer(cast.sharing_clinician)
+    made = client.post(f"{url}/time", json.dumps({"on": "2026-12-01", "minutes": 25,
+                                                  "live": True}),
+                       content_type="application/json", **clinician)  # fmt: skip
+    assert made.status_code == 201 and made.json()["signed"].endswith("Harbour Physio")
+    got = client.get(url, **clinician).json()
+    assert got["time"][0]["minutes"] == 25 and got["periods"]
+    late = client.post(f"{url}/time", json.dumps({"on": "2999-01-01", "minutes": 5}),
+                       content_type="application/json", **clinician)  # fmt: skip
+    assert late.status_code == 422 and late.json()["errors"][0]["field"] == "on"

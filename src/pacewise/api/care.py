@@ -25,7 +25,8 @@ from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_wi
 from pacewise.accounts.models import Membership, Patient
 from pacewise.care import conversations as talk
 from pacewise.care import discharge as ending
-from pacewise.care import notes, program_outcomes
+from pacewise.care import monitoring, notes, program_outcomes
+from pacewise.care.models import TimeEntry
 from pacewise.care.triage import mark_seen as mark_seen_row
 from pacewise.care.triage import triage
 from pacewise.core import triage as rules
@@ -332,3 +333,55 @@ def take_back(request, patient_id: uuid.UUID):
     """Undo an end of care during its grace period: care goes on. Sharing clinicians only."""
     grant = api_grant(request, patient_id, "care-discharge", write=True, role=Role.CLINICIAN)
     return ending.take_back(grant)
+
+
+class PeriodOut(Schema):
+    first: date
+    last: date = Field(description="Inclusive; the current period ends today.")
+    days_with_data: int
+
+
+class TimeEntryOut(Schema):
+    id: int
+    on: date
+    minutes: int
+    live: bool = Field(description="Included a live conversation (a call or a visit).")
+    note: str
+    signed: str = Field(description="Name, role and clinic of the clinician who logged it.")
+
+
+class MonitoringOut(Schema):
+    periods: list[PeriodOut] = Field(description="30-day periods since sharing began, oldest 1st.")
+    time: list[TimeEntryOut] = Field(description="The clinic's logged time, newest first.")
+
+
+class TimeIn(Body):
+    on: date = Field(description="The day, today or earlier (the person's own today).")
+    minutes: int = Field(ge=1, le=monitoring.MAX_MINUTES, description="1 to 240.")
+    live: StrictBool = Field(False, description="Included a live conversation.")
+    note: str = Field("", max_length=300, description="What was done (optional).")
+
+
+@router.get(
+    "/patients/{patient_id}/monitoring", response=MonitoringOut, operation_id="get_monitoring"
+)
+def get_monitoring(request, patient_id: uuid.UUID):
+    """Days with diary data per 30-day period since the person began sharing with the clinic,
+    and the clinic's logged management time. Sharing clinicians only; figures, not a claim
+    about eligibility or billing."""
+    grant = api_grant(request, patient_id, "care-monitoring", role=Role.CLINICIAN)
+    entries = TimeEntry.objects.filter(patient=grant.patient, clinic=grant.clinic)[:500]
+    return {"periods": monitoring.data_periods(grant.patient, grant.clinic), "time": list(entries)}
+
+
+@router.post(
+    "/patients/{patient_id}/monitoring/time",
+    response={201: TimeEntryOut},
+    operation_id="log_time",
+)
+def log_time(request, patient_id: uuid.UUID, payload: TimeIn):
+    """Log management time for this person. Sharing clinicians only."""
+    grant = api_grant(request, patient_id, "care-monitoring", write=True, role=Role.CLINICIAN)
+    return Status(201, monitoring.log_time(grant, request.user, on=payload.on,
+                                           minutes=payload.minutes, live=payload.live,
+                                           note=payload.note))  # fmt: skip
