@@ -111,3 +111,5 @@ API.update({
         lambda cast: {"on": "2026-12-01", "minutes": 20, "live": True, "note": "Call"},
     ),  # fmt: skip
 })
+
+WEB["care-notes-visit-report"] = Case("POST", CLINICIAN_ACTS)

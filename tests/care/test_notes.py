@@ -93,3 +93,26 @@ def test_a_reason_is_marked_seen_through_the_api_as_on_the_web(client, cast):
     bad = client.post(url, wrong, content_type="application/json",
                       **bearer(cast.sharing_clinician))  # fmt: skip
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "kind"
+
+
+def test_the_clinic_copy_of_the_visit_report_carries_the_clinics_notes(client, cast):
+    import shutil
+
+    import pytest
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs pdftotext")
+    import subprocess
+
+    client.force_login(cast.sharing_clinician)
+    add(client, cast, text="Agreed two short walks; review in 2 weeks.")
+    response = client.post(reverse("care-notes-visit-report", args=[cast.record.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = subprocess.run(["pdftotext", "-", "-"], input=response.content,
+                          capture_output=True, check=True).stdout.decode()  # fmt: skip
+    assert "Clinical notes (clinic copy)" in text and "Agreed two short walks" in text
+    client.force_login(cast.patient)
+    mine = client.post(reverse("outcomes-report", args=[cast.record.pk]), {"questions": ""})
+    mine_text = subprocess.run(["pdftotext", "-", "-"], input=mine.content,
+                               capture_output=True, check=True).stdout.decode()  # fmt: skip
+    assert "Agreed two short walks" not in mine_text

@@ -43,3 +43,14 @@ def add_note(grant, user, text: str, *, shared: bool, corrects_id=None) -> Clini
         patient=grant.patient, clinic=grant.clinic, author=user,
         signed=grant.signed, text=text, shared=shared, corrects=corrects,
     )  # fmt: skip
+
+
+def report_lines(grant, start) -> list[str]:
+    """The clinic's notes since ``start``, oldest first, for the clinic's visit report:
+    "7 Dec 2026 · Name, Role, Clinic: text" (a correction says so)."""
+    rows = visible_notes(grant).filter(created_at__date__gte=start).order_by("created_at")
+    out = []
+    for n in rows:
+        fix = " (correction)" if n.corrects_id else ""
+        out.append(f"{n.created_at:%d %b %Y} · {n.signed}{fix}: {n.text}")
+    return out

@@ -7,6 +7,11 @@ urlpatterns = [
     path("p/<uuid:patient_id>/care/seen/", views.triage_seen, name="care-triage-seen"),
     path("p/<uuid:patient_id>/notes/", views.notes, name="care-notes"),
     path("p/<uuid:patient_id>/notes/add/", views.notes_add, name="care-notes-add"),
+    path(
+        "p/<uuid:patient_id>/notes/visit-report/",
+        views.notes_visit_report,
+        name="care-notes-visit-report",
+    ),
     path("p/<uuid:patient_id>/messages/", views.conversations_page, name="care-messages"),
     path(
         "p/<uuid:patient_id>/messages/<uuid:clinic_id>/",

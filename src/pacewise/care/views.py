@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.contrib import messages
@@ -22,8 +23,10 @@ from pacewise.core.errors import RuleError
 from pacewise.core.program_outcomes import MILESTONES, MIN_CELL
 from pacewise.core.triage import KINDS, TITLES
 from pacewise.diary.days import today_for
+from pacewise.exchange.report import render_pdf
 from pacewise.outcomes.charts import share_svg
 from pacewise.outcomes.responses import open_alerts_for
+from pacewise.outcomes.visit_report import visit_report_data
 from pacewise.plans import templates as program_templates
 from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 
@@ -32,7 +35,7 @@ from . import discharge as ending
 from .forms import DischargeForm, MessageForm, NoteForm, SeenForm, TimeForm
 from .models import TimeEntry
 from .monitoring import TimeError, clinic_csv, data_periods, log_time
-from .notes import NoteError, add_note, visible_notes
+from .notes import NoteError, add_note, report_lines, visible_notes
 from .program_outcomes import cell_text, clinic_outcomes, mcid_words, outcomes_csv
 from .triage import mark_seen, triage
 
@@ -346,3 +349,15 @@ def clinic_template_delete(request, membership, template_id: int):
     template.delete()
     messages.success(request, f"The template “{template.name}” was deleted.")
     return redirect("clinic", clinic_id=membership.clinic.pk)
+
+
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def notes_visit_report(request, grant):
+    """The visit report, clinic copy: the person's report with the clinic's notes in it."""
+    data = visit_report_data(grant.patient, [])
+    data = replace(data, clinical_notes=report_lines(grant, data.period_start))
+    response = HttpResponse(render_pdf(data), content_type="application/pdf")
+    name = f"pacewise-visit-report-clinic-{data.generated_on:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

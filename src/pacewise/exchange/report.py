@@ -85,6 +85,8 @@ class VisitReportData:
     plan: Sequence[str] = ()
     insights: Sequence[str] = ()
     questions: Sequence[str] = ()
+    # the clinic version only: the clinic's own notes in the period (care.notes), signed
+    clinical_notes: Sequence[str] = ()
     note: str = NOT_DIAGNOSTIC
 
 
@@ -294,8 +296,17 @@ def render_html(data: VisitReportData) -> str:
         plan=_list(data.plan, empty="No plan lines were included."),
         insights=_list(data.insights, empty="No insights were included."),
         questions=_list(data.questions, "ol", "No questions were added."),
+        clinical=_clinical(data.clinical_notes),
         note=_e(data.note),
     )
+
+
+def _clinical(notes: Sequence[str]) -> str:
+    """The clinic's notes, in the clinic's version only (the person's has no such section)."""
+    if not notes:
+        return ""
+    return ('<section class="clinical"><h2>Clinical notes (clinic copy)</h2>'
+            + _list(notes) + "</section>")  # fmt: skip
 
 
 def render_pdf(data: VisitReportData) -> bytes:
@@ -342,6 +353,7 @@ $trend
 <div><h2>What stands out</h2>$insights</div>
 </section>
 <section class="questions"><h2>My questions for today</h2>$questions</section>
+$clinical
 <p class="note">$note</p>
 </body>
 </html>
