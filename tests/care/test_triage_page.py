@@ -177,3 +177,82 @@ def test_a_morning_only_diary_shows_its_pain_rising_too(client, cast):
     [row] = triage(cast.sharing_clinician, [cast.record])
     assert [r.kind for r in row.reasons] == ["pain_rising"]
     assert row.reasons[0].text.startswith("7.0/10 on average over the last 7 days")
+
+
+def test_moving_far_above_the_plan_reaches_the_caseload_and_a_program_change_rereads_it(
+    client, cast
+):
+    from pacewise.diary.models import ActivitySession
+    from pacewise.plans import programs
+    from program_helpers import build_program
+
+    build_program(cast)
+    diary(cast.record, high_from=None, days=20)
+    today = today_for(cast.record)
+    for back in range(20, -1, -1):  # steady 10-minute walks, then big days every other day
+        minutes = 60 if back < 14 and back % 2 == 0 else 10
+        ActivitySession.objects.create(patient=cast.record, local_date=today - timedelta(back),
+                                       activity="walking", minutes=minutes)  # fmt: skip
+    client.force_login(cast.sharing_clinician)
+    html = page(client)
+    assert "Far from the plan." in html and "Moving well above the plan" in html
+    # a program change is part of the kept reading's key: the next visit reads again
+    from pacewise.care.models import TriageKept
+
+    before = TriageKept.objects.get().key
+    item = programs.active_items(programs.program_for(cast.record)).first()
+    programs.remove(item, programs.Actor(cast.sharing_clinician, "S", by_clinician=True))
+    page(client)
+    assert TriageKept.objects.get().key != before
+
+
+def test_a_morning_only_diary_is_never_far_from_the_plan(client, cast):
+    from program_helpers import build_program
+
+    build_program(cast)
+    diary(cast.record, high_from=None, days=35)  # check-ins only, no movement logged
+    client.force_login(cast.sharing_clinician)
+    assert "Moving well" not in page(client)
+
+
+def test_a_kept_plan_replay_survives_todays_entries_and_not_an_edit_to_an_earlier_day(
+    client, cast
+):
+    from pacewise.care.models import PlanKept
+    from pacewise.diary.models import ActivitySession
+    from program_helpers import build_program
+
+    build_program(cast)
+    today = today_for(cast.record)
+    for back in range(20, 0, -1):
+        ActivitySession.objects.create(patient=cast.record, local_date=today - timedelta(back),
+                                       activity="walking", minutes=10)  # fmt: skip
+    client.force_login(cast.sharing_clinician)
+    page(client)
+    first = PlanKept.objects.get().key
+    ActivitySession.objects.create(patient=cast.record, local_date=today, activity="walking",
+                                   minutes=12)  # fmt: skip
+    page(client)
+    assert PlanKept.objects.get().key == first  # today's walk: the past plans stand
+    older = ActivitySession.objects.filter(local_date=today - timedelta(days=3)).first()
+    # an edit through the write path bumps the entry's version
+    ActivitySession.objects.filter(pk=older.pk).update(minutes=40, version=older.version + 1)
+    page(client)
+    assert PlanKept.objects.get().key != first
+
+
+def test_warm_caseload_reads_everyone_sharing_ahead_of_the_visit(client, cast, capsys):
+    from django.core.management import call_command
+
+    from pacewise.care.models import TriageKept
+
+    diary(cast.record)
+    call_command("warm_caseload")
+    assert "Caseload reasons ready for 2 people" in capsys.readouterr().out  # 2 share
+    assert TriageKept.objects.filter(patient=cast.record).exists()
+    client.force_login(cast.sharing_clinician)
+    with CaptureQueriesContext(connection) as queries:
+        html = page(client)
+    assert RISING in html
+    assert not any("diary_checkin" in q["sql"] and "local_date" in q["sql"]
+                   for q in queries.captured_queries)  # the kept reading, not the diary  # fmt: skip

@@ -102,3 +102,46 @@ def test_questionnaires_worse_and_overdue_are_ordered_after_pain():
         "PHQ-9 went from 6 to 12 (a meaningful change is 5)."
     )
     assert found[2].text == "PEG (after 1 month), due 28 Nov."
+
+
+def plan_facts(moved: dict[int, float], planned: float = 10.0, span: int = 35) -> CaseFacts:
+    days = [day(n) for n in range(span, -1, -1)]
+    return CaseFacts(
+        TODAY, days,
+        planned={ago(n): planned for n in range(span, -1, -1)},
+        moved={ago(n): m for n, m in moved.items()},
+    )  # fmt: skip
+
+
+def test_moving_well_above_the_plan_for_two_weeks_is_a_reason_with_its_figures():
+    facts = plan_facts({n: 25.0 if n % 2 == 0 else 10.0 for n in range(14)})  # 7 of 14 big
+    [reason] = [r for r in reasons(facts) if r.kind == "far_from_plan"]
+    assert "well above the plan: on 7 of 14 logged days" in reason.text and "2.5×" in reason.text
+    assert reason.episode == ago(12)  # the run of big days began there
+
+
+def test_moving_well_below_the_plan_is_a_reason_too():
+    facts = plan_facts({n: 3.0 for n in range(0, 14, 2)})  # 7 logged days, each 30%
+    [reason] = [r for r in reasons(facts) if r.kind == "far_from_plan"]
+    assert "well below the plan" in reason.text and "30% of what was asked" in reason.text
+
+
+def test_days_without_movement_logged_are_not_read_as_no_movement():
+    morning_only = plan_facts({})  # check-ins only: nothing to judge
+    few = plan_facts({0: 3.0, 4: 3.0, 9: 3.0})  # three logged days: too few
+    close = plan_facts({n: 11.0 for n in range(14)})  # near the plan
+    for facts in (morning_only, few, close):
+        assert "far_from_plan" not in kinds(facts)
+    no_plan = CaseFacts(TODAY, [day(n) for n in range(20)], moved={ago(n): 30.0 for n in range(14)})
+    assert "far_from_plan" not in kinds(no_plan)
+
+
+def test_the_episode_stays_put_as_the_days_go_by():
+    first = plan_facts({n: 25.0 for n in range(2, 14)})
+    later = CaseFacts(
+        TODAY + timedelta(days=1), first.days, planned=first.planned,
+        moved={**first.moved, TODAY + timedelta(days=1): 25.0},
+    )  # fmt: skip
+    one = [r for r in reasons(first) if r.kind == "far_from_plan"][0]
+    two = [r for r in reasons(later) if r.kind == "far_from_plan"][0]
+    assert one.episode == two.episode

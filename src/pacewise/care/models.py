@@ -114,3 +114,16 @@ class Message(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["thread", "from_person", "read_at"])]
+
+
+class PlanKept(models.Model):
+    """The plan's daily minutes over the triage window, replayed (insights.data.planned) and
+    kept under a key of what they are made from: the plan's inputs and the diary *before* the
+    person's today (a day's plan reads only the days before it), with the day. A new entry
+    today leaves it standing; an edit to an earlier day or a plan change replaces it."""
+
+    patient = models.OneToOneField(
+        "accounts.Patient", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    key = models.CharField(max_length=80)
+    planned = models.JSONField(default=dict)  # {"2026-12-01": 12.0, ...}; {} for no plan

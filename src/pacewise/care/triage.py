@@ -25,13 +25,16 @@ from pacewise.core.triage import CaseFacts, Overdue, Reason, Worse
 from pacewise.diary.convert import entries_for_many
 from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
+from pacewise.insights.data import planned
 from pacewise.outcomes import registry
 from pacewise.outcomes.models import Response
 from pacewise.outcomes.progress import trends_from
 from pacewise.outcomes.responses import program_start
+from pacewise.plans.models import ProgramChange
+from pacewise.today.models import OverrideSet, ReviewDecision
 from pacewise.today.state import FLARE_LOOKBACK_DAYS, fatigue_dominant_many
 
-from .models import TriageKept, TriageSeen
+from .models import PlanKept, TriageKept, TriageSeen
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,25 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     """One row per person, the ones with reasons first (most urgent, then by name)."""
     if not patients:
         return []
+    read = current(patients)
+    seen = set(
+        TriageSeen.objects.filter(
+            clinic__memberships__user=user, patient_id__in=list(read)
+        ).values_list("patient_id", "kind", "episode")
+    )
+    rows = []
+    for patient in patients:
+        reasons, last = read[patient.pk]
+        unseen = tuple(r for r in reasons if (patient.pk, r.kind, r.episode) not in seen)
+        rows.append(Row(patient, unseen, last))
+    rows.sort(key=lambda r: (r.rank, r.patient.user.name.lower()))
+    return rows
+
+
+def current(patients: list[Patient]) -> dict:
+    """(reasons, last entry day) per person: kept ones whose key still matches, the rest read
+    again and kept. ``pacewise warm-caseload`` calls it for everyone sharing, so a clinic's
+    first visit of the day finds the day's readings ready."""
     todays = {p.pk: today_for(p) for p in patients}
     keys = {pk: _key(todays[pk], stamp) for pk, stamp in _stamps(list(todays)).items()}
     known = {
@@ -58,27 +80,18 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     }
     fresh = _read([p for p in patients if p.pk not in known], todays)
     _keep(fresh, keys)
-    seen = set(
-        TriageSeen.objects.filter(
-            clinic__memberships__user=user, patient_id__in=list(todays)
-        ).values_list("patient_id", "kind", "episode")
-    )
-    rows = []
-    for patient in patients:
-        reasons, last = fresh.get(patient.pk) or known[patient.pk]
-        unseen = tuple(r for r in reasons if (patient.pk, r.kind, r.episode) not in seen)
-        rows.append(Row(patient, unseen, last))
-    rows.sort(key=lambda r: (r.rank, r.patient.user.name.lower()))
-    return rows
+    return {**known, **fresh}
 
 
 # Each person's reasons are kept (TriageKept, one row each) under a key made of their today and
 # their diary's and questionnaires' change marks: any write through the diary's one write path
 # (a new entry, an edit, a delete or a restore changes the count or the sum of versions) or a
-# new questionnaire gives a new key, so a kept answer is never read for changed data. "Seen"
+# new questionnaire gives a new key, and so does a change to what the plan is made from (a
+# program change, a clinician's override, a weekly-review decision), so a kept answer is never
+# read for changed data. "Seen"
 # marks are applied after, on every visit. Reading and writing the kept rows is one query
 # each, whoever is on the caseload.
-KEY_VERSION = 1
+KEY_VERSION = 2
 
 
 def _key(today: date, stamp) -> str:
@@ -107,21 +120,53 @@ def _reasons(stored: list[dict]) -> tuple[Reason, ...]:
     )
 
 
+DIARY = ((CheckIn, "updated_at"), (ActivitySession, "updated_at"))
+PLAN_INPUTS = ((ProgramChange, "created_at"), (OverrideSet, "set_at"),
+               (ReviewDecision, "decided_at"))  # fmt: skip
+
+
 def _stamps(patient_ids) -> dict:
-    """Per person, marks that change whenever their diary or questionnaires change."""
+    """Per person, marks that change whenever their diary, questionnaires or plan change."""
     out: dict = {pk: [] for pk in patient_ids}
-    for model, when in ((CheckIn, "updated_at"), (ActivitySession, "updated_at"),
-                        (Response, "completed_at")):  # fmt: skip
-        rows = (
-            model.objects.filter(patient_id__in=patient_ids)
-            .values("patient_id")
-            .annotate(n=Count("pk"), latest=Max(when), **_versions(model))
-            .values_list("patient_id", "n", "latest", "v")
-        )
-        marks = {pk: (n, latest.isoformat() if latest else "", v) for pk, n, latest, v in rows}
-        for pk in patient_ids:
-            out[pk].append(marks.get(pk))
+    for model, when in (*DIARY, (Response, "completed_at"), *PLAN_INPUTS):
+        _add_marks(out, model.objects.filter(patient_id__in=patient_ids), when)
+    return _digests(out)
+
+
+def _add_marks(out: dict, rows, when: str) -> None:
+    rows = (
+        rows.values("patient_id")
+        .annotate(n=Count("pk"), latest=Max(when), **_versions(rows.model))
+        .values_list("patient_id", "n", "latest", "v")
+    )
+    marks = {pk: (n, latest.isoformat() if latest else "", v) for pk, n, latest, v in rows}
+    for pk in out:
+        out[pk].append(marks.get(pk))
+
+
+def _digests(out: dict) -> dict:
     return {pk: hashlib.sha256(repr(marks).encode()).hexdigest()[:16] for pk, marks in out.items()}
+
+
+def _plan_stamps(todays: dict) -> dict:
+    """Per person, marks of what their past days' plans are made from: the plan's inputs and
+    the diary before their today (entries dated today leave them standing). Entries before
+    the earliest today are counted in one query per model; the few after it are read and
+    split by each person's own today."""
+    ids, first = list(todays), min(todays.values())
+    out: dict = {pk: [] for pk in ids}
+    for model, when in PLAN_INPUTS:
+        _add_marks(out, model.objects.filter(patient_id__in=ids), when)
+    for model, when in DIARY:
+        _add_marks(out, model.objects.filter(patient_id__in=ids, local_date__lt=first), when)
+        late = model.objects.filter(patient_id__in=ids, local_date__gte=first)
+        recent: dict = defaultdict(list)
+        for pk, day, at, v in late.values_list("patient_id", "local_date", when, "version"):
+            if day < todays[pk]:
+                recent[pk].append((day.isoformat(), at.isoformat(), v))
+        for pk in ids:
+            out[pk].append(sorted(recent[pk]))
+    return _digests(out)
 
 
 def _versions(model) -> dict:
@@ -137,7 +182,9 @@ def _read(patients: list[Patient], todays: dict) -> dict:
     entries = entries_for_many(ids, start, max(todays[pk] for pk in ids))
     responses = _responses(ids)
     diaries = {pk: _records(entries[pk], todays[pk]) for pk in ids}
+    moved = {pk: _moved(entries[pk], todays[pk]) for pk in ids}
     flares = _flare_days(diaries, todays)
+    plans = _plans(patients, todays, moved)
     out = {}
     for patient in patients:
         today, days = todays[patient.pk], diaries[patient.pk]
@@ -147,9 +194,53 @@ def _read(patients: list[Patient], todays: dict) -> dict:
             flare_days=flares.get(patient.pk, 0),
             overdue=_overdue(patient, today, responses[patient.pk]),
             worse=_worse(responses[patient.pk]),
+            planned=plans.get(patient.pk),
+            moved=moved[patient.pk],
         )
         out[patient.pk] = (tuple(rules.reasons(facts)), days[-1].date if days else None)
     return out
+
+
+def _moved(entries, today: date) -> dict[date, float]:
+    """Minutes of movement logged per day (DaySummary.minutes), days with some only."""
+    checkins, sessions = entries
+    return {s.date: s.minutes for s in summarize_days(checkins, sessions)
+            if s.date <= today and s.minutes}  # fmt: skip
+
+
+def _plans(patients: list[Patient], todays: dict, moved: dict) -> dict:
+    """The plan's daily minutes over the triage window, per person who logged movement on
+    enough of the last two weeks' days to be judged (everyone else — a morning-only diary, a
+    quiet fortnight — cannot give the far-from-plan reason, and costs nothing). A replay
+    (insights.data.planned, ~0.1 s a person) is kept in PlanKept under its inputs' key, so a
+    new entry today does not replay it again."""
+    judged = [p for p in patients if _judged(moved[p.pk], todays[p.pk])]
+    if not judged:
+        return {}
+    keys = _plan_stamps({p.pk: todays[p.pk] for p in judged})
+    keys = {pk: f"{KEY_VERSION}:{todays[pk].isoformat()}:{k}" for pk, k in keys.items()}
+    kept = {
+        row.patient_id: {date.fromisoformat(d): m for d, m in row.planned.items()}
+        for row in PlanKept.objects.filter(patient_id__in=list(keys))
+        if row.key == keys[row.patient_id]
+    }
+    fresh = {}
+    for p in judged:
+        if p.pk not in kept:
+            today = todays[p.pk]
+            first = today - timedelta(days=t.TRIAGE_LOOKBACK_DAYS - 1)
+            fresh[p.pk] = planned(p, first, today)
+    PlanKept.objects.bulk_create(
+        [PlanKept(patient_id=pk, key=keys[pk], planned={d.isoformat(): m for d, m in plan.items()})
+         for pk, plan in fresh.items()],
+        update_conflicts=True, unique_fields=["patient"], update_fields=["key", "planned"],
+    )  # fmt: skip
+    return {pk: plan or None for pk, plan in {**kept, **fresh}.items()}
+
+
+def _judged(moved: dict[date, float], today: date) -> bool:
+    recent = [d for d in moved if d > today - timedelta(days=t.TRIAGE_PLAN_DAYS)]
+    return len(recent) >= t.TRIAGE_PLAN_MIN_DAYS
 
 
 def _records(entries, today: date) -> list[DayRecord]:

@@ -217,3 +217,13 @@ TRIAGE_ACTIVE_DAYS = 8
 TRIAGE_SILENT_DAYS = 7
 # A scheduled questionnaire counts as overdue a week after its due day (its window; convention).
 TRIAGE_OVERDUE_DAYS = 7
+# Far from the plan for two weeks: over the last 14 days, on at least 6 days with both a plan and
+# movement logged, at least half were over 1.5x the plan (the boom-bust "boom" factor,
+# core.boom_bust.FACTOR) or under half of it. Days with no movement logged are not read as
+# no movement: a morning-only or check-in-only diary never gives this reason. Conventions.
+TRIAGE_PLAN_DAYS = 14
+TRIAGE_PLAN_MIN_DAYS = 6
+TRIAGE_PLAN_OVER = 1.5
+TRIAGE_PLAN_UNDER = 0.5
+TRIAGE_PLAN_SHARE = 0.5
+TRIAGE_PLAN_RUN_GAP = 7  # far days at most this far apart belong to one episode

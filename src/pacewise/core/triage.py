@@ -24,8 +24,10 @@ ONE_DAY = timedelta(days=1)
 
 # Most urgent first: the order of the caseload. Open safety answers and red flags are above
 # every reason here, each with its own follow-up form (care/caseload.html).
-KINDS = ("long_flare", "pain_rising", "questionnaire_worse", "drop_off", "questionnaire_overdue")
+KINDS = ("long_flare", "pain_rising", "questionnaire_worse", "drop_off", "far_from_plan",
+         "questionnaire_overdue")  # fmt: skip
 TITLES = {
+    "far_from_plan": "Far from the plan",
     "long_flare": "Flare longer than usual",
     "pain_rising": "Pain rising",
     "questionnaire_worse": "Questionnaire worse",
@@ -75,13 +77,16 @@ class CaseFacts:
     flare_days: int = 0
     overdue: tuple[Overdue, ...] = ()
     worse: tuple[Worse, ...] = ()
+    planned: dict[date, float] | None = None  # the plan's daily minutes (None: no plan)
+    moved: dict[date, float] | None = None  # minutes of movement logged (DaySummary.minutes)
 
 
 def reasons(facts: CaseFacts) -> list[Reason]:
     """Every reason the data give today, most urgent first."""
     found = [
         rule(facts)
-        for rule in (long_flare, pain_rising, questionnaire_worse, drop_off, questionnaire_overdue)
+        for rule in (long_flare, pain_rising, questionnaire_worse, drop_off, far_from_plan,
+                     questionnaire_overdue)  # fmt: skip
     ]
     return sorted((r for r in found if r is not None), key=lambda r: r.rank)
 
@@ -208,3 +213,56 @@ def questionnaire_overdue(f: CaseFacts) -> Reason | None:
     names = "; ".join(f"{o.name}, due {o.due:%-d %b}" for o in late)
     first = min(o.due for o in late)
     return Reason("questionnaire_overdue", f"{names}.", first)
+
+
+def far_from_plan(f: CaseFacts) -> Reason | None:
+    """Well above the plan (boom-bust) or well below it (avoidance) for two weeks: over the
+    last ``t.TRIAGE_PLAN_DAYS`` days, on at least ``t.TRIAGE_PLAN_MIN_DAYS`` days with both a
+    plan and movement logged, at least ``t.TRIAGE_PLAN_SHARE`` of them over
+    ``t.TRIAGE_PLAN_OVER`` × the plan or under ``t.TRIAGE_PLAN_UNDER`` × it. The episode is the
+    first far day of the current run (far days no more than ``t.TRIAGE_PLAN_RUN_GAP`` apart)."""
+    if not f.planned:
+        return None
+    first = f.today - (t.TRIAGE_PLAN_DAYS - 1) * ONE_DAY
+    ratios = _plan_ratios(f, f.today - (t.TRIAGE_LOOKBACK_DAYS - 1) * ONE_DAY)
+    recent = {d: r for d, r in ratios.items() if d >= first}
+    if len(recent) < t.TRIAGE_PLAN_MIN_DAYS:
+        return None
+    for way, far in (("above", lambda r: r > t.TRIAGE_PLAN_OVER),
+                     ("below", lambda r: r < t.TRIAGE_PLAN_UNDER)):  # fmt: skip
+        hits = [d for d, r in recent.items() if far(r)]
+        if len(hits) < t.TRIAGE_PLAN_SHARE * len(recent):
+            continue
+        typical = median(recent[d] for d in hits)
+        return Reason("far_from_plan", _plan_words(way, len(hits), len(recent), typical),
+                      _run_start(sorted(d for d, r in ratios.items() if far(r))))  # fmt: skip
+    return None
+
+
+def _plan_ratios(f: CaseFacts, first: date) -> dict[date, float]:
+    """Movement done ÷ planned, on days from `first` with a plan and movement logged."""
+    planned, moved = f.planned or {}, f.moved or {}
+    return {
+        day: minutes / planned[day]
+        for day, minutes in moved.items()
+        if first <= day <= f.today and minutes and planned.get(day)
+    }
+
+
+def _run_start(days: list[date]) -> date:
+    start = days[-1]
+    for earlier in reversed(days[:-1]):
+        if (start - earlier).days > t.TRIAGE_PLAN_RUN_GAP:
+            break
+        start = earlier
+    return start
+
+
+def _plan_words(way: str, hits: int, judged: int, typical: float) -> str:
+    if way == "above":
+        return (f"Moving well above the plan: on {hits} of {judged} logged days in the last two "
+                f"weeks, typically {typical:.1f}× what was asked. Big days followed by harder "
+                "ones is the boom-bust pattern; a chat about pacing may help.")  # fmt: skip
+    return (f"Moving well below the plan: on {hits} of {judged} logged days in the last two "
+            f"weeks, typically {typical:.0%} of what was asked. The plan may be too much for "
+            "now, or moving may feel risky; worth asking which.")  # fmt: skip
