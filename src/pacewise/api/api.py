@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from . import account, care, diary, errors, insights, learn, outcomes, patients, plans, today
+from . import (
+    account,
+    care,
+    diary,
+    errors,
+    insights,
+    learn,
+    outcomes,
+    patients,
+    plans,
+    records,
+    today,
+)
 from .auth import SignedInSession, TokenAuth
 from .parser import StrictJsonParser
 
@@ -60,3 +72,4 @@ api.add_router("", plans.router)
 api.add_router("", insights.router)
 api.add_router("", today.router)
 api.add_router("", care.router)
+api.add_router("", records.router)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "pacewise.plans",
     "pacewise.insights",
     "pacewise.today",
+    "pacewise.records",
     "pacewise.ops",
 ]
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("pacewise.plans.urls")),
     path("", include("pacewise.insights.urls")),
     path("", include("pacewise.today.urls")),
+    path("", include("pacewise.records.urls")),
 ]

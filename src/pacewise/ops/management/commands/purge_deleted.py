@@ -2,12 +2,13 @@ from django.core.management.base import BaseCommand
 
 from pacewise.diary.entries import RESTORE_DAYS, purge_deleted
 from pacewise.diary.tasks import purge_old_imports
+from pacewise.records.tasks import drop_expired
 
 
 class Command(BaseCommand):
     help = (
         f"Remove diary entries deleted more than {RESTORE_DAYS} days ago, and old import files "
-        "and reports. Run it daily."
+        "and reports, and expired record exports. Run it daily."
     )
 
     def handle(self, *args, **options):
@@ -15,3 +16,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Removed {removed} entries deleted more than {RESTORE_DAYS} days ago.")
         imports = purge_old_imports()
         self.stdout.write(f"Removed {imports} old import files and reports.")
+        exports = drop_expired()
+        self.stdout.write(f"Emptied {exports} expired exports of people's records.")
