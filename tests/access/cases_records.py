@@ -33,4 +33,7 @@ API = {
         "GET", API_OWNER_ONLY, params=JOB
     ),
 }
-NOT_PATIENT_DATA: set[str] = set()
+# The account's own deletion and a clinic admin's kept records: not one person's record URL
+# (tests/records/test_erasure.py covers who may use them).
+NOT_PATIENT_DATA = {"records-erase", "records-erase-keep", "records-retained",
+                    "records-retained-download"}

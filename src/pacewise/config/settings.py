@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pacewise.accounts.context.navigation",
                 "pacewise.care.context.unread_messages",
+                "pacewise.records.context.erasure",
             ],
         },
     },

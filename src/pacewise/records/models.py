@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -35,3 +36,33 @@ class ExportJob(models.Model):
     def downloadable(self) -> bool:
         return (self.status == self.Status.DONE and self.data is not None
                 and self.expires_at is not None and self.expires_at > timezone.now())  # fmt: skip
+
+
+class ErasureRequest(models.Model):
+    """A person asked for their account to be deleted (records.erasure): it is erased after
+    the grace period unless they keep it. Once done, nothing here names them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    erase_after = models.DateTimeField()
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+
+class RetainedRecord(models.Model):
+    """What a clinic must keep of its own clinical record after a person erased their account:
+    the clinic's notes and logged care time, and when sharing began and ended — nothing from
+    the person's diary. Visible to the clinic's admins (the clinic page)."""
+
+    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.CASCADE, related_name="+")
+    person = models.CharField(max_length=300)  # "Name <email>", as the clinic knew them
+    kept_at = models.DateTimeField(default=timezone.now)
+    content = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-kept_at"]
