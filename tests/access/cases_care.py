@@ -113,3 +113,5 @@ API.update({
 })
 
 WEB["care-notes-visit-report"] = Case("POST", CLINICIAN_ACTS)
+
+WEB["care-lead"] = Case("POST", CLINICIAN_ACTS, 302)

@@ -257,3 +257,20 @@ def test_warm_caseload_reads_everyone_sharing_ahead_of_the_visit(client, cast, c
     diary_reads = [q for q in queries.captured_queries
                    if "diary_checkin" in q["sql"] and "local_date" in q["sql"]]  # fmt: skip
     assert diary_reads == []  # the kept reading, not the diary
+
+
+def test_my_people_are_the_ones_i_lead(client, cast):
+    diary(cast.record)
+    client.force_login(cast.sharing_clinician)
+    assert "Nobody here matches." in page(client, "?mine=1")
+    client.post(reverse("care-lead", args=[cast.record.pk]))
+    html = page(client, "?mine=1")
+    assert RISING in html
+    summary = client.get(reverse("patient-home", args=[cast.record.pk])).content.decode()
+    assert "(you)" in summary and "Step down" in summary
+    from cast import bearer
+
+    rows = client.get("/api/caseload?mine=true", **bearer(cast.sharing_clinician)).json()
+    assert [r["name"] for r in rows] == [cast.patient.name]
+    client.post(reverse("care-lead", args=[cast.record.pk]), {"step_down": "1"})
+    assert "Nobody here matches." in page(client, "?mine=1")

@@ -18,7 +18,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import StrictBool
 
 from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_with
@@ -26,7 +26,7 @@ from pacewise.accounts.models import Membership, Patient
 from pacewise.care import conversations as talk
 from pacewise.care import discharge as ending
 from pacewise.care import monitoring, notes, program_outcomes
-from pacewise.care.models import TimeEntry
+from pacewise.care.models import Lead, TimeEntry
 from pacewise.care.triage import mark_seen as mark_seen_row
 from pacewise.care.triage import triage
 from pacewise.core import triage as rules
@@ -118,12 +118,18 @@ def mark_seen(request, patient_id: uuid.UUID, payload: SeenIn):
 
 
 @router.get("/caseload", response=list[CaseloadRowOut], operation_id="get_caseload")
-def caseload(request):
+def caseload(
+    request, mine: bool = Query(False, description="Only the people the caller leads.")
+):
     """Everyone sharing with the caller's clinics, most urgent reason first (people with no
     reason follow). Clinic staff only; reasons a clinician marked seen are left out."""
     if not is_clinic_staff(request.user):
         raise PermissionDenied("Only clinic staff have a caseload.")
-    patients = list(Patient.objects.filter(shared_with(request.user)).select_related("user"))
+    found = Patient.objects.filter(shared_with(request.user)).select_related("user").distinct()
+    if mine:
+        found = found.filter(pk__in=Lead.objects.filter(clinician=request.user)
+                             .values("patient_id"))  # fmt: skip
+    patients = list(found)
     return [
         {
             "patient_id": row.patient.pk,

@@ -127,3 +127,19 @@ class PlanKept(models.Model):
     )
     key = models.CharField(max_length=80)
     planned = models.JSONField(default=dict)  # {"2026-12-01": 12.0, ...}; {} for no plan
+
+
+class Lead(models.Model):
+    """The clinician who leads one person's care for a clinic: the caseload's "My people"."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.CASCADE, related_name="+")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    since = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "clinic"], name="one_lead_per_clinic")
+        ]

@@ -6,6 +6,7 @@ urlpatterns = [
     path("care/", views.caseload, name="caseload"),
     path("p/<uuid:patient_id>/care/seen/", views.triage_seen, name="care-triage-seen"),
     path("p/<uuid:patient_id>/notes/", views.notes, name="care-notes"),
+    path("p/<uuid:patient_id>/lead/", views.lead, name="care-lead"),
     path("p/<uuid:patient_id>/notes/add/", views.notes_add, name="care-notes-add"),
     path(
         "p/<uuid:patient_id>/notes/visit-report/",

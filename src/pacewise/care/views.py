@@ -33,7 +33,7 @@ from pacewise.plans.red_flags import open_red_flags_for, self_cleared_for
 from . import conversations as talk
 from . import discharge as ending
 from .forms import DischargeForm, MessageForm, NoteForm, SeenForm, TimeForm
-from .models import TimeEntry
+from .models import Lead, TimeEntry
 from .monitoring import TimeError, clinic_csv, data_periods, log_time
 from .notes import NoteError, add_note, report_lines, visible_notes
 from .program_outcomes import cell_text, clinic_outcomes, mcid_words, outcomes_csv
@@ -47,12 +47,16 @@ def caseload(request):
     """Who needs me today, and why (core.triage), then everyone who shares with my clinics."""
     query = request.GET.get("q", "").strip()[:100]
     kind = request.GET.get("reason", "")
+    mine = request.GET.get("mine") == "1"
     patients = (
         Patient.objects.filter(shared_with(request.user))
         .select_related("user")
         .annotate(shared_since=Max("shares__granted_at"))
         .distinct()
     )
+    if mine:
+        led = Lead.objects.filter(clinician=request.user).values("patient_id")
+        patients = patients.filter(pk__in=led)
     if query:
         patients = patients.filter(
             Q(user__display_name__icontains=query) | Q(user__email__icontains=query)
@@ -71,6 +75,7 @@ def caseload(request):
         "kinds": [(k, TITLES[k]) for k in KINDS],
         "kind": kind,
         "query": query,
+        "mine": mine,
     }
     return render(request, "care/caseload.html", context)
 
@@ -361,3 +366,20 @@ def notes_visit_report(request, grant):
     name = f"pacewise-visit-report-clinic-{data.generated_on:%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_POST
+@patient_view(role=Role.CLINICIAN)
+def lead(request, grant):
+    """Lead this person's care for the clinic (or step down): the caseload's "My people"."""
+    if request.POST.get("step_down"):
+        Lead.objects.filter(patient=grant.patient, clinic=grant.clinic,
+                            clinician=request.user).delete()  # fmt: skip
+        messages.success(request, f"You no longer lead {grant.patient.user.name}'s care.")
+    else:
+        Lead.objects.update_or_create(patient=grant.patient, clinic=grant.clinic,
+                                      defaults={"clinician": request.user,
+                                                "since": timezone.now()})  # fmt: skip
+        messages.success(request, f"You lead {grant.patient.user.name}'s care for "
+                                  f"{grant.clinic.name}.")  # fmt: skip
+    return redirect("patient-home", patient_id=grant.patient.pk)

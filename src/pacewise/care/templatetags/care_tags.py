@@ -6,6 +6,7 @@ questionnaire trends, the program's start and today's caseload reasons."""
 from django import template
 
 from pacewise.accounts.models import Share
+from pacewise.care.models import Lead
 from pacewise.care.triage import triage
 from pacewise.outcomes.progress import trends
 from pacewise.plans import red_flags
@@ -35,8 +36,12 @@ def patient_summary(grant):
     [row] = triage(grant.user, [patient])
     program = program_for(patient)
     share = Share.objects.active().filter(patient=patient, clinic=grant.clinic).first()
+    lead = Lead.objects.filter(patient=patient, clinic=grant.clinic).select_related("clinician")
+    lead = lead.first()
     return {
         "patient": patient,
+        "lead": lead,
+        "lead_is_me": lead is not None and lead.clinician_id == grant.user.pk,
         "share": share,
         "contact": _contact(patient),
         "conditions": [conditions.get(c, c) for c in (onboarding.conditions if onboarding else [])],
