@@ -80,3 +80,10 @@ def test_the_api_and_another_clinics_template(client, cast):
     assert applied["added"] == [] and applied["changed"]  # the same exercises: doses set
     assert client.get(f"/api/clinics/{cast.clinic.pk}/program-templates",
                       **bearer(cast.other_clinic_clinician)).status_code == 404  # fmt: skip
+
+
+def test_a_template_id_beyond_any_database_is_a_422_not_a_500(client, cast):
+    url = f"/api/patients/{cast.record.pk}/program/templates/apply"
+    response = client.post(url, json.dumps({"template": 2**63}), content_type="application/json",
+                           **bearer(cast.sharing_clinician))  # fmt: skip
+    assert response.status_code == 422

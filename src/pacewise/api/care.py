@@ -40,7 +40,9 @@ router = Router(tags=["care team"])
 class NoteIn(Body):
     text: str = Field(min_length=1, max_length=notes.MAX_NOTE, description="The note.")
     shared: StrictBool = Field(False, description="The person may read it.")
-    corrects: int | None = Field(None, description="The id of the note this one corrects.")
+    corrects: int | None = Field(
+        None, ge=1, le=2**63 - 1, description="The id of the note this one corrects."
+    )
 
 
 class NoteOut(Schema):

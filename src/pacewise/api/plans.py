@@ -342,7 +342,9 @@ class TemplateSaveIn(Body):
 
 
 class TemplateApplyIn(Body):
-    template: int = Field(description="The id of one of the clinic's templates.")
+    template: int = Field(
+        ge=1, le=2**63 - 1, description="The id of one of the clinic's templates."
+    )
     replace: bool = Field(False, description="Also remove exercises not in the template.")
 
 
