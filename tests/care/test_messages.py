@@ -127,3 +127,16 @@ def test_the_api_writes_and_reads_through_the_same_rules(client, cast):
     refused = client.post(url, json.dumps({"text": "Hi"}), content_type="application/json",
                           **bearer(cast.sharing_clinician))  # fmt: skip
     assert refused.status_code == 422 and "stopped" in refused.json()["errors"][0]["message"]
+
+
+def test_the_demo_clinic_has_alexs_message_waiting(client, db):
+    from django.utils import timezone
+
+    from pacewise.accounts.models import User
+    from pacewise.ops.demo import create_demo
+
+    create_demo(timezone.localdate())
+    client.force_login(User.objects.get(email="clinician@demo.example"))
+    html = client.get(reverse("caseload")).content.decode()
+    waiting = html.index("Messages waiting for an answer")
+    assert html.index("Alex", waiting) < html.index("Who needs you today")

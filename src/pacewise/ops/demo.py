@@ -20,6 +20,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import transaction
 
 from pacewise.accounts.models import Clinic, Membership, Patient, Share, User
+from pacewise.care.models import Thread
 from pacewise.core import experiments
 from pacewise.core.records import DayRecord
 from pacewise.core.simulate import demo_history
@@ -127,6 +128,7 @@ def create_demo(today: date, days: int = DEMO_DAYS, seed: int = 21) -> DemoResul
         for person in PATIENTS:
             _patient(clinic, person, today, days, rng)
         create_cohort(clinic, today, DEMO_PASSWORD, random.Random(seed + 1))
+        _message(clinic, "alex@demo.example", ALEX_WRITES)
     return DemoResult(clinic, created=True, totp_secrets=secrets)
 
 
@@ -230,6 +232,19 @@ def _tag_days(
             if rng.random() < chance:
                 out[tag.name].add(day)
     return out
+
+
+ALEX_WRITES = (
+    "My back has been sorer this week, mostly the day after gardening. Should I cut the walks "
+    "down, or keep going as the plan says?"
+)
+
+
+def _message(clinic, email: str, text: str) -> None:
+    """A message waiting for the clinic (care.conversations), so the caseload shows one."""
+    user = User.objects.get(email=email)
+    thread = Thread.objects.create(patient=user.patient, clinic=clinic)
+    thread.messages.create(from_person=True, author=user, signed=user.name, text=text)
 
 
 RISE_DAYS = 7  # the last week's pain about a third higher: a rise the triage names
