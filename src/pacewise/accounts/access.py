@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 
-from .models import AuditEvent, Clinic, Patient, active_share
+from .models import AuditEvent, Clinic, Membership, Patient, active_share
 
 
 class TwoFactorRequired(PermissionDenied):
@@ -113,6 +113,19 @@ def grant_for(user, patient: Patient) -> Grant | None:
     if not is_mfa_enabled(user):
         raise TwoFactorRequired("Turn on two-factor authentication to see patient records.")
     return Grant(patient, is_owner=False, clinic=clinic, user=user)
+
+
+def membership_for(user, clinic_id):
+    """The user's membership of a clinic, for clinic pages and clinic API operations (members
+    only); 404 for everyone else, so nothing reveals that a clinic exists."""
+    found = (
+        Membership.objects.select_related("clinic").filter(clinic_id=clinic_id, user=user).first()
+        if getattr(user, "is_authenticated", False)
+        else None
+    )
+    if found is None:
+        raise Http404("No such clinic.")
+    return found
 
 
 def can_view(user, patient: Patient) -> bool:

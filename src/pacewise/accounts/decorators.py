@@ -8,8 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .access import Role, get_patient_for, is_clinic_staff
-from .models import Membership
+from .access import Role, get_patient_for, is_clinic_staff, membership_for
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -47,13 +46,7 @@ def clinic_view(*, admin_only: bool = False):
         @login_required
         @wraps(view)
         def wrapper(request, clinic_id, *args, **kwargs):
-            membership = (
-                Membership.objects.select_related("clinic")
-                .filter(clinic_id=clinic_id, user=request.user)
-                .first()
-            )
-            if membership is None:
-                raise Http404("No such clinic.")
+            membership = membership_for(request.user, clinic_id)
             if admin_only and not membership.is_admin:
                 raise PermissionDenied("Only clinic admins can do this.")
             return view(request, membership, *args, **kwargs)

@@ -17,12 +17,17 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import StrictBool
 
-from pacewise.accounts.access import Role, api_grant, is_clinic_staff, shared_with
-from pacewise.accounts.models import Membership, Patient
+from pacewise.accounts.access import (
+    Role,
+    api_grant,
+    is_clinic_staff,
+    membership_for,
+    shared_with,
+)
+from pacewise.accounts.models import Patient
 from pacewise.care import conversations as talk
 from pacewise.care import discharge as ending
 from pacewise.care import monitoring, notes, program_outcomes
@@ -290,9 +295,7 @@ class OutcomeRowOut(Schema):
 def clinic_outcomes(request, clinic_id: uuid.UUID):
     """The clinic's program outcomes at 1, 3 and 6 months among everyone who shares with it
     now, with 95% intervals; a figure about fewer than 5 people is hidden. Members only."""
-    membership = Membership.objects.filter(clinic_id=clinic_id, user=request.user).first()
-    if membership is None:
-        raise Http404("No such clinic.")
+    membership = membership_for(request.user, clinic_id)
     _, rows = program_outcomes.clinic_outcomes(membership.clinic)
     return [
         {"measure": r.measure, "title": r.title, "unit": r.unit, "cells": [

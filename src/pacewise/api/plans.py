@@ -14,12 +14,10 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import BeforeValidator, field_validator
 
-from pacewise.accounts.access import Role, api_grant
-from pacewise.accounts.models import Membership
+from pacewise.accounts.access import Role, api_grant, membership_for
 from pacewise.core import screening as core_screening
 from pacewise.core.errors import RuleError
 from pacewise.core.pause import rules_for
@@ -368,9 +366,7 @@ def _template_out(t) -> dict:
 )
 def list_templates(request, clinic_id: uuid.UUID):
     """The clinic's program templates. Members of the clinic only."""
-    membership = Membership.objects.filter(clinic_id=clinic_id, user=request.user).first()
-    if membership is None:
-        raise Http404("No such clinic.")
+    membership = membership_for(request.user, clinic_id)
     return [_template_out(t) for t in program_templates.for_clinic(membership.clinic)]
 
 
