@@ -274,3 +274,22 @@ def test_my_people_are_the_ones_i_lead(client, cast):
     assert [r["name"] for r in rows] == [cast.patient.name]
     client.post(reverse("care-lead", args=[cast.record.pk]), {"step_down": "1"})
     assert "Nobody here matches." in page(client, "?mine=1")
+
+
+def test_a_kept_flare_outlook_reaches_the_caseload_and_a_diary_change_drops_it(client, cast):
+    from django.core.management import call_command
+
+    from pacewise.care.models import OutlookKept, TriageKept
+
+    diary(cast.record, high_from=None)
+    call_command("warm_caseload")
+    kept = OutlookKept.objects.get(patient=cast.record)  # read by the warm, not the page
+    OutlookKept.objects.filter(pk=kept.pk).update(  # as a year's diary would give it
+        level="higher", earned=True, chance=0.3, usual=0.1, signals=["stress"]
+    )
+    TriageKept.objects.all().delete()
+    client.force_login(cast.sharing_clinician)
+    html = page(client)
+    assert "Flare outlook higher." in html and "About 30 in 100" in html
+    CheckIn.objects.create(patient=cast.record, local_date=today_for(cast.record), pain_avg=3)
+    assert "About 30 in 100" not in page(client)  # never shown for a diary it was not read from

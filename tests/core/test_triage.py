@@ -145,3 +145,17 @@ def test_the_episode_stays_put_as_the_days_go_by():
     one = [r for r in reasons(first) if r.kind == "far_from_plan"][0]
     two = [r for r in reasons(later) if r.kind == "far_from_plan"][0]
     assert one.episode == two.episode
+
+
+def test_a_higher_earned_flare_outlook_is_a_reason_with_its_figures_and_signals():
+    from pacewise.core.triage import OutlookFacts
+
+    def facts(level="higher", earned=True):
+        outlook = OutlookFacts(level, earned, 0.24, 0.09, ("sleep_debt", "spike"), ago(1))
+        return CaseFacts(TODAY, [day(n) for n in range(10)], outlook=outlook)
+
+    [reason] = [r for r in reasons(facts()) if r.kind == "high_outlook"]
+    assert "About 24 in 100" in reason.text and "their usual: about 9 in 100" in reason.text
+    assert "less sleep than usual" in reason.text and reason.episode == ago(1)
+    assert "high_outlook" not in kinds(facts(earned=False))  # a number not yet earned
+    assert "high_outlook" not in kinds(facts(level="a little higher"))

@@ -143,3 +143,21 @@ class Lead(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["patient", "clinic"], name="one_lead_per_clinic")
         ]
+
+
+class OutlookKept(models.Model):
+    """A person's flare outlook (insights.data.flare_outlook) read ahead of the visit by
+    ``pacewise warm-caseload`` (it needs a year of diary and a model fit, too slow for the
+    page), under the same key as their triage reading: the caseload uses it only while the
+    key still matches, so a diary change drops it until the next warm, never shows it stale."""
+
+    patient = models.OneToOneField(
+        "accounts.Patient", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    key = models.CharField(max_length=80)
+    level = models.CharField(max_length=30, blank=True)
+    earned = models.BooleanField(default=False)
+    chance = models.FloatField(null=True, blank=True)
+    usual = models.FloatField(null=True, blank=True)
+    signals = models.JSONField(default=list)
+    since = models.DateField(null=True, blank=True)  # the first day at this level

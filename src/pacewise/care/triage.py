@@ -21,11 +21,11 @@ from pacewise.core.day_summary import summarize_days
 from pacewise.core.pacing import flare_days
 from pacewise.core.records import DayRecord
 from pacewise.core.schedule import Done, schedule
-from pacewise.core.triage import CaseFacts, Overdue, Reason, Worse
+from pacewise.core.triage import CaseFacts, OutlookFacts, Overdue, Reason, Worse
 from pacewise.diary.convert import entries_for_many
 from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
-from pacewise.insights.data import planned
+from pacewise.insights.data import flare_outlook, planned
 from pacewise.outcomes import registry
 from pacewise.outcomes.models import Response
 from pacewise.outcomes.progress import trends_from
@@ -34,7 +34,7 @@ from pacewise.plans.models import ProgramChange
 from pacewise.today.models import OverrideSet, ReviewDecision
 from pacewise.today.state import FLARE_LOOKBACK_DAYS, fatigue_dominant_many
 
-from .models import PlanKept, TriageKept, TriageSeen
+from .models import OutlookKept, PlanKept, TriageKept, TriageSeen
 
 
 @dataclass(frozen=True)
@@ -67,20 +67,52 @@ def triage(user, patients: list[Patient]) -> list[Row]:
     return rows
 
 
-def current(patients: list[Patient]) -> dict:
+def current(patients: list[Patient], *, outlooks: bool = False) -> dict:
     """(reasons, last entry day) per person: kept ones whose key still matches, the rest read
-    again and kept. ``pacewise warm-caseload`` calls it for everyone sharing, so a clinic's
-    first visit of the day finds the day's readings ready."""
+    again and kept. ``pacewise warm-caseload`` calls it for everyone sharing with
+    ``outlooks=True`` (each person's flare outlook, too slow for a page, is read then), so a
+    clinic's first visit of the day finds the day's readings ready."""
     todays = {p.pk: today_for(p) for p in patients}
     keys = {pk: _key(todays[pk], stamp) for pk, stamp in _stamps(list(todays)).items()}
+    renewed = _refresh_outlooks(patients, todays, keys) if outlooks else set()
     known = {
         row.patient_id: (_reasons(row.reasons), row.last_entry)
         for row in TriageKept.objects.filter(patient_id__in=list(keys))
-        if row.key == keys[row.patient_id]
+        if row.key == keys[row.patient_id] and row.patient_id not in renewed
     }
-    fresh = _read([p for p in patients if p.pk not in known], todays)
+    fresh = _read([p for p in patients if p.pk not in known], todays, keys)
     _keep(fresh, keys)
     return {**known, **fresh}
+
+
+def _refresh_outlooks(patients: list[Patient], todays: dict, keys: dict) -> set:
+    """Read the flare outlook of everyone whose kept one no longer matches their key (the
+    Insights page's own reading, insights.data.flare_outlook); the people renewed."""
+    kept = {row.patient_id: row for row in OutlookKept.objects.filter(patient_id__in=list(keys))}
+    renewed = set()
+    for patient in patients:
+        old = kept.get(patient.pk)
+        if old is not None and old.key == keys[patient.pk]:
+            continue
+        o = flare_outlook(patient)
+        today = todays[patient.pk]
+        since = old.since if old and old.level == o.level and old.since else today
+        OutlookKept.objects.update_or_create(patient=patient, defaults={
+            "key": keys[patient.pk], "level": o.level, "earned": o.earned, "chance": o.chance,
+            "usual": o.usual_chance, "signals": [r.feature for r in o.reasons], "since": since,
+        })  # fmt: skip
+        renewed.add(patient.pk)
+    return renewed
+
+
+def _outlook_facts(ids, keys: dict) -> dict:
+    """The kept outlooks still valid for each person's key (none: not read since a change)."""
+    return {
+        row.patient_id: OutlookFacts(row.level, row.earned, row.chance, row.usual,
+                                     tuple(row.signals), row.since or date.min)  # fmt: skip
+        for row in OutlookKept.objects.filter(patient_id__in=ids)
+        if row.key == keys.get(row.patient_id)
+    }
 
 
 # Each person's reasons are kept (TriageKept, one row each) under a key made of their today and
@@ -173,7 +205,7 @@ def _versions(model) -> dict:
     return {"v": Sum("version")} if hasattr(model, "version") else {"v": Count("pk")}
 
 
-def _read(patients: list[Patient], todays: dict) -> dict:
+def _read(patients: list[Patient], todays: dict, keys: dict) -> dict:
     """(reasons, last entry day) per person, read from their diary and questionnaires."""
     if not patients:
         return {}
@@ -185,6 +217,7 @@ def _read(patients: list[Patient], todays: dict) -> dict:
     moved = {pk: _moved(entries[pk], todays[pk]) for pk in ids}
     flares = _flare_days(diaries, todays)
     plans = _plans(patients, todays, moved)
+    outlooks = _outlook_facts(ids, keys)
     out = {}
     for patient in patients:
         today, days = todays[patient.pk], diaries[patient.pk]
@@ -196,6 +229,7 @@ def _read(patients: list[Patient], todays: dict) -> dict:
             worse=_worse(responses[patient.pk]),
             planned=plans.get(patient.pk),
             moved=moved[patient.pk],
+            outlook=outlooks.get(patient.pk),
         )
         out[patient.pk] = (tuple(rules.reasons(facts)), days[-1].date if days else None)
     return out

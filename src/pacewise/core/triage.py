@@ -25,8 +25,9 @@ ONE_DAY = timedelta(days=1)
 # Most urgent first: the order of the caseload. Open safety answers and red flags are above
 # every reason here, each with its own follow-up form (care/caseload.html).
 KINDS = ("long_flare", "pain_rising", "questionnaire_worse", "drop_off", "far_from_plan",
-         "questionnaire_overdue")  # fmt: skip
+         "high_outlook", "questionnaire_overdue")  # fmt: skip
 TITLES = {
+    "high_outlook": "Flare outlook higher",
     "far_from_plan": "Far from the plan",
     "long_flare": "Flare longer than usual",
     "pain_rising": "Pain rising",
@@ -67,6 +68,30 @@ class Worse:
 
 
 @dataclass(frozen=True)
+class OutlookFacts:
+    """The person's flare outlook as the Insights page gives it (core.forecast.outlook),
+    read ahead of the visit: the level, whether its number is earned, the chance and the
+    usual chance, the signals behind it (forecast feature names), and since when it has been
+    at this level."""
+
+    level: str
+    earned: bool
+    chance: float | None
+    usual: float | None
+    signals: tuple[str, ...]
+    since: date
+
+
+SIGNAL_WORDS = {  # core.forecast.FEATURES, in the third person for the care team
+    "spike": "activity well above their 4-week average",
+    "overdid": "a lot more than usual in the last two days",
+    "sleep_debt": "less sleep than usual",
+    "stress": "more stress than usual",
+    "pain_trend": "pain creeping up",
+}
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """What the rules read about one person. ``days``: their diary days (oldest first), at
     least the last ``t.TRIAGE_LOOKBACK_DAYS``; ``flare_days``: how long the current flare has
@@ -79,6 +104,7 @@ class CaseFacts:
     worse: tuple[Worse, ...] = ()
     planned: dict[date, float] | None = None  # the plan's daily minutes (None: no plan)
     moved: dict[date, float] | None = None  # minutes of movement logged (DaySummary.minutes)
+    outlook: OutlookFacts | None = None
 
 
 def reasons(facts: CaseFacts) -> list[Reason]:
@@ -86,7 +112,7 @@ def reasons(facts: CaseFacts) -> list[Reason]:
     found = [
         rule(facts)
         for rule in (long_flare, pain_rising, questionnaire_worse, drop_off, far_from_plan,
-                     questionnaire_overdue)  # fmt: skip
+                     high_outlook, questionnaire_overdue)  # fmt: skip
     ]
     return sorted((r for r in found if r is not None), key=lambda r: r.rank)
 
@@ -266,3 +292,21 @@ def _plan_words(way: str, hits: int, judged: int, typical: float) -> str:
     return (f"Moving well below the plan: on {hits} of {judged} logged days in the last two "
             f"weeks, typically {typical:.0%} of what was asked. The plan may be too much for "
             "now, or moving may feel risky; worth asking which.")  # fmt: skip
+
+
+def high_outlook(f: CaseFacts) -> Reason | None:
+    """The flare outlook is "higher" than the person's usual and its number is earned (it has
+    beaten their usual rate on their own days: core.forecast), so it is worth a word about
+    pacing the next two days. The episode is the day it reached this level."""
+    o = f.outlook
+    if o is None or o.level != "higher" or not o.earned or o.chance is None:
+        return None
+    usual = f" (their usual: about {round(100 * o.usual)} in 100)" if o.usual is not None else ""
+    why = [SIGNAL_WORDS[s] for s in o.signals if s in SIGNAL_WORDS]
+    because = f", with {'; '.join(why)}" if why else ""
+    return Reason(
+        "high_outlook",
+        f"About {round(100 * o.chance)} in 100 chance of a flare starting in the next two "
+        f"days{usual}{because}. A word about an easier couple of days may help.",
+        o.since,
+    )

@@ -14,7 +14,8 @@ BATCH = 200
 
 class Command(BaseCommand):
     help = (
-        "Read every sharing person's caseload reasons (and their plan replays) and keep them, "
+        "Read every sharing person's caseload reasons (with their plan replays and flare "
+        "outlooks) and keep them, "
         "so the first caseload visit of the day is quick. Run it from cron shortly after "
         "midnight (and, for clinics across time zones, every hour): it only reads what changed."
     )
@@ -26,6 +27,6 @@ class Command(BaseCommand):
         )
         for first in range(0, len(ids), BATCH):
             batch = Patient.objects.filter(pk__in=ids[first : first + BATCH]).select_related("user")
-            current(list(batch))
+            current(list(batch), outlooks=True)
         took = time.perf_counter() - started
         self.stdout.write(f"Caseload reasons ready for {len(ids)} people in {took:.1f} s.")
