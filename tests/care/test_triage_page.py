@@ -293,3 +293,15 @@ def test_a_kept_flare_outlook_reaches_the_caseload_and_a_diary_change_drops_it(c
     assert "Flare outlook higher." in html and "About 30 in 100" in html
     CheckIn.objects.create(patient=cast.record, local_date=today_for(cast.record), pain_avg=3)
     assert "About 30 in 100" not in page(client)  # never shown for a diary it was not read from
+
+
+def test_someone_who_stopped_months_ago_shows_their_real_last_entry(client, cast):
+    from pacewise.diary.models import ActivitySession
+
+    CheckIn.objects.filter(patient=cast.record).delete()
+    ActivitySession.objects.filter(patient=cast.record).delete()
+    long_ago = today_for(cast.record) - timedelta(days=90)
+    CheckIn.objects.create(patient=cast.record, local_date=long_ago, pain_avg=4)
+    client.force_login(cast.sharing_clinician)
+    html = page(client)
+    assert f"Last entry {long_ago:%-d %b}" in html

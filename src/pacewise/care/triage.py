@@ -232,7 +232,25 @@ def _read(patients: list[Patient], todays: dict, keys: dict) -> dict:
             outlook=outlooks.get(patient.pk),
         )
         out[patient.pk] = (tuple(rules.reasons(facts)), days[-1].date if days else None)
+    _older_last_entries(out)
     return out
+
+
+def _older_last_entries(out: dict) -> None:
+    """For people with nothing in the window, their real last entry (months ago, perhaps):
+    "No entries yet" is only for people who never logged."""
+    quiet = [pk for pk, (_, last) in out.items() if last is None]
+    if not quiet:
+        return
+    latest: dict = {}
+    for model in (CheckIn, ActivitySession):
+        rows = (model.objects.filter(patient_id__in=quiet, deleted_at__isnull=True)
+                .values("patient_id").annotate(last=Max("local_date"))
+                .values_list("patient_id", "last"))  # fmt: skip
+        for pk, last in rows:
+            latest[pk] = max(last, latest.get(pk, last))
+    for pk, last in latest.items():
+        out[pk] = (out[pk][0], last)
 
 
 def _moved(entries, today: date) -> dict[date, float]:
