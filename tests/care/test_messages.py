@@ -140,3 +140,30 @@ def test_the_demo_clinic_has_alexs_message_waiting(client, db):
     html = client.get(reverse("caseload")).content.decode()
     waiting = html.index("Messages waiting for an answer")
     assert html.index("Alex", waiting) < html.index("Who needs you today")
+
+
+def test_a_message_about_ending_life_brings_crisis_lines_at_once_and_asks_the_clinic_today(
+    client, cast
+):
+    client.force_login(cast.patient)
+    write(client, cast, "Can we move Friday's session?")
+    assert "You don't have to wait for a reply" not in client.get(thread_url(cast)).content.decode()
+    write(client, cast, "Honestly some days I want to die.")
+    page = client.get(thread_url(cast)).content.decode()
+    assert "You don't have to wait for a reply" in page and "crisis-lines" in page
+    assert "want to die" not in mail.outbox[-1].body  # the email still says nothing
+    client.force_login(cast.sharing_clinician)
+    caseload = client.get(reverse("caseload")).content.decode()
+    assert "mentions ending their life or self-harm: please read it" in caseload
+    assert "Please contact Pat today" in client.get(thread_url(cast)).content.decode()
+
+
+def test_the_api_returns_the_crisis_lines_with_such_a_message(client, cast):
+    url = f"/api/patients/{cast.record.pk}/messages/{cast.clinic.pk}"
+    plain = client.post(url, json.dumps({"text": "Walk felt good"}),
+                        content_type="application/json", **bearer(cast.patient))  # fmt: skip
+    assert plain.json()["crisis_lines"] == [] and plain.json()["concern"] is False
+    worried = client.post(url, json.dumps({"text": "I keep thinking about suicide"}),
+                          content_type="application/json", **bearer(cast.patient))  # fmt: skip
+    body = worried.json()
+    assert worried.status_code == 201 and body["concern"] is True and body["crisis_lines"]

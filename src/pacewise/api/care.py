@@ -27,6 +27,7 @@ from pacewise.accounts.access import (
     membership_for,
     shared_with,
 )
+from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.models import Patient
 from pacewise.care import conversations as talk
 from pacewise.care import discharge as ending
@@ -37,6 +38,7 @@ from pacewise.care.triage import triage
 from pacewise.core import triage as rules
 from pacewise.core.program_outcomes import MILESTONES
 
+from .outcomes import CrisisLine
 from .schemas import Body
 
 router = Router(tags=["care team"])
@@ -165,6 +167,17 @@ class MessageOut(Schema):
     signed: str = Field(description="The person's name, or the clinician's name, role, clinic.")
     text: str
     read_at: datetime | None = Field(description="When the other side opened it.")
+    concern: bool = Field(
+        False, description="The person wrote about ending their life or self-harm: the care "
+        "team is asked to read it today.",
+    )  # fmt: skip
+
+
+class SentOut(MessageOut):
+    crisis_lines: list[CrisisLine] = Field(
+        description="For the person, when their message mentions ending their life or "
+        "self-harm: the crisis lines for their country, to show at once (else empty)."
+    )
 
 
 class ThreadOut(ConversationOut):
@@ -212,15 +225,18 @@ def read_conversation(request, patient_id: uuid.UUID, clinic_id: uuid.UUID):
 
 @router.post(
     "/patients/{patient_id}/messages/{clinic_id}",
-    response={201: MessageOut},
+    response={201: SentOut},
     operation_id="send_message",
 )
 def send_message(request, patient_id: uuid.UUID, clinic_id: uuid.UUID, payload: MessageIn):
     """Write a message (the person, or a clinician of that clinic). The other side gets an
-    email that says only "You have a new message in Pacewise". Not for urgent help."""
+    email that says only "You have a new message in Pacewise". Not for urgent help: a
+    message about ending one's life or self-harm comes back with the crisis lines to show."""
     grant = api_grant(request, patient_id, "api-messages", write=True, role=Role.READ)
     conv = talk.conversation(grant, clinic_id)
-    return Status(201, talk.send(grant, request.user, conv, payload.text))
+    message = talk.send(grant, request.user, conv, payload.text)
+    lines = help_for_patient(grant.patient).as_api() if message.concern else []
+    return Status(201, {**MessageOut.from_orm(message).model_dump(), "crisis_lines": lines})
 
 
 @router.post(

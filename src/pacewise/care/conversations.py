@@ -15,6 +15,7 @@ web and the API.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -26,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacewise.accounts.models import Clinic, Membership, Share, active_share
+from pacewise.core.crisis_words import mentions_self_harm
 from pacewise.core.errors import RuleError
 from pacewise.core.text import text_problem
 
@@ -158,8 +160,9 @@ def send(grant, user, conv: Conversation, text: str) -> Message:
         thread = conv.thread or _get_or_create_thread(grant.patient, conv.clinic)
         waiting = thread.messages.filter(from_person=grant.is_owner, read_at__isnull=True).exists()
         message = thread.messages.create(
-            from_person=grant.is_owner, author=user, signed=grant.signed, text=text
-        )
+            from_person=grant.is_owner, author=user, signed=grant.signed, text=text,
+            concern=grant.is_owner and mentions_self_harm(text),
+        )  # fmt: skip
         if grant.is_owner:  # a new question: not answered, and no longer stopped
             thread.answered_at, thread.answered_by, thread.stopped_at = None, "", None
             thread.save(update_fields=["answered_at", "answered_by", "stopped_at"])
@@ -232,6 +235,7 @@ class Waiting:
     clinic: Clinic
     since: object  # when the person's latest message came
     unread: int  # of theirs, not yet opened by anyone in the clinic
+    concern: bool = False  # a waiting message mentions ending their life or self-harm
 
 
 def waiting_for_clinics(user) -> list[Waiting]:
@@ -249,12 +253,28 @@ def waiting_for_clinics(user) -> list[Waiting]:
             last_person=Max("messages__created_at", filter=Q(messages__from_person=True)),
             last_clinic=Max("messages__created_at", filter=Q(messages__from_person=False)),
             unread=Count("messages", filter=_unread_for(owner=False), distinct=True),
+            concern=Count("messages", filter=Q(messages__from_person=True,
+                                               messages__concern=True), distinct=True),
         )
         .distinct()
     )
     rows = [
-        Waiting(t.patient_id, t.patient.user.name, t.clinic, t.last_person, t.unread)
+        Waiting(t.patient_id, t.patient.user.name, t.clinic, t.last_person, t.unread,
+                concern=bool(t.concern))  # fmt: skip
         for t in threads
         if t.last_person and (t.last_clinic is None or t.last_person > t.last_clinic)
     ]
-    return sorted(rows, key=lambda w: w.since)
+    return sorted(rows, key=lambda w: (not w.concern, w.since))
+
+
+CONCERN_SHOWN_HOURS = 24
+
+
+def recent_concern(conv: Conversation) -> bool:
+    """The person wrote about ending their life or self-harm in this thread in the last day:
+    their thread page keeps the crisis lines at the top."""
+    if conv.thread is None:
+        return False
+    since = timezone.now() - timedelta(hours=CONCERN_SHOWN_HOURS)
+    return conv.thread.messages.filter(from_person=True, concern=True,
+                                       created_at__gte=since).exists()  # fmt: skip

@@ -110,6 +110,9 @@ class Message(models.Model):
     text = models.TextField(max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)  # by the other side
+    # the person wrote about ending their life or self-harm (core.crisis_words): crisis help
+    # is shown to them at once, and the caseload asks the clinic to read it today
+    concern = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts import invitations
 from pacewise.accounts.access import Role, shared_with
 from pacewise.accounts.audit import describe
+from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import clinic_view, patient_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
@@ -258,7 +259,10 @@ def _thread_page(request, grant, conv, form, status=200):
     rows = talk.messages_in(conv)
     if request.method == "GET":
         talk.mark_read(grant, conv)
-    context = {"grant": grant, "patient": grant.patient, "conv": conv, "rows": rows, "form": form}
+    crisis = help_for_patient(grant.patient) if grant.is_owner and talk.recent_concern(conv) \
+        else None  # fmt: skip
+    context = {"grant": grant, "patient": grant.patient, "conv": conv, "rows": rows, "form": form,
+               "help": crisis}  # fmt: skip
     return render(request, "care/thread.html", context, status=status)
 
 
