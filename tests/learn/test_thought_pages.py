@@ -98,3 +98,28 @@ def test_another_persons_record_is_not_found(client, me, cast):
     other = thought_for(cast.other_patient.patient)
     url = reverse("learn-thought-finish", args=[me.pk, other.pk])
     assert client.get(url).status_code == 404
+
+
+def test_writing_about_ending_life_brings_crisis_lines_and_stays_private(client, me):
+    ordinary = client.post(reverse("learn-thought-new", args=[me.pk]), START, follow=True)
+    assert "have to face this alone" not in ordinary.content.decode()
+    worried = START | {"thought": "Everyone would be better off if I ended it all"}
+    page = client.post(reverse("learn-thought-new", args=[me.pk]), worried, follow=True)
+    body = page.content.decode()
+    assert "have to face this alone" in body and "crisis-lines" in body
+    assert "your care team sees it only if you share it" in body
+    record = ThoughtRecord.objects.filter(patient=me).order_by("-created_at").first()
+    assert record.shared is False  # nothing is shared on the person's behalf
+    again = client.get(reverse("learn-thought", args=[me.pk, record.pk])).content.decode()
+    assert "have to face this alone" in again
+
+
+def test_a_journal_entry_about_self_harm_shows_help_on_the_page_that_follows(client, me):
+    from pacewise.core.positive import MODULES
+    from pacewise.learn import records
+    from pacewise.learn.models import JournalEntry
+
+    records.add_journal_entry(me, MODULES[0].key, "A good walk, but I keep hurting myself")
+    entry = JournalEntry.objects.get(patient=me)
+    page = client.get(reverse("learn-journal-entry", args=[me.pk, entry.pk])).content.decode()
+    assert "have to face this alone" in page

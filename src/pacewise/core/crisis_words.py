@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 PHRASES = (
-    r"kill(ing)? my ?self", r"end(ing)? (it all|my life|things)", r"take my (own )?life",
+    r"kill(ing)? my ?self", r"end(ed|ing|s)? (it all|my life|things)", r"take my (own )?life",
     r"suicid\w*", r"(want|wish|wanting|going) to die", r"better off dead",
     r"(hurt(ing)?|harm(ing)?|cut(ting)?) my ?self", r"self[- ]harm\w*",
     r"no (reason|point) (in |to )?living",

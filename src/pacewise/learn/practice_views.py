@@ -72,6 +72,7 @@ def practice_module(request, grant, module: str):
         "form": form,
         "entries": entries,
         "min_practice": positive.MIN_PRACTICE,
+        "help": records.recent_worry(patient, entries[:5]),
     }
     return render(request, "learn/practice_module.html", context)
 
@@ -83,5 +84,6 @@ def journal_entry(request, grant, entry):
         "patient": grant.patient,
         "entry": entry,
         "module": positive.module(entry.module),
+        "help": records.worry(grant.patient, entry.text) if grant.is_owner else None,
     }
     return render(request, "learn/journal_entry.html", context)

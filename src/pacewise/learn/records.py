@@ -7,11 +7,14 @@ rules themselves are in ``pacewise.core.goals``, ``positive`` and ``thinking_tra
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from pacewise.accounts.crisis import CrisisHelp, help_for_patient
 from pacewise.core import positive
+from pacewise.core.crisis_words import mentions_self_harm
 from pacewise.core.errors import RuleError
 from pacewise.core.goals import GoalDraft, check_goal, smaller_versions
 from pacewise.core.thinking_traps import TrapHit, find_traps
@@ -160,3 +163,18 @@ def reflect(goal: Goal, values: dict) -> GoalReflection:
 
 def as_draft(goal: Goal, **changes) -> GoalDraft:
     return replace(goal.draft(), **changes)
+
+
+WORRY_HOURS = 24
+
+
+def worry(patient, *texts: str) -> CrisisHelp | None:
+    """Crisis lines to show at once when the person's own words are about ending their life
+    or self-harm (core.crisis_words); the entry stays private all the same."""
+    return help_for_patient(patient) if any(mentions_self_harm(t or "") for t in texts) else None
+
+
+def recent_worry(patient, entries) -> CrisisHelp | None:
+    """``worry`` for journal entries written in the last day (the page that follows a save)."""
+    since = timezone.now() - timedelta(hours=WORRY_HOURS)
+    return worry(patient, *(e.text for e in entries if e.created_at >= since))

@@ -88,6 +88,7 @@ def thought_finish(request, grant, entry_id):
         "record": record,
         "form": form,
         "traps": records.traps_in(record),
+        "help": records.worry(patient, record.situation, record.thought),
     }
     return render(request, "learn/thought_finish.html", context)
 
@@ -99,6 +100,8 @@ def thought(request, grant, record):
         "patient": grant.patient,
         "record": record,
         "traps": records.traps_in(record) if grant.is_owner else (),
+        "help": records.worry(grant.patient, record.situation, record.thought,
+                              record.balanced_thought) if grant.is_owner else None,  # fmt: skip
     }
     return render(request, "learn/thought.html", context)
 
