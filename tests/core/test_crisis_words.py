@@ -7,7 +7,8 @@ from pacewise.core.crisis_words import mentions_self_harm
 
 @pytest.mark.parametrize("text", [
     "Some days I want to die.", "I keep thinking about killing myself",
-    "I could end it all", "better if I ended it all", "I feel suicidal tonight", "I've been cutting myself again",
+    "I could end it all", "better if I ended it all", "I feel suicidal tonight",
+    "I've been cutting myself again",
     "honestly I can’t go on like this", "I don't want to wake up tomorrow",
     "Everyone would be better off dead without me", "I took an overdose last year",
 ])  # fmt: skip
