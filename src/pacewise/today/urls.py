@@ -1,11 +1,14 @@
 from django.urls import path
 
-from . import calendar_views, home_views, player_views, review_views, views
+from . import app_shell, calendar_views, home_views, player_views, review_views, views
 
 P = "p/<uuid:patient_id>/today/"
 PROGRAM = "p/<uuid:patient_id>/program/session/"  # the session player (player_views)
 SESSION = PROGRAM + "<int:session_id>/"
 urlpatterns = [
+    path("manifest.webmanifest", app_shell.manifest, name="manifest"),
+    path("sw.js", app_shell.service_worker, name="service-worker"),
+    path("offline/", app_shell.offline, name="offline"),
     path("p/<uuid:patient_id>/", home_views.patient_home, name="patient-home"),
     path(P, views.today, name="today"),
     path(P + "setup/", views.setup, name="today-setup"),

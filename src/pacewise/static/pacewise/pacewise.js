@@ -1,6 +1,18 @@
 // Small progressive enhancements. Everything works without this file.
 (function () {
   "use strict";
+  // The service worker (today/app_shell.py): Today opens without signal. Signing out empties
+  // what it kept of this person's plan.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(function () { /* not offline-capable */ });
+    document.addEventListener("submit", function (event) {
+      if (!event.target.matches || !event.target.matches("form.sign-out")) { return; }
+      if (navigator.serviceWorker.controller) {
+        navigator.serviceWorker.controller.postMessage("signed-out");
+      }
+      if (window.caches) { window.caches.delete("pacewise-today"); }
+    });
+  }
   // Fill a hidden time-zone field (sign-up) from the browser, so days start at local midnight.
   document.addEventListener("DOMContentLoaded", function () {
     var zone = "";
