@@ -11,6 +11,7 @@ pacewise analyze FILE     honest trigger detection on a diary CSV (no server nee
 pacewise export-diary EMAIL FILE, import-diary EMAIL FILE [--map ...]
 pacewise purge-deleted    remove diary entries deleted more than 30 days ago (daily)
 pacewise send-reminders   email people whose questionnaires just opened (daily)
+pacewise warm-caseload    read caseload reasons, plan replays and flare outlooks ahead (hourly)
 pacewise migrate, createsuperuser, check --deploy, ... (all of Django's)
 """
 
@@ -26,6 +27,7 @@ ALIASES = {
     "import-diary": "import_diary",
     "purge-deleted": "purge_deleted",
     "send-reminders": "send_reminders",
+    "warm-caseload": "warm_caseload",
     "worker": "db_worker",
 }
 

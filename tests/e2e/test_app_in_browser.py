@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from e2e_helpers import assert_accessible
 from playwright.sync_api import expect
-from test_today_in_browser import PHONE, person_with_a_diary, sign_in
+from test_today_in_browser import person_with_a_diary, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 OFFLINE = "You’re offline — this is your plan as of"

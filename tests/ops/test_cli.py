@@ -94,3 +94,13 @@ def test_serve_runs_a_queue_worker_that_imports_and_stops_with_the_server(tmp_pa
     assert code == 0
     left = subprocess.run(["pgrep", "-f", f"127.0.0.1:{port}"], capture_output=True, check=False)
     assert left.stdout == b""  # gunicorn went with it
+
+
+def test_every_command_the_readme_names_with_dashes_runs_under_that_name():
+    from pathlib import Path
+
+    from pacewise import cli
+
+    commands = Path(cli.__file__).parent / "ops/management/commands"
+    dashed = {p.stem.replace("_", "-"): p.stem for p in commands.glob("[a-z]*_*.py")}
+    assert {name: cli.ALIASES.get(name) for name in dashed} == dashed
