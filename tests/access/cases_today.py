@@ -62,7 +62,9 @@ WEB = {
 
 # The calendar feed is reached by its secret address, not a session: wrong, revoked and
 # renewed addresses answer 404 (tests/today/test_calendar_feed.py).
-NOT_PATIENT_DATA: set[str] = {"calendar-feed", "manifest", "service-worker", "offline"}
+NOT_PATIENT_DATA: set[str] = {
+    "calendar-feed", "manifest", "service-worker", "offline", "favicon"
+}
 
 API = {
     ("get", "/api/patients/{patient_id}/today"): Case("GET", API_READ),

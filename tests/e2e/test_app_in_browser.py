@@ -60,3 +60,8 @@ def test_signing_out_empties_what_the_phone_kept(page, live_server):
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
     assert page.evaluate(kept) == 0
+
+
+def test_favicon_ico_leads_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("icon.svg")

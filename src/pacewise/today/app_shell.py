@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -58,3 +58,9 @@ def service_worker(request):
 @require_safe
 def offline(request):
     return render(request, "today/offline.html")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (error pages, files)."""
+    return HttpResponsePermanentRedirect(static("pacewise/icon.svg"))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("manifest.webmanifest", app_shell.manifest, name="manifest"),
     path("sw.js", app_shell.service_worker, name="service-worker"),
     path("offline/", app_shell.offline, name="offline"),
+    path("favicon.ico", app_shell.favicon, name="favicon"),
     path("p/<uuid:patient_id>/", home_views.patient_home, name="patient-home"),
     path(P, views.today, name="today"),
     path(P + "setup/", views.setup, name="today-setup"),
