@@ -213,8 +213,9 @@ def _read(patients: list[Patient], todays: dict, keys: dict) -> dict:
     start = min(todays[pk] for pk in ids) - timedelta(days=t.TRIAGE_LOOKBACK_DAYS)
     entries = entries_for_many(ids, start, max(todays[pk] for pk in ids))
     responses = _responses(ids)
-    diaries = {pk: _records(entries[pk], todays[pk]) for pk in ids}
-    moved = {pk: _moved(entries[pk], todays[pk]) for pk in ids}
+    days_of = {pk: _summaries(entries[pk], todays[pk]) for pk in ids}  # summarised once
+    diaries = {pk: [d.to_record() for d in days] for pk, days in days_of.items()}
+    moved = {pk: {d.date: d.minutes for d in days if d.minutes} for pk, days in days_of.items()}
     flares = _flare_days(diaries, todays)
     plans = _plans(patients, todays, moved)
     outlooks = _outlook_facts(ids, keys)
@@ -253,13 +254,6 @@ def _older_last_entries(out: dict) -> None:
         out[pk] = (out[pk][0], last)
 
 
-def _moved(entries, today: date) -> dict[date, float]:
-    """Minutes of movement logged per day (DaySummary.minutes), days with some only."""
-    checkins, sessions = entries
-    return {s.date: s.minutes for s in summarize_days(checkins, sessions)
-            if s.date <= today and s.minutes}  # fmt: skip
-
-
 def _plans(patients: list[Patient], todays: dict, moved: dict) -> dict:
     """The plan's daily minutes over the triage window, per person who logged movement on
     enough of the last two weeks' days to be judged (everyone else — a morning-only diary, a
@@ -295,9 +289,13 @@ def _judged(moved: dict[date, float], today: date) -> bool:
     return len(recent) >= t.TRIAGE_PLAN_MIN_DAYS
 
 
-def _records(entries, today: date) -> list[DayRecord]:
+def _summaries(entries, today: date):
     checkins, sessions = entries
-    return [s.to_record() for s in summarize_days(checkins, sessions) if s.date <= today]
+    return [s for s in summarize_days(checkins, sessions) if s.date <= today]
+
+
+def _records(entries, today: date) -> list[DayRecord]:
+    return [s.to_record() for s in _summaries(entries, today)]
 
 
 def _flare_days(diaries: dict, todays: dict) -> dict:
