@@ -4,7 +4,7 @@ For each patient model, people live 180 days under boom-bust, fixed +10%/week an
 hurts (a third each). Every day from day 28 that is not in a flare is scored against the
 simulator's hidden truth (a flare is going on within the next 48 hours), with the outlook as
 Pacewise states it that day: the population coefficients, calibrated to the person's own
-diary so far (core.forecast: own rate with a fading prior, level shift), each day predicted
+diary so far (core.insights.forecast: own rate with a fading prior, level shift), each day predicted
 only from the days before it. It also follows the "numbers only when earned" rule day by day.
 
 Per model it prints: days, observed rate, mean stated chance (and its ratio to the observed
@@ -12,8 +12,8 @@ rate: calibration in the large), Brier skill against always saying the observed 
 same without personal calibration (the population model as it was), and the share of days a
 number would have been shown with the skill on those days; then a reliability table.
 
-Models: A = pacewise.core.simulate (the model the coefficients were fitted to; fresh seeds),
-B = pacewise.core.simulate_variant (fitness-fatigue, clustered flares, gaps in logging,
+Models: A = pacewise.simulation.model_a (the model the coefficients were fitted to; fresh seeds),
+B = pacewise.simulation.model_b (fitness-fatigue, clustered flares, gaps in logging,
 flares declared on 60-95% of days), C = bench/model_c.py (written apart from both: a
 tolerance curve, cyclical flares in a third of people, no diary signal for the cycle).
 
@@ -35,10 +35,10 @@ sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from flare_outlook import diary, reliability  # noqa: E402 - shared with the population bench
 from model_c import draw_person_c, run_person_c
 
-from pacewise.core import forecast
-from pacewise.core.simulate import draw_person, run_person
-from pacewise.core.simulate_variant import draw_variant_person, run_variant_person
-from pacewise.core.strategies import boom_bust, fixed_progression, rest_when_it_hurts
+from pacewise.core.insights import forecast
+from pacewise.simulation.model_a import draw_person, run_person
+from pacewise.simulation.model_b import draw_variant_person, run_variant_person
+from pacewise.simulation.strategies import boom_bust, fixed_progression, rest_when_it_hurts
 
 STRATEGIES = (boom_bust, fixed_progression, rest_when_it_hurts)
 BINS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 1.01)

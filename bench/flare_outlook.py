@@ -1,13 +1,13 @@
 """Benchmark: is the flare outlook calibrated on simulated people it never saw?
 
-People come from the pacing simulator (`pacewise.core.simulate`), living under three
+People come from the pacing simulator (`pacewise.simulation.model_a`), living under three
 strategies that give different load patterns (boom-bust, fixed progression, rest when it
 hurts). The outlook reads only what the diary shows (reported pain, sleep, stress, minutes and
 declared flares); the truth it is judged against is the simulator's hidden flare state: a row is
 a day not in a flare, and the outcome is "a flare is going on within the next 48 hours".
 
 --fit fits the population coefficients on training people (seeds "train-*") and prints them
-for `POPULATION` in src/pacewise/core/forecast.py. The evaluation uses other people
+for `POPULATION` in src/pacewise/core/insights/forecast.py. The evaluation uses other people
 (seeds "test-*"): Brier score, the Brier score of always saying the base rate, and a
 reliability table; then the same with personal refits (population prior) on the people's own
 first 180 days, scored on their next 90.
@@ -24,10 +24,10 @@ from datetime import timedelta
 
 import numpy as np
 
-from pacewise.core import forecast
-from pacewise.core.forecast import OutlookDay
-from pacewise.core.simulate import draw_person, run_person
-from pacewise.core.strategies import boom_bust, fixed_progression, rest_when_it_hurts
+from pacewise.core.insights import forecast
+from pacewise.core.insights.forecast import OutlookDay
+from pacewise.simulation.model_a import draw_person, run_person
+from pacewise.simulation.strategies import boom_bust, fixed_progression, rest_when_it_hurts
 
 STRATEGIES = (boom_bust, fixed_progression, rest_when_it_hurts)
 BINS = (0.0, 0.02, 0.05, 0.1, 0.2, 1.01)

@@ -1,4 +1,4 @@
-"""Patient model C for benches: written apart from pacewise.core.simulate and simulate_variant,
+"""Patient model C for benches: written apart from pacewise.simulation.model_a and simulate_variant,
 sharing only their output shape (a Run with `history` of DayRecords and `truth` of DayTruths)
 and the strategy signature, so a result that holds on A, B and C is not one simulator's quirk.
 
@@ -23,8 +23,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pacewise.core.records import ActivitySession, CheckIn, DayRecord
-from pacewise.core.simulate import WALK, DayTruth, Run, ask, profile_for
+from pacewise.core.facts import ActivitySession, CheckIn, DayRecord
+from pacewise.simulation.model_a import WALK, DayTruth, Run, ask, profile_for
 
 PRE_DAYS = 14
 

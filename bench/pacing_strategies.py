@@ -10,13 +10,13 @@ Two scenarios:
   day, with the ordinary skipped, short and unlogged days of each model.
 * ``habit``: 14 logged days of the person's own habit first, then the plan.
 
-Three patient models, written separately so that a result holding in all of them is less likely
-to be one simulator's quirk: A (``pacewise.core.simulate``), B (``pacewise.core.simulate_variant``)
-and C (``bench/model_c.py``, a tolerance curve with cyclical flares for a third of people,
-written for the flare outlook bench and run here as it comes; it has no fatigue-dominant people).
-Every strategy meets the same person and the same random draws (a paired design).
+Three patient models, written separately so that a result holding in all of them is less likely to
+be one simulator's quirk: A (``pacewise.simulation.model_a``), B (``pacewise.simulation.model_b``)
+and C (``bench/model_c.py``, a tolerance curve with cyclical flares for a third of people, written
+for the flare outlook bench and run here as it comes; it has no fatigue-dominant people). Every
+strategy meets the same person and the same random draws (a paired design).
 
-Rows: the engine, three anchors (what people do without a plan; ``core.strategies``) and an
+Rows: the engine, three anchors (what people do without a plan; ``simulation.strategies``) and an
 **oracle** that knows the hidden capacity and does 85% of it every day (out of reach for any
 real strategy, printed so the distance to it is visible). Per group: median capacity gain (×,
 capacity at the end over capacity when the strategy started), mean flare days under the
@@ -36,9 +36,9 @@ from statistics import mean, median
 sys.path.insert(0, str(Path(__file__).parent))
 from model_c import draw_person_c, run_person_c  # noqa: E402
 
-from pacewise.core.simulate import WALK, Run, draw_person, run_person  # noqa: E402
-from pacewise.core.simulate_variant import draw_variant_person, run_variant_person  # noqa: E402
-from pacewise.core.strategies import ANCHORS, engine  # noqa: E402
+from pacewise.simulation.model_a import WALK, Run, draw_person, run_person  # noqa: E402
+from pacewise.simulation.model_b import draw_variant_person, run_variant_person  # noqa: E402
+from pacewise.simulation.strategies import ANCHORS, engine  # noqa: E402
 
 ORACLE_SHARE = 0.85
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 
-from pacewise.core.pacing import plan_day, weekly_review
-from pacewise.core.plan_history import planned_minutes
-from pacewise.core.records import CheckIn
-from pacewise.core.simulate import demo_history, demo_profile
+from pacewise.core.facts import CheckIn
+from pacewise.core.pacing.day_plan import plan_day, weekly_review
+from pacewise.core.pacing.plan_history import planned_minutes
+from pacewise.simulation.model_a import demo_history, demo_profile
 
 DAYS = 730
 TODAY = date(2026, 6, 1)

@@ -3,7 +3,7 @@
 Each clinic has `--people` people whose true effects are drawn around a common mean (2 pain
 points) with a between-person SD; each person's estimate has its own standard error
 (uniform 0.3-1.5, as diaries of different lengths give). One person's estimate is pooled
-with the others' (pacewise.core.pooling) and compared with their true effect.
+with the others' (pacewise.core.insights.pooling) and compared with their true effect.
 
     .venv/bin/python bench/pooling_coverage.py [--clinics 2000] [--people 20] [--seed 1]
 """
@@ -14,7 +14,7 @@ import argparse
 import math
 import random
 
-from pacewise.core import pooling
+from pacewise.core.insights import pooling
 
 
 def run(clinics: int, people: int, tau: float, rng: random.Random) -> dict[str, float]:

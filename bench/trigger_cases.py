@@ -8,7 +8,7 @@ from datetime import date
 
 import numpy as np
 
-from pacewise.core.triggers import DailyTable
+from pacewise.core.insights.triggers import DailyTable
 
 START = date(2025, 1, 1)
 

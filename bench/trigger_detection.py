@@ -45,7 +45,7 @@ from trigger_cases import CLEAR, NO_EFFECT, START, SUBTLE, Case, Scenario
 from trigger_generator_e import make_case_e
 from trigger_generator_f import make_case_f
 
-from pacewise.core.triggers import DailyTable, detect
+from pacewise.core.insights.triggers import DailyTable, detect
 
 LENGTHS = (30, 60, 90, 180)
 

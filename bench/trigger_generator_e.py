@@ -28,7 +28,7 @@ from datetime import timedelta
 import numpy as np
 from trigger_cases import CLEAR, START, Case, Scenario, ar1
 
-from pacewise.core.triggers import DailyTable
+from pacewise.core.insights.triggers import DailyTable
 
 GROUPS = (  # factors that share a common cause: related to one another
     ("drinks", "late night", "sleep hours"),

@@ -28,7 +28,7 @@ from datetime import timedelta
 import numpy as np
 from trigger_cases import CLEAR, START, Case, Scenario, ar1
 
-from pacewise.core.triggers import DailyTable
+from pacewise.core.insights.triggers import DailyTable
 
 GROUPS = (  # correlated by construction: companions of one another
     ("gym", "protein shake", "stretching"),

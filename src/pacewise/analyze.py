@@ -22,7 +22,7 @@ be read (text where a number belongs, pain outside 0-10) is left blank and the r
 day kept; a column that is mostly text is left out, said once. Exit code 0 when anything
 was analysed, 2 when the file is unusable.
 
-Framework-free shell around `pacewise.core.triggers.detect`; the only I/O is here.
+Framework-free shell around `pacewise.core.insights.triggers.detect`; the only I/O is here.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from pacewise.core.blanks import is_blank
-from pacewise.core.triggers import ENTANGLED, INSUFFICIENT, DailyTable, Finding, detect
+from pacewise.core.insights.blanks import is_blank
+from pacewise.core.insights.triggers import ENTANGLED, INSUFFICIENT, DailyTable, Finding, detect
 
 # The most recent days analysed (ten years): the detector's time and memory grow faster
 # than the days (bench/analyze_scale.py), so a lifetime export is read whole but only its

@@ -1,4 +1,4 @@
-"""The caseload orders people by need, with each reason in words and figures (core.triage),
+"""The caseload orders people by need, with each reason in words and figures (core.care.triage),
 through the real database and views; a "seen" mark holds until the data give a new episode."""
 
 from datetime import timedelta

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from pacewise.core.boom_bust import LoadDay, boom_bust
+from pacewise.core.insights.boom_bust import LoadDay, boom_bust
 
 START = date(2026, 1, 1)
 

@@ -1,14 +1,15 @@
 """A new person's plan grows from day one: the reported usual amount is the prior, short days
 with settled symptoms do not lower it, the symptoms' answer does, and a green week's step
-follows the tolerance their own diary shows (core.tolerance), saying which evidence moved it."""
+follows the tolerance their own diary shows (core.pacing.tolerance), saying which evidence
+moved it."""
 
 from dataclasses import replace
 from datetime import date, timedelta
 
 from pacewise.core.diary import Diary, Usual
-from pacewise.core.pacing import plan_day
-from pacewise.core.records import ActivitySession, DayRecord, PlanActivity, Profile
-from pacewise.core.tolerance import learn
+from pacewise.core.facts import ActivitySession, DayRecord, PlanActivity, Profile
+from pacewise.core.pacing.day_plan import plan_day
+from pacewise.core.pacing.tolerance import learn
 
 WALK = PlanActivity("walk", "Walking", "minutes", min_bout=2, starting_amount=20)
 START = date(2025, 3, 3)
@@ -108,7 +109,7 @@ def test_the_step_is_halved_near_a_load_the_symptoms_answered():
 
 
 def test_a_smaller_step_chosen_after_a_bigger_one_says_only_what_was_chosen():
-    from pacewise.core.records import Decision
+    from pacewise.core.facts import Decision
 
     walk = replace(WALK, starting_amount=10)
     history = [day(n, 10) for n in range(14)]

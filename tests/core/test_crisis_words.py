@@ -2,7 +2,7 @@
 
 import pytest
 
-from pacewise.core.crisis_words import mentions_self_harm
+from pacewise.core.safety.crisis_words import mentions_self_harm
 
 
 @pytest.mark.parametrize("text", [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pacewise.core.experiments import (
+from pacewise.core.insights.experiments import (
     analyse,
     block_summaries,
     design,

@@ -1,12 +1,12 @@
 """Flares on a rhythm are expected: the plan holds in the week before the next one and steps
-up after it (core.flare_rhythm); a loose or short history is no rhythm."""
+up after it (core.pacing.flare_rhythm); a loose or short history is no rhythm."""
 
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pacewise.core.flare_rhythm import find_cycle_rhythm, find_rhythm
-from pacewise.core.pacing import plan_day
-from pacewise.core.records import ActivitySession, DayRecord, PlanActivity, Profile
+from pacewise.core.facts import ActivitySession, DayRecord, PlanActivity, Profile
+from pacewise.core.pacing.day_plan import plan_day
+from pacewise.core.pacing.flare_rhythm import find_cycle_rhythm, find_rhythm
 
 WALK = PlanActivity("walk", "Walking", "minutes", min_bout=2)
 PROFILE = Profile(activities=(WALK,))

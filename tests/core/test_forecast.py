@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pacewise.core import forecast
-from pacewise.core.forecast import FEATURES, POPULATION, OutlookDay, features, fit, outlook
+from pacewise.core.insights import forecast
+from pacewise.core.insights.forecast import FEATURES, POPULATION, OutlookDay, features, fit, outlook
 
 TODAY = date(2026, 3, 1)
 

@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from pacewise.core.monitoring import month_minutes, periods
+from pacewise.core.care.monitoring import month_minutes, periods
 
 BEGAN = date(2026, 10, 1)
 

@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pacewise.core import thresholds as t
-from pacewise.core.pacing import plan_day, review_offer, weekly_review
-from pacewise.core.records import (
+from pacewise.core.facts import (
     ActivitySession,
     CheckIn,
     DayRecord,
@@ -17,6 +16,7 @@ from pacewise.core.records import (
     PlanActivity,
     Profile,
 )
+from pacewise.core.pacing.day_plan import plan_day, review_offer, weekly_review
 
 START = date(2025, 1, 6)
 ACTIVITIES = (

@@ -4,8 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from pacewise.core.pacing import decide, plan_day, review_offer, weekly_review
-from pacewise.core.records import (
+from pacewise.core.facts import (
     ActivitySession,
     CheckIn,
     DayRecord,
@@ -14,6 +13,7 @@ from pacewise.core.records import (
     PlanActivity,
     Profile,
 )
+from pacewise.core.pacing.day_plan import decide, plan_day, review_offer, weekly_review
 
 WALK = PlanActivity("walk", "Walking", "minutes", min_bout=2)
 START = date(2025, 3, 3)
@@ -465,7 +465,7 @@ def test_a_smaller_step_is_only_offered_when_the_plan_goes_up():
 
 
 def test_below_confidence_7_a_raise_waits_for_the_persons_choice_web_and_api_alike():
-    from pacewise.core.pacing import ChooseStep
+    from pacewise.core.pacing.day_plan import ChooseStep
 
     raise_ = review_offer(PROFILE, GREEN, at(13)).proposal
     assert raise_.change == "raise"
@@ -481,8 +481,8 @@ def test_below_confidence_7_a_raise_waits_for_the_persons_choice_web_and_api_ali
 
 
 def test_uneven_bouts_are_described_as_about():
-    from pacewise.core.records import PlanActivity
-    from pacewise.core.wording import bouts_text
+    from pacewise.core.facts import PlanActivity
+    from pacewise.core.pacing.wording import bouts_text
 
     reps = PlanActivity("sit_to_stand", "Sit-to-stand", "reps")
     walk = PlanActivity("walk", "Walking", "minutes")

@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pacewise.core.diary import Diary
-from pacewise.core.flare import find_flares
-from pacewise.core.pacing import plan_day
-from pacewise.core.plan_history import planned_minutes
-from pacewise.core.simulate import demo_history, demo_profile
+from pacewise.core.pacing.day_plan import plan_day
+from pacewise.core.pacing.flare import find_flares
+from pacewise.core.pacing.plan_history import planned_minutes
+from pacewise.simulation.model_a import demo_history, demo_profile
 
 TODAY = date(2026, 11, 25)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pacewise.core import pooling
-from pacewise.core.triggers import Finding
+from pacewise.core.insights import pooling
+from pacewise.core.insights.triggers import Finding
 
 # Four others, 1.0, 3.0, 1.0 and 3.0, each with se 0.5: weights 4 each, fixed mean 2.0,
 # Q = 16, tau^2 = (16 - 3) / (16 - 64 / 16) = 13 / 12; random-effects weights 3 / 4 each,

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pacewise.core.facts import PlanActivity, Profile
 from pacewise.core.program import (
     CONDITIONS,
     EQUIPMENT,
@@ -29,7 +30,6 @@ from pacewise.core.program import (
     to_pacing_profile,
     to_plan_activities,
 )
-from pacewise.core.records import PlanActivity, Profile
 from pacewise.learn.content import reading_grade
 from pacewise.plans.library import load_library
 

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from pacewise.core.program_outcomes import (
+from pacewise.core.care.program_outcomes import (
     PersonOutcome,
     flare_rate,
     median_cell,

@@ -6,7 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from pacewise.core.schedule import Done, current_occasion, next_reminder, schedule, window
+from pacewise.core.instruments.schedule import (
+    Done,
+    current_occasion,
+    next_reminder,
+    schedule,
+    window,
+)
 
 START = date(2026, 1, 5)
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pacewise.core.screening import (
+from pacewise.core.safety.screening import (
     BY_ID,
     EMERGENCY,
     LEVELS,

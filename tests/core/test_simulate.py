@@ -3,8 +3,8 @@
 import random
 from datetime import date
 
-from pacewise.core.pacing import plan_day
-from pacewise.core.simulate import (
+from pacewise.core.pacing.day_plan import plan_day
+from pacewise.simulation.model_a import (
     consistency,
     demo_history,
     demo_profile,
@@ -12,7 +12,7 @@ from pacewise.core.simulate import (
     run_person,
     stimulus,
 )
-from pacewise.core.strategies import ANCHORS, engine, rest_when_it_hurts
+from pacewise.simulation.strategies import ANCHORS, engine, rest_when_it_hurts
 
 TODAY = date(2026, 3, 1)
 

@@ -2,8 +2,8 @@
 
 import random
 
-from pacewise.core.simulate_variant import _stimulus, draw_variant_person, run_variant_person
-from pacewise.core.strategies import ANCHORS, engine, rest_when_it_hurts
+from pacewise.simulation.model_b import _stimulus, draw_variant_person, run_variant_person
+from pacewise.simulation.strategies import ANCHORS, engine, rest_when_it_hurts
 
 
 def test_same_seed_gives_the_same_run():

@@ -1,9 +1,9 @@
-"""Each triage rule, with figures worked out by hand (core.triage)."""
+"""Each triage rule, with figures worked out by hand (core.care.triage)."""
 
 from datetime import date, timedelta
 
-from pacewise.core.records import ActivitySession, DayRecord
-from pacewise.core.triage import CaseFacts, Overdue, Worse, reasons
+from pacewise.core.care.triage import CaseFacts, Overdue, Worse, reasons
+from pacewise.core.facts import ActivitySession, DayRecord
 
 TODAY = date(2026, 12, 7)
 
@@ -148,7 +148,7 @@ def test_the_episode_stays_put_as_the_days_go_by():
 
 
 def test_a_higher_earned_flare_outlook_is_a_reason_with_its_figures_and_signals():
-    from pacewise.core.triage import OutlookFacts
+    from pacewise.core.care.triage import OutlookFacts
 
     def facts(level="higher", earned=True):
         outlook = OutlookFacts(level, earned, 0.24, 0.09, ("sleep_debt", "spike"), ago(1))

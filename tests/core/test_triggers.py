@@ -8,7 +8,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pacewise.core.triggers import (
+from pacewise.core.insights.trigger_model import (
+    Estimate,
+    build_design,
+    echo_check,
+    estimate,
+    level_columns,
+    runs_df,
+    static_design,
+)
+from pacewise.core.insights.trigger_text import left_out_sentence
+from pacewise.core.insights.triggers import (
     EARLY_DAYS,
     ENTANGLED,
     INSUFFICIENT,
@@ -26,16 +36,6 @@ from pacewise.core.triggers import (
     days_before_testing,
     detect,
 )
-from pacewise.core.triggers_model import (
-    Estimate,
-    build_design,
-    echo_check,
-    estimate,
-    level_columns,
-    runs_df,
-    static_design,
-)
-from pacewise.core.triggers_text import left_out_sentence
 
 START = date(2025, 1, 1)
 
@@ -463,8 +463,8 @@ def test_benjamini_hochberg_on_a_hand_example():
 
 
 def test_q_values_follow_the_two_level_rule_on_a_hand_example():
-    from pacewise.core.triggers import _hierarchical_q
-    from pacewise.core.triggers_model import Estimate
+    from pacewise.core.insights.trigger_model import Estimate
+    from pacewise.core.insights.triggers import _hierarchical_q
 
     def est(p):
         return Estimate(0.0, 1.0, 50, p)
@@ -720,21 +720,21 @@ def test_a_tag_in_spells_is_named_for_the_day_or_the_day_after_when_the_day_is_u
 
 
 def test_either_day_needs_both_days_to_point_the_same_way():
-    from pacewise.core.triggers import _either_day
-    from pacewise.core.triggers_model import Estimate
+    from pacewise.core.insights.trigger_model import Estimate
+    from pacewise.core.insights.triggers import _Bar, _either_day
 
     def day(lag, effect):
         return Finding("x", TESTED, lag, "raises" if effect > 0 else "lowers", effect,
                        effect - 2, effect + 2, 0.01, 0.02, 90)  # fmt: skip
 
     joint = Estimate(1.6, 0.3, 80, 1e-5)
-    same = _either_day([day(0, 0.7), day(1, 0.9)], "x", joint, 0.001, 0.05, P_MAX)
+    same = _either_day([day(0, 0.7), day(1, 0.9)], "x", joint, 0.001, _Bar(0.05, P_MAX))
     assert [(f.lag, f.significant) for f in same] == [(None, True)]
     split = [day(0, -0.4), day(1, 1.9)]
-    assert _either_day(split, "x", joint, 0.001, 0.05, P_MAX) == split
+    assert _either_day(split, "x", joint, 0.001, _Bar(0.05, P_MAX)) == split
     weak = Estimate(1.6, 0.3, 80, 0.002)  # joint p above the bar
     kept = [day(0, 0.7), day(1, 0.9)]
-    assert _either_day(kept, "x", weak, 0.001, 0.05, P_MAX) == kept
+    assert _either_day(kept, "x", weak, 0.001, _Bar(0.05, P_MAX)) == kept
 
 
 

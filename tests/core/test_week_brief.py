@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from pacewise.core.day_summary import DaySummary
-from pacewise.core.week_brief import week_brief
+from pacewise.core.insights.week_brief import week_brief
 
 END = date(2026, 12, 4)
 

@@ -1,13 +1,13 @@
-"""Exercises done on some days a week: which days they are asked for (core.week_days), and
+"""Exercises done on some days a week: which days they are asked for (core.pacing.week_days), and
 that the plan, its weekly amount and the API read the same answer."""
 
 from datetime import date, timedelta
 
 import pytest
 
-from pacewise.core.pacing import plan_day
-from pacewise.core.records import ActivitySession, DayRecord, PlanActivity, Profile
-from pacewise.core.week_days import week_day
+from pacewise.core.facts import ActivitySession, DayRecord, PlanActivity, Profile
+from pacewise.core.pacing.day_plan import plan_day
+from pacewise.core.pacing.week_days import week_day
 
 MONDAY = date(2026, 12, 7)
 

@@ -16,7 +16,7 @@ import pytest
 from django.urls import reverse
 
 from cast import bearer
-from pacewise.core.triggers import MIN_USABLE_DAYS
+from pacewise.core.insights.triggers import MIN_USABLE_DAYS
 from pacewise.diary import days
 from pacewise.diary.csv_exchange import COLUMNS, import_diary
 from pacewise.diary.models import ActivitySession, CheckIn, Revision

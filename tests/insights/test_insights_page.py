@@ -56,7 +56,7 @@ def test_the_outlook_and_boom_bust_sections_speak_plainly(client, diary):
 def test_the_last_7_days_are_summed_up_beside_the_week_before(client, diary):
     from django.utils.html import escape
 
-    from pacewise.core.week_brief import week_brief
+    from pacewise.core.insights.week_brief import week_brief
 
     text = page(client, diary).content.decode()
     assert '<h2 id="week-brief-h">The last 7 days</h2>' in text
@@ -120,8 +120,8 @@ def test_tags_that_describe_the_pain_itself_are_not_offered_as_triggers():
 
     import numpy as np
 
+    from pacewise.core.insights.triggers import DailyTable, detect
     from pacewise.core.tag_kinds import describes_pain
-    from pacewise.core.triggers import DailyTable, detect
 
     rng = np.random.default_rng(3)
     days = [date(2026, 1, 1) + timedelta(days=i) for i in range(120)]

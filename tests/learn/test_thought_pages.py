@@ -115,11 +115,11 @@ def test_writing_about_ending_life_brings_crisis_lines_and_stays_private(client,
 
 
 def test_a_journal_entry_about_self_harm_shows_help_on_the_page_that_follows(client, me):
-    from pacewise.core.positive import MODULES
-    from pacewise.learn import records
+    from pacewise.core.mind.positive import MODULES
+    from pacewise.learn import mind_body
     from pacewise.learn.models import JournalEntry
 
-    records.add_journal_entry(me, MODULES[0].key, "A good walk, but I keep hurting myself")
+    mind_body.add_journal_entry(me, MODULES[0].key, "A good walk, but I keep hurting myself")
     entry = JournalEntry.objects.get(patient=me)
     page = client.get(reverse("learn-journal-entry", args=[me.pk, entry.pk])).content.decode()
     assert "have to face this alone" in page

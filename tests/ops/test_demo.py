@@ -120,7 +120,7 @@ def test_demo_insights_find_the_tags_that_matter_and_not_the_others(demo):
 def test_demo_people_have_a_finished_and_a_running_self_experiment(db):
     from django.utils import timezone
 
-    from pacewise.core.experiments import phase_on
+    from pacewise.core.insights.experiments import phase_on
     from pacewise.insights import data
 
     create_demo(timezone.localdate())  # experiments are dated from the day the demo is made

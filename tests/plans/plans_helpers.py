@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from pacewise.core.screening import QUESTIONS
+from pacewise.core.safety.screening import QUESTIONS
 from pacewise.plans import programs
 from pacewise.plans.onboarding import STEPS, onboarding_for, save_step
 

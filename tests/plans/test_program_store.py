@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from plans_helpers import program_for
 
-from pacewise.core.pacing import plan_day
+from pacewise.core.pacing.day_plan import plan_day
 from pacewise.core.program import to_pacing_profile
 from pacewise.plans import programs
 

@@ -15,9 +15,9 @@ from cast import bearer
 from pacewise.accounts.crisis import DATA, country_from_languages, crisis_help
 from pacewise.accounts.models import User
 from pacewise.core import thresholds as t
+from pacewise.core.pacing.wording import flare_movement_advice, pain_during_advice
 from pacewise.core.program.profile import ProgramProfile
 from pacewise.core.program.reasons import program_notes
-from pacewise.core.wording import flare_movement_advice, pain_during_advice
 from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.today import actions

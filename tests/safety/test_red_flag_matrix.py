@@ -3,7 +3,7 @@
 team's email and caseload, and clearing the pause (dated on or after the alert, with the
 assessor at the emergency level, audited, visible to the care team).
 
-What each level allows is core.pause.rules_for; these tests check that every surface obeys.
+What each level allows is core.safety.pause.rules_for; these tests check that every surface obeys.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def test_each_level_holds_on_every_surface(client, planned, level):
 
 
 def alert_heading(level):
-    from pacewise.core.pause import rules_for
+    from pacewise.core.safety.pause import rules_for
 
     return rules_for(level).heading
 

@@ -35,8 +35,8 @@ from pacewise.care import monitoring, notes, program_outcomes
 from pacewise.care.models import Lead, TimeEntry
 from pacewise.care.triage import mark_seen as mark_seen_row
 from pacewise.care.triage import triage
-from pacewise.core import triage as rules
-from pacewise.core.program_outcomes import MILESTONES
+from pacewise.core.care import triage as rules
+from pacewise.core.care.program_outcomes import MILESTONES
 
 from .outcomes import CrisisLine
 from .schemas import Body

@@ -14,8 +14,8 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from pacewise.accounts.access import api_grant
-from pacewise.core import pooling
-from pacewise.core.experiments import phase_on
+from pacewise.core.insights import pooling
+from pacewise.core.insights.experiments import phase_on
 from pacewise.diary.days import today_for
 from pacewise.insights import data
 from pacewise.insights.models import Experiment

@@ -20,14 +20,14 @@ from pydantic import BeforeValidator
 
 from pacewise.accounts.access import Role, api_grant
 from pacewise.core.errors import RuleError
-from pacewise.core.goals import (
+from pacewise.core.mind.goals import (
     UNITS,
     GoalDraft,
     goal_sentence,
     needs_shrinking,
     smaller_versions,
 )
-from pacewise.learn import course, records
+from pacewise.learn import course, mind_body
 from pacewise.learn.models import Goal, LessonAssignment, ThoughtRecord
 from pacewise.learn.privacy import grant_for_entry
 
@@ -203,7 +203,7 @@ class ThoughtOut(Schema):
 
 def _thought_out(record: ThoughtRecord) -> dict:
     out = {name: getattr(record, name) for name in ThoughtOut.model_fields if name != "traps"}
-    out["traps"] = [hit.__dict__ for hit in records.traps_in(record)]
+    out["traps"] = [hit.__dict__ for hit in mind_body.traps_in(record)]
     return out
 
 
@@ -228,7 +228,7 @@ def list_thoughts(request, patient_id: uuid.UUID):
 def create_thought(request, patient_id: uuid.UUID, payload: ThoughtIn):
     """Write a thought record; the reply lists thinking-trap prompts found in the thought."""
     grant = api_grant(request, patient_id, "api-thoughts", write=True, role=Role.OWNER)
-    record = records.save_thought(grant.patient, _thought_values(payload))
+    record = mind_body.save_thought(grant.patient, _thought_values(payload))
     return Status(201, _thought_out(record))
 
 
@@ -252,7 +252,7 @@ def update_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID, payload:
     """Replace a thought record's contents (owner only)."""
     grant = api_grant(request, patient_id, "api-thoughts", write=True, role=Role.OWNER)
     record = get_object_or_404(ThoughtRecord, pk=entry_id, patient=grant.patient)
-    return _thought_out(records.save_thought(grant.patient, _thought_values(payload), record))
+    return _thought_out(mind_body.save_thought(grant.patient, _thought_values(payload), record))
 
 
 @router.delete(
@@ -351,14 +351,14 @@ def create_goal(request, patient_id: uuid.UUID, payload: GoalIn):
     answers = payload.model_dump(include={"importance_why", "confidence_why", "confidence_lift"})
     version = 0 if payload.keep_as_is else (payload.smaller_version or 0)
     with transaction.atomic():
-        goal = records.start_goal(
+        goal = mind_body.start_goal(
             grant.patient,
             draft,
             value=payload.value,
             importance=payload.importance,
             confidence=payload.confidence,
         )
-        goal = records.confirm_goal(goal, answers=answers, version=version)
+        goal = mind_body.confirm_goal(goal, answers=answers, version=version)
     return Status(201, _goal_out(goal))
 
 

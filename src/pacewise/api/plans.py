@@ -18,9 +18,9 @@ from ninja import Field, Router, Schema, Status
 from pydantic import BeforeValidator, field_validator
 
 from pacewise.accounts.access import Role, api_grant, membership_for
-from pacewise.core import screening as core_screening
 from pacewise.core.errors import RuleError
-from pacewise.core.pause import rules_for
+from pacewise.core.safety import screening as core_screening
+from pacewise.core.safety.pause import rules_for
 from pacewise.diary.days import today_for
 from pacewise.plans import programs, red_flags, sessions
 from pacewise.plans import templates as program_templates
@@ -266,7 +266,8 @@ class ClearanceOut(Schema):
 def clear_pause(request, patient_id: uuid.UUID, payload: ClearanceIn):
     """Resume after a red-flag pause: the person records the check (at the emergency level,
     who did it), or a sharing clinician clears it. Same rules as the web form
-    (core.pause.clearance_problems); every clearance is audited and shown to the care team."""
+    (core.safety.pause.clearance_problems); every
+    clearance is audited and shown to the care team."""
     grant = api_grant(request, patient_id, "api-program-clearance", write=True, role=Role.READ)
     patient = grant.patient
     if red_flags.open_alert(patient) is None:

@@ -235,7 +235,7 @@ def _pause(state: plan_state.TodayState, patient) -> dict | None:
 
 def _today(state: plan_state.TodayState, patient) -> dict:
     plan = state.plan
-    paced = state.pause.paced_activities  # core.pause decides; nothing else does
+    paced = state.pause.paced_activities  # core.safety.pause decides; nothing else does
     return {
         "date": state.today,
         "pause": _pause(state, patient),

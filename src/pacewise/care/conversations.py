@@ -27,8 +27,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pacewise.accounts.models import Clinic, Membership, Share, active_share
-from pacewise.core.crisis_words import mentions_self_harm
 from pacewise.core.errors import RuleError
+from pacewise.core.safety.crisis_words import mentions_self_harm
 from pacewise.core.text import text_problem
 
 from .models import Message, Thread

@@ -1,6 +1,6 @@
 from django import forms
 
-from pacewise.core.triage import KINDS
+from pacewise.core.care.triage import KINDS
 
 
 class SeenForm(forms.Form):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 
 class TriageSeen(models.Model):
-    """A clinician saw one triage reason (core.triage) for one person: the reason leaves the
+    """A clinician saw one triage reason (core.care.triage) for one person: the reason leaves the
     clinic's list until the data give a new episode of it (a later ``episode`` day)."""
 
     patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
@@ -62,7 +62,7 @@ class TriageKept(models.Model):
 
 class TimeEntry(models.Model):
     """Time a clinician spent on a person's care (reviewing data, calling, messaging): the
-    management time monitoring programs ask clinics to report (core.monitoring)."""
+    management time monitoring programs ask clinics to report (core.care.monitoring)."""
 
     patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
     clinic = models.ForeignKey("accounts.Clinic", on_delete=models.PROTECT, related_name="+")
@@ -110,7 +110,7 @@ class Message(models.Model):
     text = models.TextField(max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)  # by the other side
-    # the person wrote about ending their life or self-harm (core.crisis_words): crisis help
+    # the person wrote about ending their life or self-harm (core.safety.crisis_words): crisis help
     # is shown to them at once, and the caseload asks the clinic to read it today
     concern = models.BooleanField(default=False)
 

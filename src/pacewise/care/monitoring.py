@@ -1,4 +1,4 @@
-"""Monitoring figures for a clinic (core.monitoring): days with diary data per 30-day period
+"""Monitoring figures for a clinic (core.care.monitoring): days with diary data per 30-day period
 since the person began sharing with the clinic, and the team's logged management time."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import io
 from datetime import date
 
 from pacewise.accounts.models import Share
+from pacewise.core.care.monitoring import Period, month_minutes, periods
 from pacewise.core.errors import RuleError
 from pacewise.core.localtime import local_date_at
-from pacewise.core.monitoring import Period, month_minutes, periods
 from pacewise.diary.days import summaries, today_for
 
 from .models import TimeEntry

@@ -1,4 +1,4 @@
-"""A clinic's program outcomes (core.program_outcomes) read from the records of everyone who
+"""A clinic's program outcomes (core.care.program_outcomes) read from the records of everyone who
 shares with it now, in a constant number of queries, and as CSV."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from datetime import timedelta
 
 from pacewise.accounts.models import Patient, active_share
 from pacewise.core import instruments as core
-from pacewise.core import program_outcomes as rules
+from pacewise.core.care import program_outcomes as rules
 from pacewise.core.day_summary import summarize_days
-from pacewise.core.schedule import SCHEDULED
+from pacewise.core.instruments.schedule import SCHEDULED
 from pacewise.diary.convert import entries_for_many
 from pacewise.diary.days import today_for
 from pacewise.outcomes import registry

@@ -1,4 +1,4 @@
-"""The caseload's triage: each sharing person's reasons today (``core.triage``), read for the
+"""The caseload's triage: each sharing person's reasons today (``core.care.triage``), read for the
 whole caseload in a fixed number of queries (their diaries, questionnaires and "seen" marks
 in one query each), so the page costs the same whoever is on it. Each person's reasons are
 kept under a key that any change to their diary or questionnaires replaces (``_stamps``), so
@@ -16,12 +16,12 @@ from django.db.models import Count, Max, Sum
 
 from pacewise.accounts.models import Patient
 from pacewise.core import thresholds as t
-from pacewise.core import triage as rules
+from pacewise.core.care import triage as rules
+from pacewise.core.care.triage import CaseFacts, OutlookFacts, Overdue, Reason, Worse
 from pacewise.core.day_summary import summarize_days
-from pacewise.core.pacing import flare_days
-from pacewise.core.records import DayRecord
-from pacewise.core.schedule import Done, schedule
-from pacewise.core.triage import CaseFacts, OutlookFacts, Overdue, Reason, Worse
+from pacewise.core.facts import DayRecord
+from pacewise.core.instruments.schedule import Done, schedule
+from pacewise.core.pacing.day_plan import flare_days
 from pacewise.diary.convert import entries_for_many
 from pacewise.diary.days import today_for
 from pacewise.diary.models import ActivitySession, CheckIn
@@ -299,7 +299,7 @@ def _records(entries, today: date) -> list[DayRecord]:
 
 
 def _flare_days(diaries: dict, todays: dict) -> dict:
-    """The flare length Today shows (core.pacing.flare_days, which reads ~90 days), for the
+    """The flare length Today shows (core.pacing.day_plan.flare_days, which reads ~90 days), for the
     people whose last weeks may hold a flare; their longer diaries and whether fatigue
     dominates (which can lengthen a flare's settling by a day) are read for them all at once.
     Everyone else is not in a flare, as the weeks already read show."""

@@ -20,9 +20,9 @@ from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import clinic_view, patient_view, staff_view
 from pacewise.accounts.forms import InviteForm
 from pacewise.accounts.models import AuditEvent, Invitation, Patient, Share
+from pacewise.core.care.program_outcomes import MILESTONES, MIN_CELL
+from pacewise.core.care.triage import KINDS, TITLES
 from pacewise.core.errors import RuleError
-from pacewise.core.program_outcomes import MILESTONES, MIN_CELL
-from pacewise.core.triage import KINDS, TITLES
 from pacewise.diary.days import today_for
 from pacewise.exchange.report import render_pdf
 from pacewise.outcomes.charts import share_svg
@@ -45,7 +45,7 @@ PAGE_SIZE = 50
 
 @staff_view
 def caseload(request):
-    """Who needs me today, and why (core.triage), then everyone who shares with my clinics."""
+    """Who needs me today, and why (core.care.triage), then everyone who shares with my clinics."""
     query = request.GET.get("q", "").strip()[:100]
     kind = request.GET.get("reason", "")
     mine = request.GET.get("mine") == "1"
@@ -189,7 +189,7 @@ def notes_add(request, grant):
 
 @patient_view(role=Role.CLINICIAN)
 def monitoring(request, grant):
-    """Days with data per 30-day period and the team's logged time (core.monitoring)."""
+    """Days with data per 30-day period and the team's logged time (core.care.monitoring)."""
     form = TimeForm(request.POST or None, initial={"on": today_for(grant.patient)})
     status = 200
     if request.method == "POST":

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pacewise.core.records import ActivitySession, DayRecord
+from pacewise.core.facts import ActivitySession, DayRecord
 from pacewise.core.tag_kinds import marks_cycle_start
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from statistics import median
 
 from pacewise.core import thresholds as t
-from pacewise.core.records import DayRecord
+from pacewise.core.facts import DayRecord
 
 ONE_DAY = timedelta(days=1)
 

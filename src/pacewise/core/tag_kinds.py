@@ -28,7 +28,7 @@ def describes_pain(tag: str) -> bool:
     return name in _PHRASES or bool(_FLARE.search(name)) or bool(_ENDS_IN_PAIN.match(name))
 
 
-# A tag that says a menstrual period began that day (core.flare_rhythm reads cycles from it).
+# A tag that says a menstrual period began that day (core.pacing.flare_rhythm reads cycles from it).
 _CYCLE = frozenset(
     {
         "period", "period started", "period start", "my period", "period day 1", "menstruation",

@@ -31,16 +31,16 @@ STABLE_GREEN_WEEKS_FATIGUE = 2
 # Red week: step back ~10-20% (DESIGN §5; convention).
 RED_STEP_BACK = 0.10
 RED_STEP_BACK_SEVERE = 0.20
-# Learning the person's tolerance (core.tolerance): the last 4 weeks of their own diary show an
-# amount that went well on a full day and, sometimes, the load their symptoms answered. A green
-# week's step is doubled while the plan, even after a doubled step, stays at or below what
-# went well (it repeats what the person has already done, so it adds no new load: the pain-
-# monitoring model judges a load by the response to it, Silbernagel 2007; the 7-day load stays
-# inside the 1.3x spike guard, Gabbett 2016), and halved once the next step would come within
-# 10% of a load their symptoms answered. A fatigue-dominant person may take the doubled step
-# after one green week instead of two: the step repeats a load already shown to settle 48 h
-# later (NICE NG206: symptom-led, not time-led). The window, the minimum of good days behind
-# an estimate, the factors and the 10% are conventions.
+# Learning the person's tolerance (core.pacing.tolerance): the last 4 weeks of their own diary show
+# an amount that went well on a full day and, sometimes, the load their symptoms answered. A green
+# week's step is doubled while the plan, even after a doubled step, stays at or below what went well
+# (it repeats what the person has already done, so it adds no new load: the pain-monitoring model
+# judges a load by the response to it, Silbernagel 2007; the 7-day load stays inside the 1.3x spike
+# guard, Gabbett 2016), and halved once the next step would come within 10% of a load their symptoms
+# answered. A fatigue-dominant person may take the doubled step after one green week instead of two:
+# the step repeats a load already shown to settle 48 h later (NICE NG206: symptom-led, not
+# time-led). The window, the minimum of good days behind an estimate, the factors and the 10% are
+# conventions.
 TOLERANCE_WINDOW_DAYS = 28
 TOLERANCE_MIN_DAYS = 4
 # A load counts as answered when at least two bigger-than-ordinary days were followed by a
@@ -51,7 +51,7 @@ ANSWER_MARGIN = 0.25
 FAST_STEP_FACTOR = 2.0
 SLOW_STEP_FACTOR = 0.5
 NEAR_ANSWERED = 0.90
-# Flares on a rhythm (core.flare_rhythm): at least 3 onsets in the last 6 months, 2-8 weeks
+# Flares on a rhythm (core.pacing.flare_rhythm): at least 3 onsets in the last 6 months, 2-8 weeks
 # apart (a menstrual cycle is 21-35 days), every interval within 15% of their median; the
 # expected onset is taken give or take 3 days, and a green week whose next week meets it holds
 # (conventions; Suri 2012 for flares as common and short).
@@ -193,7 +193,7 @@ MAX_SET_REPS = 10.0
 # same muscles (ACSM, Garber et al., Med Sci Sports Exerc 2011;43:1334-1359).
 REST_DAY_UP_TO_DAYS_PER_WEEK = 3
 
-# --- Care-team triage (core.triage; docs/evidence/triage.md) ---------------------------------
+# --- Care-team triage (core.care.triage; docs/evidence/triage.md) -----------------------------
 # What the rules read: the last 5 weeks of diary.
 TRIAGE_LOOKBACK_DAYS = 35
 # Pain rising: the last 7 days' mean at least 2 points, or 30% (and at least a point), above the
@@ -219,7 +219,7 @@ TRIAGE_SILENT_DAYS = 7
 TRIAGE_OVERDUE_DAYS = 7
 # Far from the plan for two weeks: over the last 14 days, on at least 6 days with both a plan and
 # movement logged, at least half were over 1.5x the plan (the boom-bust "boom" factor,
-# core.boom_bust.FACTOR) or under half of it. Days with no movement logged are not read as
+# core.insights.boom_bust.FACTOR) or under half of it. Days with no movement logged are not read as
 # no movement: a morning-only or check-in-only diary never gives this reason. Conventions.
 TRIAGE_PLAN_DAYS = 14
 TRIAGE_PLAN_MIN_DAYS = 6

@@ -1,7 +1,7 @@
 """Trend charts for the insights page: one small SVG per measure, drawn on the server.
 
 Each chart shows the daily values, their 7-day average, and flare days shaded; movement also
-shows the plan's daily minutes (replayed from the diary, core/plan_history.py) or, without a
+shows the plan's daily minutes (replayed from the diary, core/pacing/plan_history.py) or, without a
 plan, the usual amount. Every chart has a title and a description, and the page shows a
 table of the same figures.
 """

@@ -13,20 +13,21 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from pacewise.accounts.models import Share
-from pacewise.core import experiments as core_experiments
-from pacewise.core import pooling, triggers_text
-from pacewise.core.boom_bust import BoomBust, LoadDay, boom_bust
 from pacewise.core.day_summary import DaySummary
-from pacewise.core.forecast import Outlook, OutlookDay, outlook
-from pacewise.core.plan_history import planned_minutes
-from pacewise.core.triggers import (
+from pacewise.core.insights import experiments as core_experiments
+from pacewise.core.insights import pooling
+from pacewise.core.insights import trigger_text as triggers_text
+from pacewise.core.insights.boom_bust import BoomBust, LoadDay, boom_bust
+from pacewise.core.insights.forecast import Outlook, OutlookDay, outlook
+from pacewise.core.insights.triggers import (
     DailyTable,
     Finding,
     days_before_testing,
     days_without_yesterday,
     detect,
 )
-from pacewise.core.week_brief import WEEK, WeekBrief, week_brief
+from pacewise.core.insights.week_brief import WEEK, WeekBrief, week_brief
+from pacewise.core.pacing.plan_history import planned_minutes
 from pacewise.diary.days import summaries as days_between
 from pacewise.diary.days import today_for
 from pacewise.diary.models import Tag

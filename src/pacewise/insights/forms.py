@@ -1,6 +1,6 @@
 from django import forms
 
-from pacewise.core import experiments as core
+from pacewise.core.insights import experiments as core
 
 
 class ExperimentForm(forms.Form):

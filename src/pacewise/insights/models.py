@@ -7,7 +7,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 
-from pacewise.core import experiments as core
+from pacewise.core.insights import experiments as core
 
 
 class Experiment(models.Model):

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core import experiments as core_experiments
-from pacewise.core.week_brief import week_brief
+from pacewise.core.insights import experiments as core_experiments
+from pacewise.core.insights.week_brief import week_brief
 from pacewise.diary.days import today_for
 
 from . import data

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core.goals import (
+from pacewise.core.mind.goals import (
     GoalDraft,
     default_by_date,
     goal_sentence,
@@ -25,7 +25,7 @@ from pacewise.core.goals import (
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.models import ActivitySession
 
-from . import records
+from . import mind_body
 from .course import today_for
 from .forms import GoalForm, GoalRulersForm, ReflectionForm, posted
 from .models import Goal
@@ -38,7 +38,7 @@ def _own_goal(grant, entry_id) -> Goal:
     return goal
 
 
-def _error(form, exc: records.RecordError):
+def _error(form, exc: mind_body.RecordError):
     message = exc.message[0].upper() + exc.message[1:]
     message += "" if message.endswith(".") else "."
     form.add_error(exc.field if exc.field in form.fields else None, message)
@@ -82,14 +82,14 @@ def goal_new(request, grant):
             activity=data["activity"],
         )
         try:
-            goal = records.start_goal(
+            goal = mind_body.start_goal(
                 patient,
                 draft,
                 value=data["value"],
                 importance=data["importance"],
                 confidence=data["confidence"],
             )
-        except records.RecordError as exc:
+        except mind_body.RecordError as exc:
             _error(form, exc)
         else:
             return redirect("learn-goal-rulers", patient_id=patient.pk, entry_id=goal.pk)
@@ -118,8 +118,8 @@ def goal_rulers(request, grant, entry_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            records.confirm_goal(goal, answers=data, version=data.get("version") or 0)
-        except records.RecordError as exc:
+            mind_body.confirm_goal(goal, answers=data, version=data.get("version") or 0)
+        except mind_body.RecordError as exc:
             _error(form, exc)
         else:
             messages.success(request, "Your goal is set. Small steps add up.")
@@ -141,8 +141,8 @@ def goal_reflect(request, grant, entry_id):
     form = ReflectionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            records.reflect(goal, form.cleaned_data)
-        except records.RecordError as exc:
+            mind_body.reflect(goal, form.cleaned_data)
+        except mind_body.RecordError as exc:
             _error(form, exc)
         else:
             status = request.POST.get("status")

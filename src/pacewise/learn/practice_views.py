@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core import positive
+from pacewise.core.mind import positive
 
-from . import records
+from . import mind_body
 from .course import practice_counts
 from .forms import JournalForm, posted
 from .models import JournalEntry
@@ -19,7 +19,7 @@ from .privacy import private_entry_view
 
 def _module_states(patient):
     counts = practice_counts(patient)
-    week = records.module_week(patient)
+    week = mind_body.module_week(patient)
     current = positive.module_for_week(week)
     return [
         {
@@ -56,10 +56,10 @@ def practice_module(request, grant, module: str):
     form = JournalForm(posted(request), prompt=found.prompt)
     if request.method == "POST" and state["is_open"] and form.is_valid():
         try:
-            records.add_journal_entry(
+            mind_body.add_journal_entry(
                 patient, found.key, form.cleaned_data["text"], shared=form.cleaned_data["shared"]
             )
-        except records.RecordError as exc:
+        except mind_body.RecordError as exc:
             form.add_error("text" if exc.field == "text" else None, exc.message.capitalize() + ".")
         else:
             messages.success(request, "Saved, just for you. Thank you for taking this time.")
@@ -72,7 +72,7 @@ def practice_module(request, grant, module: str):
         "form": form,
         "entries": entries,
         "min_practice": positive.MIN_PRACTICE,
-        "help": records.recent_worry(patient, entries[:5]),
+        "help": mind_body.recent_worry(patient, entries[:5]),
     }
     return render(request, "learn/practice_module.html", context)
 
@@ -84,6 +84,6 @@ def journal_entry(request, grant, entry):
         "patient": grant.patient,
         "entry": entry,
         "module": positive.module(entry.module),
-        "help": records.worry(grant.patient, entry.text) if grant.is_owner else None,
+        "help": mind_body.worry(grant.patient, entry.text) if grant.is_owner else None,
     }
     return render(request, "learn/journal_entry.html", context)

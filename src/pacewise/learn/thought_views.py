@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 
-from . import records
+from . import mind_body
 from .forms import ThoughtFinishForm, ThoughtStartForm, posted
 from .models import ThoughtRecord
 from .privacy import private_entry_view
@@ -43,7 +43,7 @@ def thought_new(request, grant):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            record = records.save_thought(
+            record = mind_body.save_thought(
                 patient,
                 {
                     "situation": data["situation"],
@@ -52,7 +52,7 @@ def thought_new(request, grant):
                     "shared": data["shared"],
                 },
             )
-        except records.RecordError as exc:
+        except mind_body.RecordError as exc:
             form.add_error(None, exc.message[0].upper() + exc.message[1:] + ".")
         else:
             return redirect("learn-thought-finish", patient_id=patient.pk, entry_id=record.pk)
@@ -71,7 +71,7 @@ def thought_finish(request, grant, entry_id):
     form = ThoughtFinishForm(posted(request), initial=initial, feelings=record.feelings)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        records.save_thought(
+        mind_body.save_thought(
             patient,
             {
                 "evidence_for": data["evidence_for"],
@@ -87,8 +87,8 @@ def thought_finish(request, grant, entry_id):
         "patient": patient,
         "record": record,
         "form": form,
-        "traps": records.traps_in(record),
-        "help": records.worry(patient, record.situation, record.thought),
+        "traps": mind_body.traps_in(record),
+        "help": mind_body.worry(patient, record.situation, record.thought),
     }
     return render(request, "learn/thought_finish.html", context)
 
@@ -99,8 +99,8 @@ def thought(request, grant, record):
         "grant": grant,
         "patient": grant.patient,
         "record": record,
-        "traps": records.traps_in(record) if grant.is_owner else (),
-        "help": records.worry(grant.patient, record.situation, record.thought,
+        "traps": mind_body.traps_in(record) if grant.is_owner else (),
+        "help": mind_body.worry(grant.patient, record.situation, record.thought,
                               record.balanced_thought) if grant.is_owner else None,  # fmt: skip
     }
     return render(request, "learn/thought.html", context)

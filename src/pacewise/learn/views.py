@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core import positive
+from pacewise.core.mind import positive
 
-from . import course, records
+from . import course, mind_body
 from .forms import AnswerForm, FlareKitForm, posted
 from .models import FlareKit, Goal, LessonAssignment, LessonRead, ThoughtRecord
 from .privacy import SHAREABLE, flare_kit_view, set_shared, shared_entries
@@ -22,7 +22,7 @@ from .privacy import SHAREABLE, flare_kit_view, set_shared, shared_entries
 def home(request, grant):
     patient = grant.patient
     in_flare = course.in_flare_today(patient)
-    week = records.module_week(patient)
+    week = mind_body.module_week(patient)
     context = {
         "patient": patient,
         "overview": course.overview(patient),
@@ -117,10 +117,10 @@ def _in_flare(grant):
 def flare_kit_edit(request, grant):
     patient = grant.patient
     kit = FlareKit.objects.filter(patient=patient).first()
-    initial = {name: getattr(kit, name) for name in records.FLARE_KIT_FIELDS} if kit else None
+    initial = {name: getattr(kit, name) for name in mind_body.FLARE_KIT_FIELDS} if kit else None
     form = FlareKitForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        records.save_flare_kit(patient, form.cleaned_data)
+        mind_body.save_flare_kit(patient, form.cleaned_data)
         messages.success(request, "Your flare kit is saved. It will be here when you need it.")
         return redirect("learn-flare-kit", patient_id=patient.pk)
     return render(request, "learn/flare_kit_edit.html", {"patient": patient, "form": form})

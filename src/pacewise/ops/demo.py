@@ -1,7 +1,7 @@
 """Demo data: a clinic, its admin and clinician, three patients with four months of diary,
 and a wider group who share with the clinic (demo_cohort: for the program outcomes page).
 
-The histories are simulated people from `pacewise.core.simulate`: one who follows the plan,
+The histories are simulated people from `pacewise.simulation.model_a`: one who follows the plan,
 one fatigue-dominant, and one in a boom-bust pattern, with missed days and flares. Each also
 logs a few tags of their own; some of them really change the demo person's pain (made up for
 the demo, so the insights page has something true to find) and some do nothing.
@@ -21,13 +21,13 @@ from django.db import transaction
 
 from pacewise.accounts.models import Clinic, Membership, Patient, Share, User
 from pacewise.care.models import Thread
-from pacewise.core import experiments
-from pacewise.core.records import DayRecord
-from pacewise.core.simulate import demo_history
+from pacewise.core.facts import DayRecord
+from pacewise.core.insights import experiments
 from pacewise.diary.catalog import activity_unit
 from pacewise.diary.models import ActivitySession, CheckIn, Tag
 from pacewise.insights.models import Experiment
 from pacewise.ops.demo_cohort import create_cohort
+from pacewise.simulation.model_a import demo_history
 from pacewise.today.actions import start_simulator_plan
 
 DEMO_PASSWORD = "demo-pacewise-2026"
@@ -59,7 +59,7 @@ class DemoPerson:
     email: str
     name: str
     time_zone: str
-    kind: str  # a simulated person from pacewise.core.simulate.demo_history
+    kind: str  # a simulated person from pacewise.simulation.model_a.demo_history
     shares: bool
     tags: tuple[DemoTag, ...] = ()
     experiment: DemoExperiment | None = None
@@ -252,7 +252,7 @@ FLARE_DEMO_DAYS = 14  # a flare going on for two weeks: the care team is asked t
 
 
 def _lately(history: list[DayRecord], lately: str) -> list[DayRecord]:
-    """The story the care team's triage should tell about this person (core.triage)."""
+    """The story the care team's triage should tell about this person (core.care.triage)."""
     if not history or not lately:
         return history
     last = history[-1].date

@@ -7,7 +7,7 @@ from functools import cache
 from django.conf import settings
 
 from pacewise.core.instruments import Instrument, short_form
-from pacewise.core.schedule import FLARE_SHORT_FORMS
+from pacewise.core.instruments.schedule import FLARE_SHORT_FORMS
 from pacewise.instruments import load_all
 
 

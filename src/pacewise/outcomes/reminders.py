@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from pacewise.accounts.models import Patient
-from pacewise.core.schedule import next_reminder, schedule
+from pacewise.core.instruments.schedule import next_reminder, schedule
 from pacewise.diary.days import today_for
 
 from . import registry

@@ -17,8 +17,8 @@ from django.urls import reverse
 from pacewise.accounts.access import shared_with
 from pacewise.accounts.consent import care_team_emails
 from pacewise.core import instruments as core
+from pacewise.core.instruments.schedule import SCHEDULED, Done, current_occasion, schedule
 from pacewise.core.localtime import local_date_at
-from pacewise.core.schedule import SCHEDULED, Done, current_occasion, schedule
 from pacewise.diary.days import in_flare_today, today_for
 
 from . import registry

@@ -1,5 +1,5 @@
 """Gathering a visit report's figures from the diary and questionnaires (rendering is in
-pacewise.exchange.report; trigger findings come from pacewise.core.triggers)."""
+pacewise.exchange.report; trigger findings come from pacewise.core.insights.triggers)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from pacewise.core import instruments as core
 from pacewise.core.day_summary import DaySummary
-from pacewise.core.triggers import DailyTable, detect
+from pacewise.core.insights.triggers import DailyTable, detect
 from pacewise.diary.catalog import activity_label
 from pacewise.diary.convert import session_entries
 from pacewise.diary.days import first_day, summaries, today_for

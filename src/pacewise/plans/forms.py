@@ -6,8 +6,8 @@ import unicodedata
 
 from django import forms
 
-from pacewise.core.pause import ASSESSOR_REQUIRED, clearance_problems
-from pacewise.core.screening import QUESTIONS
+from pacewise.core.safety.pause import ASSESSOR_REQUIRED, clearance_problems
+from pacewise.core.safety.screening import QUESTIONS
 from pacewise.diary.catalog import ACTIVITIES, BODY_REGIONS
 from pacewise.diary.forms import YesNo, scale_field
 
@@ -185,7 +185,7 @@ STEP_FORMS = {
 
 
 class ClearanceForm(forms.Form):
-    """Resuming after a red-flag pause; the rules are core.pause.clearance_problems."""
+    """Resuming after a red-flag pause; the rules are core.safety.pause.clearance_problems."""
 
     cleared = forms.BooleanField(
         label="A doctor or clinician has checked me and said I can exercise"

@@ -8,7 +8,7 @@ For the Today page: ``pacing_profile_for(patient)`` returns the pacing engine's 
 one ``PlanActivity`` per program exercise (key = exercise id, dosed by the core's
 ``to_pacing_profile``), plus one per activity the person said they already do on a usual
 day (key = the diary activity key, ``starting_amount`` = their usual minutes). Pass it to
-``pacewise.core.pacing.plan_day(profile, history, today, checkin)``. Sessions logged by the
+``pacewise.core.pacing.day_plan.plan_day(profile, history, today, checkin)``. Sessions logged by the
 player carry ``planned_item`` = the exercise id, so they match the activity keys. While
 ``red_flags.pause_rules(patient).program_exercises`` is false, do not offer the program's
 exercises.
@@ -23,6 +23,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from pacewise.core.errors import RuleError
+from pacewise.core.facts import PlanActivity, Profile
+from pacewise.core.pacing.week_days import WeekDay, week_day, week_start
+from pacewise.core.pacing.wording import pain_during_advice
 from pacewise.core.program import (
     Prescription,
     WeeklyProgram,
@@ -31,9 +34,6 @@ from pacewise.core.program import (
     swap_to_easier,
     to_pacing_profile,
 )
-from pacewise.core.records import PlanActivity, Profile
-from pacewise.core.week_days import WeekDay, week_day, week_start
-from pacewise.core.wording import pain_during_advice
 from pacewise.diary.catalog import activity_label
 from pacewise.diary.days import summaries
 from pacewise.plans.library import Library, load_library
@@ -346,7 +346,7 @@ def set_dose(item: ProgramItem, dose: Dose, actor: Actor) -> ProgramItem:
 
 
 def week_for(patient, items, today) -> dict[int, WeekDay]:
-    """Per program item: whether today is one of its days this week (core.week_days), from
+    """Per program item: whether today is one of its days this week (core.pacing.week_days), from
     the diary's days as the pacing engine reads them (a session counts by its plan key)."""
     records = [
         s.to_record() for s in summaries(patient, week_start(today), today, by_plan_key=True)
@@ -387,6 +387,6 @@ def pacing_profile_for(patient) -> Profile:
 
 
 def pain_advice(patient) -> tuple[str, ...]:
-    """The pain-monitoring limit, worded for the person's group (core.wording), for every
+    """The pain-monitoring limit, worded for the person's group (core.pacing.wording), for every
     page that prescribes exercise."""
     return pain_during_advice(pacing_profile_for(patient).rest_in_flares)

@@ -1,7 +1,7 @@
 """Recording red-flag screens, pausing the program, telling the care team, and clearing.
 
 Used by the web pages and the API alike. The rules (which answers stop the program, how
-urgent it is) are in ``pacewise.core.screening``; this module stores and sends.
+urgent it is) are in ``pacewise.core.safety.screening``; this module stores and sends.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from django.utils import timezone
 from pacewise.accounts.access import shared_with
 from pacewise.accounts.consent import care_team_emails
 from pacewise.accounts.models import AuditEvent
-from pacewise.core import screening as core
 from pacewise.core.localtime import today_in
-from pacewise.core.pause import PauseRules, clearance_problems, rules_for
+from pacewise.core.safety import screening as core
+from pacewise.core.safety.pause import PauseRules, clearance_problems, rules_for
 from pacewise.diary.days import today_for
 
 from .models import RedFlagAlert, Screening
@@ -82,7 +82,7 @@ def open_alert(patient) -> RedFlagAlert | None:
 
 
 def pause_rules(patient) -> PauseRules:
-    """What the open pause (if any) allows: every surface asks this, via core.pause."""
+    """What the open pause (if any) allows: every surface asks this, via core.safety.pause."""
     alert = open_alert(patient)
     return rules_for(alert.level if alert else None)
 
@@ -101,7 +101,7 @@ def alerted_on(alert: RedFlagAlert, time_zone: str) -> date:
 @transaction.atomic
 def clear(patient, actor: Actor, *, seen_on: date, assessed_by: str = "", clinic=None) -> int:
     """Resume the program: the person records the check (at the emergency level, who did it),
-    or a linked clinician clears them. The rules are core.pause.clearance_problems, checked
+    or a linked clinician clears them. The rules are core.safety.pause.clearance_problems, checked
     against every open alert; raises ClearanceRefused. The person's own clearance is written
     to the audit log too (a clinician's already is); returns how many alerts were cleared."""
     open_alerts = list(

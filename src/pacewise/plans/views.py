@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.access import Role
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
-from pacewise.core import screening as core_screening
-from pacewise.core.pause import rules_for
+from pacewise.core.safety import screening as core_screening
+from pacewise.core.safety.pause import rules_for
 from pacewise.diary.days import today_for
 
 from . import programs, red_flags

@@ -11,10 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from pacewise.core.errors import RuleError
-from pacewise.core.pacing import ActivityTarget, decide
-from pacewise.core.records import Decision
-from pacewise.core.simulate import SIT_TO_STAND, WALK
-from pacewise.core.wording import whole
+from pacewise.core.facts import SIT_TO_STAND, WALK, Decision
+from pacewise.core.pacing.day_plan import ActivityTarget, decide
+from pacewise.core.pacing.wording import whole
 from pacewise.diary import days, entries
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.days import today_for
@@ -143,7 +142,7 @@ def accept_review(
     step: str | None,
     offer: plan_state.ReviewOffer | None = None,
 ) -> ReviewDecision:
-    """Store the person's answer to the review behind this week's plan (core.pacing.decide:
+    """Store the person's answer to the review behind this week's plan (core.pacing.day_plan.decide:
     the same rule for the web and the API). `offer`: the review as the caller already worked
     it out for this confidence, so it is not worked out twice."""
     offer = offer or plan_state.offer_for(plan_state.load(patient), confidence)

@@ -3,7 +3,7 @@
 Stored: the activities a person chose to pace (when there is no exercise program), clinician
 overrides (every change is a new row, with who and when), the person's answer to each weekly
 review, and "easier today" choices. Targets, quotas and phases are never stored: they are
-derived from the diary by ``pacewise.core.pacing`` each time.
+derived from the diary by ``pacewise.core.pacing.day_plan`` each time.
 """
 
 from __future__ import annotations

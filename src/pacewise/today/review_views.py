@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core.goals import needs_shrinking
-from pacewise.core.week_days import weekly_amount
+from pacewise.core.mind.goals import needs_shrinking
+from pacewise.core.pacing.week_days import weekly_amount
 
 from . import actions
 from . import state as plan_state

@@ -1,5 +1,5 @@
 """Load a person's plan: their stored decisions mapped to the core's ``Profile``, their diary
-mapped to ``DayRecord``s, and today's plan worked out by ``pacewise.core.pacing``.
+mapped to ``DayRecord``s, and today's plan worked out by ``pacewise.core.pacing.day_plan``.
 
 Nothing computed is stored: every page and API call replays the plan from the diary, so the
 web pages, the API and the weekly review always agree.
@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pacewise.core import wording as w
-from pacewise.core.pacing import DayPlan, ReviewOffer, plan_day, review_offer
-from pacewise.core.pause import NO_PAUSE, PauseRules
-from pacewise.core.records import DayRecord, Decision, Overrides, PlanActivity, Profile
+from pacewise.core.facts import DayRecord, Decision, Overrides, PlanActivity, Profile
+from pacewise.core.pacing import wording as w
+from pacewise.core.pacing.day_plan import DayPlan, ReviewOffer, plan_day, review_offer
+from pacewise.core.safety.pause import NO_PAUSE, PauseRules
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.days import summaries, today_for
 from pacewise.plans.models import Onboarding, Program
@@ -131,7 +131,7 @@ class TodayState:
     done: dict[str, float]  # today's logged amount per plan activity
     easier: bool  # "easier today" chosen
     override: OverrideSet | None
-    pause: PauseRules = NO_PAUSE  # what an open red-flag pause allows (core.pause)
+    pause: PauseRules = NO_PAUSE  # what an open red-flag pause allows (core.safety.pause)
     history: tuple[DayRecord, ...] = ()
 
     @property
@@ -159,7 +159,7 @@ class TodayState:
 
     @property
     def targets(self):
-        """Today's targets; none while a pause allows no paced activity (core.pause)."""
+        """Today's targets; none while a pause allows no paced activity (core.safety.pause)."""
         return self.plan.targets if self.pause.paced_activities else ()
 
     @property
@@ -206,7 +206,7 @@ def load(patient, today: date | None = None) -> TodayState:
 
 def offer_for(state: TodayState, confidence: int | None = None) -> ReviewOffer | None:
     """The weekly review behind this week's plan, with a smaller step when one is offered;
-    None while a pause holds the review (core.pause)."""
+    None while a pause holds the review (core.safety.pause)."""
     week_end = state.review_week_end()
     if week_end is None or not state.pause.weekly_review:
         return None

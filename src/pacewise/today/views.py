@@ -11,7 +11,7 @@ from pacewise.accounts.access import Role
 from pacewise.accounts.crisis import help_for_patient
 from pacewise.accounts.decorators import patient_view
 from pacewise.core import thresholds as t
-from pacewise.core import wording as w
+from pacewise.core.pacing import wording as w
 
 from . import actions
 from . import state as plan_state
@@ -39,7 +39,7 @@ def today(request, grant):
 
 
 def _not_today(state: plan_state.TodayState) -> list[dict]:
-    """Exercises done on some days a week that today is not a day for (core.week_days)."""
+    """Exercises done on some days a week that today is not a day for (core.pacing.week_days)."""
     return [
         {"label": x.label, "text": x.week_text}
         for x in state.shown

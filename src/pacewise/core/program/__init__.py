@@ -25,6 +25,7 @@ Rules (sources in docs/evidence/exercise.md, CLINICAL.md §4):
   These factors are Pacewise defaults, not trial constants.
 """
 
+from .activities import to_pacing_profile, to_plan_activities
 from .dosing import (
     FLARE_DELOAD,
     GENTLE_START,
@@ -34,7 +35,6 @@ from .dosing import (
     SHORT_BOUT_MINUTES,
 )
 from .limitations import DoseLike, ExerciseLike, conflicts, modifications_of
-from .pacing import to_pacing_profile, to_plan_activities
 from .prescription import NoEasierOption, Prescription, WeeklyProgram
 from .profile import (
     BALANCE_DEMANDS,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pacewise.core.records import rest_in_flares
+from pacewise.core.facts import rest_in_flares
 
 CONDITIONS = (
     "low_back",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pacewise.core.wording import flare_movement_advice, pain_during_advice
+from pacewise.core.pacing.wording import flare_movement_advice, pain_during_advice
 
 from .limitations import ExerciseLike
 from .prescription import Prescription

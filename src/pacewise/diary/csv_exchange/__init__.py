@@ -53,7 +53,7 @@ from .mapping import (
     suggest_mapping,
 )
 from .native_import import import_diary
-from .records import BATCH, ROW_NAMESPACE
+from .reading import BATCH, ROW_NAMESPACE
 from .report import MAX_ERRORS, ImportReport, Progress
 
 __all__ = [

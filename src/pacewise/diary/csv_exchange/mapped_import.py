@@ -7,14 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from pacewise.core.blanks import is_blank
+from pacewise.core.insights.blanks import is_blank
 
 from .. import entries
 from ..models import CheckIn
 from .cells import read_day, read_instant, read_regions, read_tags, read_text, read_whole
 from .columns import KINDS
 from .mapping import FLAGS, SCALED, plan_columns
-from .records import derived_id, run_import, save_entry
+from .reading import derived_id, run_import, save_entry
 from .report import ImportReport, Progress
 
 

@@ -18,7 +18,7 @@ from .cells import (
     split_list,
 )
 from .columns import ACTIVITY_NUMBERS, ACTIVITY_ONLY, CHECKIN_ONLY, CHECKIN_SCALES, COLUMNS, KINDS
-from .records import derived_id, own_id, run_import, save_entry
+from .reading import derived_id, own_id, run_import, save_entry
 from .report import ImportReport, Progress
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from pacewise.core.experiments import phase_on
+from pacewise.core.insights.experiments import phase_on
 from pacewise.diary.days import today_for
 
 from .. import data

@@ -81,7 +81,7 @@ class PlanActivity:
     ``min_bout`` is the smallest bout worth suggesting (a few minutes count). ``starting_amount``
     is what the person reports as a usual day's amount at onboarding; it is used only until the
     baseline diary can say more. Amounts are per day the activity is done: every day, or on
-    ``days_per_week`` days of the calendar week (core.week_days decides which).
+    ``days_per_week`` days of the calendar week (core.pacing.week_days decides which).
     """
 
     key: str
@@ -89,7 +89,13 @@ class PlanActivity:
     unit: Unit = "minutes"
     min_bout: float = 2.0
     starting_amount: float | None = None
-    days_per_week: int = 7  # a program exercise: the days it is asked for (core.week_days)
+    days_per_week: int = 7  # a program exercise: the days it is asked for (core.pacing.week_days)
+
+
+# The two everyday activities a plan starts with before a program is chosen (and the
+# simulated people's activities).
+WALK = PlanActivity("walk", "Walking", "minutes", 2.0)
+SIT_TO_STAND = PlanActivity("sit_to_stand", "Sit-to-stand", "reps", 5.0)
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from pacewise.core.pacing import plan_day
-from pacewise.core.progression import ReplayCache
-from pacewise.core.records import DayRecord, Profile
+from pacewise.core.facts import DayRecord, Profile
+from pacewise.core.pacing.day_plan import plan_day
+from pacewise.core.pacing.progression import ReplayCache
 
 
 def planned_minutes(

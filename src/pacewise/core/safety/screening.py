@@ -17,7 +17,7 @@ Urgency levels (sources in docs/evidence/exercise.md, CLINICAL.md §7):
   (clumsy hands, a change in walking): see a doctor within a day or two, before exercising
   again (Finucane et al., 2020; NICE NG59; IFOMPT cervical framework, Rushton et al. 2023).
 
-What a pause allows at each level is decided in ``pacewise.core.pause``.
+What a pause allows at each level is decided in ``pacewise.core.safety.pause``.
 
 This is a screen, not a diagnosis: a "yes" means "get checked", never "you have X".
 """

@@ -1,7 +1,7 @@
 """Writing mind-body records: the flare kit, thought records, practice entries and goals.
 
 The web pages and the API both call these functions, so every rule lives here once (the pure
-rules themselves are in ``pacewise.core.goals``, ``positive`` and ``thinking_traps``).
+rules themselves are in ``pacewise.core.mind.goals``, ``positive`` and ``thinking_traps``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from pacewise.accounts.crisis import CrisisHelp, help_for_patient
-from pacewise.core import positive
-from pacewise.core.crisis_words import mentions_self_harm
 from pacewise.core.errors import RuleError
-from pacewise.core.goals import GoalDraft, check_goal, smaller_versions
-from pacewise.core.thinking_traps import TrapHit, find_traps
+from pacewise.core.mind import positive
+from pacewise.core.mind.goals import GoalDraft, check_goal, smaller_versions
+from pacewise.core.mind.thinking_traps import TrapHit, find_traps
+from pacewise.core.safety.crisis_words import mentions_self_harm
 
 from .course import practice_counts, start_date, today_for
 from .models import FlareKit, Goal, GoalReflection, JournalEntry, ThoughtRecord
@@ -170,7 +170,7 @@ WORRY_HOURS = 24
 
 def worry(patient, *texts: str) -> CrisisHelp | None:
     """Crisis lines to show at once when the person's own words are about ending their life
-    or self-harm (core.crisis_words); the entry stays private all the same."""
+    or self-harm (core.safety.crisis_words); the entry stays private all the same."""
     return help_for_patient(patient) if any(mentions_self_harm(t or "") for t in texts) else None
 
 

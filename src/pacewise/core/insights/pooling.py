@@ -25,8 +25,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from pacewise.core import triggers_text as text
-from pacewise.core.triggers import TESTED, Finding
+from pacewise.core.insights import trigger_text as text
+from pacewise.core.insights.triggers import TESTED, Finding
 
 MIN_OTHERS = 4  # Morris's corrections in `shrink` need k - 3 >= 1
 # Privacy: with very few others, a person could roughly work out their average effect from

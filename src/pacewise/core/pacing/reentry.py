@@ -11,7 +11,7 @@ from datetime import date
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary
-from pacewise.core.flare import stage_days
+from pacewise.core.pacing.flare import stage_days
 
 
 @dataclass(frozen=True)

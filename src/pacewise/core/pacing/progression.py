@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pacewise.core import thresholds as t
-from pacewise.core import tolerance
-from pacewise.core.baseline import Baseline, find_baseline
 from pacewise.core.diary import Diary
-from pacewise.core.flare import FlareCalendar, find_flares, recovery_days
-from pacewise.core.flare_rhythm import find_cycle_rhythm, find_rhythm
-from pacewise.core.records import Profile
-from pacewise.core.review import (
+from pacewise.core.facts import Profile
+from pacewise.core.pacing import tolerance
+from pacewise.core.pacing.baseline import Baseline, find_baseline
+from pacewise.core.pacing.flare import FlareCalendar, find_flares, recovery_days
+from pacewise.core.pacing.flare_rhythm import find_cycle_rhythm, find_rhythm
+from pacewise.core.pacing.review import (
     Change,
     Colour,
     QuotaChange,
@@ -29,7 +29,7 @@ from pacewise.core.review import (
     completions,
     week_signals,
 )
-from pacewise.core.wording import amount_text, change_text, percent
+from pacewise.core.pacing.wording import amount_text, change_text, percent
 
 WEEK = timedelta(days=7)
 DAY = timedelta(days=1)
@@ -330,7 +330,7 @@ def _decide_green(ctx: WeekContext, start: date) -> tuple[Change, float, str]:
 
 
 def _expected_flare(ctx: WeekContext, start: date) -> str:
-    """A sentence when the person's flares come on a rhythm (core.flare_rhythm: their own
+    """A sentence when the person's flares come on a rhythm (core.pacing.flare_rhythm: their own
     flare history, or their cycle when they tag a period's first day) and the next one is
     expected in the coming plan week: the plan holds now and steps up after it."""
     end = start + WEEK
@@ -375,7 +375,7 @@ def _propose(
 
 def paced_step(ctx: WeekContext, key: str, step: float) -> tuple[float, str]:
     """A green week's step for one activity, from the tolerance the diary shows
-    (``core.tolerance``), and the sentence that says which evidence moved it ("" for the
+    (``core.pacing.tolerance``), and the sentence that says which evidence moved it ("" for the
     ordinary step): doubled while even the doubled step stays at or below an amount that went
     well, halved once the step would come near a load the person's symptoms answered."""
     tol = ctx.tolerance.get(key)

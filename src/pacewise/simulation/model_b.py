@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pacewise.core.records import ActivitySession, CheckIn, DayRecord, PlanActivity
-from pacewise.core.simulate import WALK, DayTruth, Run, Strategy, ask, profile_for
+from pacewise.core.facts import ActivitySession, CheckIn, DayRecord, PlanActivity
+from pacewise.simulation.model_a import WALK, DayTruth, Run, Strategy, ask, profile_for
 
 PRE_DAYS = 14
 

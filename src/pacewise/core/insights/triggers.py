@@ -20,8 +20,8 @@ from typing import TypeVar
 
 import numpy as np
 
-from pacewise.core import triggers_model as model
-from pacewise.core import triggers_text as text
+from pacewise.core.insights import trigger_model as model
+from pacewise.core.insights import trigger_text as text
 from pacewise.core.tag_kinds import describes_pain
 
 ALPHA = 0.05  # false-discovery rate for `significant`
@@ -145,6 +145,28 @@ class _Profile:
     kind: str
     n: int
     days_needed: int
+
+
+@dataclass(frozen=True)
+class _Bar:
+    """What a pattern must clear to be named: its false-discovery q at most ``alpha`` and its
+    own p at most ``p_max`` (stricter in the first weeks of usable days)."""
+
+    alpha: float
+    p_max: float
+
+    def cleared(self, q: float, p: float) -> bool:
+        return q <= self.alpha and p <= self.p_max
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One tested column of the design: a factor on the same day (lag 0) or the day before."""
+
+    name: str
+    lag: int
+    index: int
+    n: int  # days with the factor observed
 
 
 def detect(
@@ -301,7 +323,7 @@ def _test(
     assert design is not None  # tested factors have usable days by construction
     estimates = _fit(design, range(1, 2 * len(tested) + 1))
     # the bar a single p must pass: stricter in the first eight weeks of usable days
-    p_max = P_MAX_EARLY if design.days.size < EARLY_DAYS else P_MAX
+    bar = _Bar(alpha, P_MAX_EARLY if design.days.size < EARLY_DAYS else P_MAX)
     q_values = _hierarchical_q(estimates, alpha)
     labels = [(name, lag) for name in everyone for lag in (0, 1)]
     out: list[Finding] = []
@@ -326,13 +348,13 @@ def _test(
                 )
             )
         else:
-            found = _tested(name, lag, profile, design, col, est, q_values[col], alpha, p_max, n)
+            found = _tested(_Column(name, lag, col, n), profile, design, est, q_values[col], bar)
             out.append(_mention_left_out(found, est.left_out, labels))
     for col, name in enumerate(tested):
         joint = estimates.get(-(2 * col + 1))
         if joint is not None and joint.df:
             q = q_values[-(2 * col + 1)]
-            out = _either_day(out, name, joint, q, alpha, p_max)
+            out = _either_day(out, name, joint, q, bar)
     return _dedupe_insufficient(out)
 
 
@@ -401,8 +423,7 @@ def _either_day(
     name: str,
     joint: model.Estimate,
     q: float,
-    alpha: float,
-    p_max: float,
+    bar: _Bar,
 ) -> list[Finding]:
     """One finding for "the day or the day after" when the factor clearly goes with pain but
     neither day can be named alone.
@@ -420,7 +441,7 @@ def _either_day(
     effect, se = joint.effect, joint.se
     half = model.t_quantile(0.975, joint.df) * se
     same_way = all((f.effect or 0.0) * effect > 0 for f in pair)
-    if not (q <= alpha and joint.p <= p_max and same_way and abs(effect) > half):
+    if not (bar.cleared(q, joint.p) and same_way and abs(effect) > half):
         return findings
     first = pair[0]  # factor, status, kind and step carry over
     either = replace(
@@ -493,23 +514,20 @@ def _mention_left_out(
 
 
 def _tested(
-    name: str,
-    lag: int,
+    column: _Column,
     profile: _Profile,
     design: model.Design,
-    col: int,
     est: model.Estimate,
     q: float,
-    alpha: float,
-    p_max: float,
-    n: int,
+    bar: _Bar,
 ) -> Finding:
+    name, lag, col = column.name, column.lag, column.index
     unit = float(design.y_scale / design.scales[col])
     # The interval shown uses the larger of the classical and the robust error, and a named
     # pattern must also clear it: a person never sees "likely between" narrower than it is.
     effect, se = float(est.effect * unit), float(max(est.se, est.robust_se) * unit)
     half = model.t_quantile(0.975, est.df) * se
-    significant = q <= alpha and est.p <= p_max and abs(effect) > half
+    significant = bar.cleared(q, est.p) and abs(effect) > half
     step = 1.0
     if profile.kind == "numeric":
         step = text.nice_step(float(design.scales[col]))
@@ -523,7 +541,7 @@ def _tested(
         ci_high=effect + half,
         p=est.p,
         q=q,
-        n=n,
+        n=column.n,
         significant=significant,
         kind=profile.kind,
         step=step,

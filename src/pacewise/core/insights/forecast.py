@@ -29,8 +29,8 @@ from datetime import date, timedelta
 import numpy as np
 
 from pacewise.core.diary import Diary
-from pacewise.core.flare import find_flares
-from pacewise.core.records import DayRecord
+from pacewise.core.facts import DayRecord
+from pacewise.core.pacing.flare import find_flares
 
 HORIZON_DAYS = 2
 WINDOW_DAYS = 28

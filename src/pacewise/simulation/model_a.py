@@ -35,7 +35,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pacewise.core.records import ActivitySession, CheckIn, DayRecord, PlanActivity, Profile
+from pacewise.core.facts import (
+    SIT_TO_STAND,
+    WALK,
+    ActivitySession,
+    CheckIn,
+    DayRecord,
+    PlanActivity,
+    Profile,
+)
 
 Strategy = Callable[[Profile, Sequence[DayRecord], date, CheckIn], Mapping[str, float]]
 
@@ -48,8 +56,6 @@ def ask(strategy: Strategy, profile: Profile, history: Sequence[DayRecord], toda
         return dict(strategy(profile, history, today, checkin, capacity=dict(capacity)))  # type: ignore[call-arg]
     return dict(strategy(profile, history, today, checkin))
 
-WALK = PlanActivity("walk", "Walking", "minutes", 2.0)
-SIT_TO_STAND = PlanActivity("sit_to_stand", "Sit-to-stand", "reps", 5.0)
 PRE_DAYS = 14  # days of habitual, logged life before a strategy starts (the baseline)
 
 
@@ -371,7 +377,7 @@ def demo_history(seed: int, days: int, today: date, kind: str = "typical") -> li
     kind: "typical" (follows the plan), "fatigue" (fatigue-dominant, follows the plan),
     "boom_bust" (no plan: much on good days, little on bad) or "new" (baseline days only).
     """
-    from pacewise.core.strategies import boom_bust, engine  # strategies import pacing
+    from pacewise.simulation.strategies import boom_bust, engine  # strategies import pacing
 
     if kind not in DEMO_KINDS:
         raise ValueError(f"kind must be one of {DEMO_KINDS}")

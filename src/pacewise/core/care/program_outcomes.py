@@ -1,9 +1,9 @@
 """Does the program work for a clinic's people? Figures at 1, 3 and 6 months, with intervals.
 
 For each person who shares with the clinic, counted from the day their record began, at each
-questionnaire occasion after the start (core.schedule.OCCASIONS) they have reached:
+questionnaire occasion after the start (core.instruments.schedule.OCCASIONS) they have reached:
 - **answered**: a scored questionnaire at that occasion, among people whose window for it
-  has closed (core.schedule.STAYS_OPEN);
+  has closed (core.instruments.schedule.STAYS_OPEN);
 - **better by the MCID**: among those who answered it and the baseline, the change from the
   baseline is better by at least the instrument's minimal important change (core.instruments);
 - **still logging**: any diary entry in the LOGGING_WINDOW_DAYS up to the milestone;
@@ -28,7 +28,7 @@ from statistics import mean, median, stdev
 
 from scipy import stats
 
-from .schedule import OCCASIONS, STAYS_OPEN
+from pacewise.core.instruments.schedule import OCCASIONS, STAYS_OPEN
 
 MIN_CELL = 5  # small-cell suppression (docs/evidence/triage.md, "Program outcomes")
 LOGGING_WINDOW_DAYS = 14

@@ -17,12 +17,13 @@ from datetime import date, timedelta
 from typing import Literal
 
 from pacewise.core import thresholds as t
-from pacewise.core import wording as w
-from pacewise.core.baseline import find_baseline
 from pacewise.core.diary import Diary, Usual
-from pacewise.core.flare import FlareCalendar, FlareStatus, Today, find_flares, flare_status
-from pacewise.core.goals import needs_shrinking
-from pacewise.core.progression import (
+from pacewise.core.facts import CheckIn, DayRecord, Decision, PlanActivity, Profile
+from pacewise.core.mind.goals import needs_shrinking
+from pacewise.core.pacing import wording as w
+from pacewise.core.pacing.baseline import find_baseline
+from pacewise.core.pacing.flare import FlareCalendar, FlareStatus, Today, find_flares, flare_status
+from pacewise.core.pacing.progression import (
     PlanState,
     ReplayCache,
     replay,
@@ -30,12 +31,11 @@ from pacewise.core.progression import (
     week_context,
     with_overrides,
 )
-from pacewise.core.readiness import Readiness, readiness
-from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
-from pacewise.core.reentry import Reentry, find_reentry
-from pacewise.core.review import QuotaChange, WeeklyReview
-from pacewise.core.week_days import WeekDay, week_day, week_start, weekly_amount
-from pacewise.core.workload import boom_bust_message, envelope_cap, spike_cap
+from pacewise.core.pacing.readiness import Readiness, readiness
+from pacewise.core.pacing.reentry import Reentry, find_reentry
+from pacewise.core.pacing.review import QuotaChange, WeeklyReview
+from pacewise.core.pacing.week_days import WeekDay, week_day, week_start, weekly_amount
+from pacewise.core.pacing.workload import boom_bust_message, envelope_cap, spike_cap
 
 Date = date  # for fields declared after DayPlan's own `date` field
 Phase = Literal["baseline", "building", "holding", "flare", "returning"]
@@ -68,7 +68,7 @@ class ActivityTarget:
     bouts: int
     bout_size: float
     overridden: bool = False
-    days_per_week: int = 7  # an exercise done on some days a week (core.week_days)
+    days_per_week: int = 7  # an exercise done on some days a week (core.pacing.week_days)
     done_days: int = 0  # this calendar week, today included once done
     asked_today: bool = True  # False: not a day for it (a rest day, or the week's days done)
     why_not: str = ""  # "rest" or "week_done" when not asked today
@@ -363,7 +363,7 @@ def split_into_bouts(activity: PlanActivity, target: float, fatigue: bool) -> tu
 
 
 def _amounts(day: _Day, targets: tuple[ActivityTarget, ...]) -> str:
-    """Today's amounts in words: only what is asked for today (core.week_days)."""
+    """Today's amounts in words: only what is asked for today (core.pacing.week_days)."""
     parts = []
     for target in (x for x in targets if x.asked_today):
         activity = _activity(day.profile, target.activity)

@@ -13,8 +13,8 @@ from statistics import median
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import ONE_DAY, Diary, Usual
-from pacewise.core.records import DayRecord, PlanActivity, Profile
-from pacewise.core.tolerance import learn
+from pacewise.core.facts import DayRecord, PlanActivity, Profile
+from pacewise.core.pacing.tolerance import learn
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,11 @@ def _tolerated_amount(
     fatigue: bool = False,
     reported: float | None = None,
 ) -> float | None:
-    """What the person has shown (or, before their symptoms say otherwise, reported) they
-    tolerate (``core.tolerance``: the upper quartile of the baseline days that went well, so a
-    "boom" paid for afterwards never sets the plan and a light day never lowers it). With no
-    day that went well and nothing reported, the median of the days outside flares is used
-    (cautious); flare days never set a plan."""
+    """What the person has shown (or, before their symptoms say otherwise, reported) they tolerate
+    (``core.pacing.tolerance``: the upper quartile of the baseline days that went well, so a "boom"
+    paid for afterwards never sets the plan and a light day never lowers it). With no day that went
+    well and nothing reported, the median of the days outside flares is used (cautious); flare days
+    never set a plan."""
     shown = learn(key, days, diary, usual, fatigue, reported)
     if shown.good_days or shown.from_report:
         return shown.settled

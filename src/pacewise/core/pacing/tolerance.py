@@ -25,7 +25,7 @@ from statistics import median, quantiles
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, pain_limit
-from pacewise.core.records import DayRecord
+from pacewise.core.facts import DayRecord
 
 ONE_DAY = timedelta(days=1)
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from statistics import mean, median
 
 from pacewise.core import thresholds as t
-from pacewise.core.records import DayRecord
+from pacewise.core.facts import DayRecord
 
 ONE_DAY = timedelta(days=1)
 
@@ -69,7 +69,7 @@ class Worse:
 
 @dataclass(frozen=True)
 class OutlookFacts:
-    """The person's flare outlook as the Insights page gives it (core.forecast.outlook),
+    """The person's flare outlook as the Insights page gives it (core.insights.forecast.outlook),
     read ahead of the visit: the level, whether its number is earned, the chance and the
     usual chance, the signals behind it (forecast feature names), and since when it has been
     at this level."""
@@ -82,7 +82,7 @@ class OutlookFacts:
     since: date
 
 
-SIGNAL_WORDS = {  # core.forecast.FEATURES, in the third person for the care team
+SIGNAL_WORDS = {  # core.insights.forecast.FEATURES, in the third person for the care team
     "spike": "activity well above their 4-week average",
     "overdid": "a lot more than usual in the last two days",
     "sleep_debt": "less sleep than usual",
@@ -296,7 +296,7 @@ def _plan_words(way: str, hits: int, judged: int, typical: float) -> str:
 
 def high_outlook(f: CaseFacts) -> Reason | None:
     """The flare outlook is "higher" than the person's usual and its number is earned (it has
-    beaten their usual rate on their own days: core.forecast), so it is worth a word about
+    beaten their usual rate on their own days: core.insights.forecast), so it is worth a word about
     pacing the next two days. The episode is the day it reached this level."""
     o = f.outlook
     if o is None or o.level != "higher" or not o.earned or o.chance is None:

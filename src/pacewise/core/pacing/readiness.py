@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Usual
-from pacewise.core.records import CheckIn
-from pacewise.core.wording import points
+from pacewise.core.facts import CheckIn
+from pacewise.core.pacing.wording import points
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pacewise.core.records import PlanActivity, Profile, Unit
+from pacewise.core.facts import PlanActivity, Profile, Unit
 
 from .dosing import MIN_MINUTES, MIN_REPS
 from .prescription import WeeklyProgram

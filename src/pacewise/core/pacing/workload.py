@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, is_high
-from pacewise.core.records import PlanActivity
+from pacewise.core.facts import PlanActivity
 
 
 class SpikeCap(NamedTuple):

@@ -4,7 +4,7 @@ A program asks for strength on 2 days a week, aerobic and balance work on 3, mob
 (docs/evidence/exercise.md). The pacing engine gives an amount for a day the exercise is done;
 this module decides whether today is such a day, from the days it was done this calendar week
 (Monday to Sunday). Everything that shows or counts the plan (Today, its API, the weekly review,
-Insights) reads the answer from ``ActivityTarget`` (core.pacing), never works it out again.
+Insights) reads the answer from ``ActivityTarget`` (core.pacing.day_plan), never works it out again.
 """
 
 from __future__ import annotations

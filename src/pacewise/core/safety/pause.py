@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pacewise.core.screening import EMERGENCY, HEADLINES, LEVELS, STOP_EXERCISING, URGENT
+from pacewise.core.safety.screening import EMERGENCY, HEADLINES, LEVELS, STOP_EXERCISING, URGENT
 
 #: At the emergency level the person names who checked them (CLINICAL.md §7).
 ASSESSOR_REQUIRED = frozenset({EMERGENCY})

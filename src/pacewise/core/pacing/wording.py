@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from pacewise.core.records import PlanActivity
+from pacewise.core.facts import PlanActivity
 
 
 def whole(amount: float) -> int:
@@ -120,7 +120,7 @@ def long_flare_text(days: int, rest_in_flares: bool) -> str:
 
 
 def week_days_text(days_per_week: int, done_days: int, why_not: str) -> str:
-    """Where an exercise done on some days a week stands (core.week_days), in a sentence."""
+    """Where an exercise done on some days a week stands (core.pacing.week_days), in a sentence."""
     if why_not == "rest":
         return (
             "A rest day for this one: you did it yesterday, and a day between sessions lets "

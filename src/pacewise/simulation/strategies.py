@@ -13,8 +13,8 @@ from datetime import date
 from statistics import median
 
 from pacewise.core.diary import Diary
-from pacewise.core.pacing import plan_day
-from pacewise.core.records import CheckIn, DayRecord, Profile
+from pacewise.core.facts import CheckIn, DayRecord, Profile
+from pacewise.core.pacing.day_plan import plan_day
 
 BASELINE_DAYS = 14
 

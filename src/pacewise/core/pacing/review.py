@@ -17,10 +17,10 @@ from typing import Literal
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual, pain_limit
-from pacewise.core.readiness import readiness
-from pacewise.core.records import CheckIn, DayRecord, Decision, PlanActivity, Profile
-from pacewise.core.tolerance import Tolerance
-from pacewise.core.wording import daily_amount, whole
+from pacewise.core.facts import CheckIn, DayRecord, Decision, PlanActivity, Profile
+from pacewise.core.pacing.readiness import readiness
+from pacewise.core.pacing.tolerance import Tolerance
+from pacewise.core.pacing.wording import daily_amount, whole
 
 Colour = Literal["green", "amber", "red"]
 Change = Literal["raise", "hold", "step_back"]

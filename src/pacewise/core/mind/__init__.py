@@ -1,0 +1,1 @@
+"""Mind-body tools: goal setting, the positive-psychology sequence and thinking traps."""
