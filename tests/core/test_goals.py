@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pacewise.core.mind.goals import (
+from pacewise.core.learn.goals import (
     GoalDraft,
     check_goal,
     default_by_date,

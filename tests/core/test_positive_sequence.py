@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pacewise.core.mind.positive import (
+from pacewise.core.learn.positive import (
     KEYS,
     MIN_PRACTICE,
     MODULES,

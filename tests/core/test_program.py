@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pacewise.core.facts import PlanActivity, Profile
+from pacewise.core.learn.lessons import reading_grade
 from pacewise.core.program import (
     CONDITIONS,
     EQUIPMENT,
@@ -30,7 +31,6 @@ from pacewise.core.program import (
     to_pacing_profile,
     to_plan_activities,
 )
-from pacewise.learn.content import reading_grade
 from pacewise.plans.library import load_library
 
 LIBRARY = load_library()

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pacewise.core.learn.lessons import reading_grade
 from pacewise.core.safety.screening import (
     BY_ID,
     EMERGENCY,
@@ -17,7 +18,6 @@ from pacewise.core.safety.screening import (
     assess,
     questions_by_urgency,
 )
-from pacewise.learn.content import reading_grade
 
 ALL_NO = {q.id: False for q in QUESTIONS}
 

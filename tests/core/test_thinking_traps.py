@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pacewise.core.mind.thinking_traps import TRAPS, find_traps, trap_by_key
+from pacewise.core.learn.thinking_traps import TRAPS, find_traps, trap_by_key
 
 EXAMPLES = [
     ("catastrophising", "This pain is unbearable and my life is ruined.", "unbearable"),

@@ -56,3 +56,23 @@ def test_too_few_days_are_not_compared_and_missed_days_are_only_counted():
 
 def test_an_empty_week_says_only_how_many_days_were_logged():
     assert week_brief([], END).sentences == ("Logged on 0 of the last 7 days.",)
+
+
+def test_usual_movement_is_the_median_of_days_with_movement_once_there_are_five():
+    from pacewise.core.insights.week_brief import usual_minutes
+
+    assert usual_minutes([None, 10, 0, 20, None, 30, 40]) is None  # four days with movement
+    assert usual_minutes([None, 10, 0, 20, 25, 30, 40, None]) == 25  # unlogged days don't count
+
+
+def test_flare_days_make_runs_of_consecutive_dates_in_any_order():
+    from pacewise.core.day_summary import flare_runs
+
+    days = [day(0, flare=True), day(5, flare=True), day(1, flare=True), day(3, flare=True)]
+    days.append(day(2))  # a calm day between ends a run
+    assert flare_runs(days) == [
+        (END - timedelta(days=5), END - timedelta(days=5)),
+        (END - timedelta(days=3), END - timedelta(days=3)),
+        (END - timedelta(days=1), END),
+    ]
+    assert flare_runs([day(0)]) == []

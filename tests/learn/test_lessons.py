@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pacewise.learn.content import (
-    LESSONS_DIR,
+from pacewise.core.learn.lessons import (
     REQUIRED_FIELDS,
     TOPICS,
     Lesson,
@@ -24,13 +23,13 @@ from pacewise.learn.content import (
     Question,
     count_syllables,
     lessons_for_topic,
-    load_lessons,
     parse_lesson,
     reading_grade,
     strip_markdown,
     unlock_date,
     unlocked_lessons,
 )
+from pacewise.learn.content import LESSONS_DIR, load_lessons
 
 FILES = sorted(LESSONS_DIR.glob("*.md"))
 IDS = [p.name for p in FILES]

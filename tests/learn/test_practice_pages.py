@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from learn_helpers import journal_for
 
-from pacewise.core.mind.positive import KEYS, MIN_PRACTICE
+from pacewise.core.learn.positive import KEYS, MIN_PRACTICE
 from pacewise.learn.models import Course, JournalEntry
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pacewise.learn.content import load_lessons, suggest_lessons
+from pacewise.core.learn.lessons import suggest_lessons
+from pacewise.learn.content import load_lessons
 
 LESSONS = load_lessons()
 

@@ -115,7 +115,7 @@ def test_writing_about_ending_life_brings_crisis_lines_and_stays_private(client,
 
 
 def test_a_journal_entry_about_self_harm_shows_help_on_the_page_that_follows(client, me):
-    from pacewise.core.mind.positive import MODULES
+    from pacewise.core.learn.positive import MODULES
     from pacewise.learn import mind_body
     from pacewise.learn.models import JournalEntry
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pacewise.core.learn.lessons import reading_grade
 from pacewise.core.program import (
     CATEGORIES,
     CONDITIONS,
@@ -24,7 +25,6 @@ from pacewise.core.program import (
     conflicts,
     modifications_of,
 )
-from pacewise.learn.content import reading_grade
 from pacewise.plans.library import (
     EXERCISES_DIR,
     REQUIRED_FIELDS,

@@ -20,7 +20,7 @@ from pydantic import BeforeValidator
 
 from pacewise.accounts.access import Role, api_grant
 from pacewise.core.errors import RuleError
-from pacewise.core.mind.goals import (
+from pacewise.core.learn.goals import (
     UNITS,
     GoalDraft,
     goal_sentence,

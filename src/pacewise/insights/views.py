@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from statistics import median
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.insights import experiments as core_experiments
-from pacewise.core.insights.week_brief import week_brief
+from pacewise.core.insights.week_brief import usual_minutes, week_brief
 from pacewise.diary.days import today_for
 
 from . import data
@@ -22,8 +21,7 @@ from .models import Experiment
 
 
 def _charts(days, start, end, planned):
-    minutes = [v for v in series(days, start, end, "minutes") if v]
-    usual = median(minutes) if len(minutes) >= 5 else None
+    usual = usual_minutes(series(days, start, end, "minutes"))
     movement = {"usual": usual, "planned": planned}
     return [
         {"measure": m, "svg": trend_svg(days, start, end, m, f"chart-{m.key}",

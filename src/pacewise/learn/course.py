@@ -1,7 +1,8 @@
 """The course for one person: start date, which lessons are open, reads, answers, suggestions.
 
 The web pages and the API both call these functions, so each rule lives here once. The
-unlock and suggestion rules themselves are pure (``content.py``); this module loads and stores.
+unlock and suggestion rules themselves are pure (``pacewise.core.learn.lessons``); this module
+loads and stores.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from pacewise.core.errors import RuleError
+from pacewise.core.learn.lessons import Lesson, Suggestion, suggest_lessons, unlock_date
 from pacewise.core.text import text_problem
 from pacewise.diary import days
 from pacewise.diary.days import today_for
 from pacewise.diary.models import CheckIn
 from pacewise.insights.data import boom_bust_pattern
 
-from .content import Lesson, Suggestion, load_lessons, suggest_lessons, unlock_date
+from .content import load_lessons
 from .models import (
     Course,
     JournalEntry,

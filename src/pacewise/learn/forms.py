@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from pacewise.accounts.fields import clean_display_text
-from pacewise.core.mind.goals import UNITS, how_often
+from pacewise.core.learn.goals import UNITS, how_often
 from pacewise.diary.forms import scale_field
 
 TEXT_MAX = 2000

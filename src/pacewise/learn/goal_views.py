@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core.mind.goals import (
+from pacewise.core.learn.goals import (
     GoalDraft,
     default_by_date,
     goal_sentence,

@@ -1,7 +1,7 @@
 """Writing mind-body records: the flare kit, thought records, practice entries and goals.
 
 The web pages and the API both call these functions, so every rule lives here once (the pure
-rules themselves are in ``pacewise.core.mind.goals``, ``positive`` and ``thinking_traps``).
+rules themselves are in ``pacewise.core.learn.goals``, ``positive`` and ``thinking_traps``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from pacewise.accounts.crisis import CrisisHelp, help_for_patient
 from pacewise.core.errors import RuleError
-from pacewise.core.mind import positive
-from pacewise.core.mind.goals import GoalDraft, check_goal, smaller_versions
-from pacewise.core.mind.thinking_traps import TrapHit, find_traps
+from pacewise.core.learn import positive
+from pacewise.core.learn.goals import GoalDraft, check_goal, smaller_versions
+from pacewise.core.learn.thinking_traps import TrapHit, find_traps
 from pacewise.core.safety.crisis_words import mentions_self_harm
 
 from .course import practice_counts, start_date, today_for

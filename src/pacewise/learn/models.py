@@ -14,8 +14,8 @@ from django.db import models
 from django.utils import timezone
 
 from pacewise.accounts.fieldcrypt import EncryptedJSONField, EncryptedTextField
-from pacewise.core.mind.goals import GoalDraft
-from pacewise.core.mind.positive import MODULES
+from pacewise.core.learn.goals import GoalDraft
+from pacewise.core.learn.positive import MODULES
 
 RULER = [MinValueValidator(0), MaxValueValidator(10)]
 
@@ -108,7 +108,7 @@ class ThoughtRecord(PrivateEntry):
 
 
 class JournalEntry(PrivateEntry):
-    """One positive-psychology practice entry (see ``pacewise.core.mind.positive``)."""
+    """One positive-psychology practice entry (see ``pacewise.core.learn.positive``)."""
 
     module = models.CharField(max_length=20, choices=[(m.key, m.title) for m in MODULES])
     text = private_text("entry")

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core.mind import positive
+from pacewise.core.learn import positive
 
 from . import mind_body
 from .course import practice_counts

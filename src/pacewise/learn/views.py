@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core.mind import positive
+from pacewise.core.learn import positive
 
 from . import course, mind_body
 from .forms import AnswerForm, FlareKitForm, posted

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pacewise.core import instruments as core
-from pacewise.core.day_summary import DaySummary
+from pacewise.core.day_summary import DaySummary, flare_runs
 from pacewise.core.insights.triggers import DailyTable, detect
 from pacewise.diary.catalog import activity_label
 from pacewise.diary.convert import session_entries
@@ -62,13 +62,7 @@ def weekly_capacity(sessions, start: date) -> list[ActivityWeek]:
 
 
 def flare_ranges(days: list[DaySummary]) -> list[DateRange]:
-    ranges: list[DateRange] = []
-    for day in (d.date for d in days if d.flare):
-        if ranges and day - ranges[-1].end == timedelta(days=1):
-            ranges[-1] = DateRange(ranges[-1].start, day)
-        else:
-            ranges.append(DateRange(day, day))
-    return ranges
+    return [DateRange(first, last) for first, last in flare_runs(days)]
 
 
 def questionnaire_results(patient, start: date):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
-from pacewise.core.mind.goals import needs_shrinking
+from pacewise.core.learn.goals import needs_shrinking
 from pacewise.core.pacing.week_days import weekly_amount
 
 from . import actions

@@ -19,7 +19,7 @@ from typing import Literal
 from pacewise.core import thresholds as t
 from pacewise.core.diary import Diary, Usual
 from pacewise.core.facts import CheckIn, DayRecord, Decision, PlanActivity, Profile
-from pacewise.core.mind.goals import needs_shrinking
+from pacewise.core.learn.goals import needs_shrinking
 from pacewise.core.pacing import wording as w
 from pacewise.core.pacing.baseline import find_baseline
 from pacewise.core.pacing.flare import FlareCalendar, FlareStatus, Today, find_flares, flare_status

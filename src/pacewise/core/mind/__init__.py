@@ -1,1 +1,0 @@
-"""Mind-body tools: goal setting, the positive-psychology sequence and thinking traps."""
