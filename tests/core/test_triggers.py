@@ -770,3 +770,22 @@ def test_blanks_at_random_do_not_hold_a_pattern_back():
     findings = detect(planted(days=180, seed=2, blank_cells=0.15))
     assert ("alcohol", 0, "raises") in flagged(findings)
     assert not any("left blank" in f.message for f in findings)
+
+
+def test_the_table_of_days_leaves_a_tag_blank_on_a_day_with_no_check_in():
+    from pacewise.core.day_summary import DaySummary
+    from pacewise.core.insights.triggers import table_of_days
+
+    def day(d, pain):
+        return DaySummary(date=d, avg_pain=pain, morning_pain=None, fatigue=None,
+                          sleep_hours=7.0, sleep_quality=None, stress=3, mood=None,
+                          flare=False, minutes=10.0, checkins=1, sessions=())  # fmt: skip
+
+    first, second, third = date(2026, 3, 1), date(2026, 3, 2), date(2026, 3, 3)
+    table = table_of_days(
+        [day(first, 4.0), day(second, 5.0), day(third, None)],
+        {first: {"wine"}, second: set()},
+    )
+    assert table.factors["wine"] == (1.0, 0.0, None)  # not logged is not "no"
+    assert table.factors["stress"] == (3.0, 3.0, 3.0)
+    assert table.pain == (4.0, 5.0, None)

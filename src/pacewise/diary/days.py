@@ -17,6 +17,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from pacewise.core.day_summary import DaySummary, summarize_day, summarize_days
+from pacewise.core.insights.triggers import DailyTable, table_of_days
 from pacewise.core.localtime import today_in
 
 from . import entries
@@ -86,3 +87,15 @@ def take_back_flare(patient, actor, day: date) -> int:
             entries.update(row, actor, values={"in_flare": False}, expected_version=None)
         changed += 1
     return changed
+
+
+def trigger_table(patient, days: list[DaySummary], start: date, end: date) -> DailyTable:
+    """The person's days from ``start`` to ``end`` as the trigger detector reads them (the
+    rule is ``core.insights.triggers.table_of_days``), with each logged day's tags."""
+    tags: dict[date, set[str]] = {}
+    rows = CheckIn.objects.filter(
+        patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
+    ).prefetch_related("tags")
+    for row in rows:
+        tags.setdefault(row.local_date, set()).update(t.name for t in row.tags.all())
+    return table_of_days(days, tags)

@@ -29,9 +29,8 @@ from pacewise.core.insights.triggers import (
 from pacewise.core.insights.week_brief import WEEK, WeekBrief, week_brief
 from pacewise.core.pacing.plan_history import planned_minutes
 from pacewise.diary.days import summaries as days_between
-from pacewise.diary.days import today_for
+from pacewise.diary.days import today_for, trigger_table
 from pacewise.diary.models import Tag
-from pacewise.outcomes.visit_report import diary_table
 from pacewise.today import state as today_state
 
 from .models import Experiment, PoolingConsent
@@ -80,7 +79,7 @@ def _own_diary(
     end = end or today_for(patient)
     start = end - timedelta(days=FINDINGS_DAYS - 1)
     days = year if year is not None else summaries(patient, FINDINGS_DAYS, end)
-    return diary_table(patient, days, start, end)
+    return trigger_table(patient, days, start, end)
 
 
 def own_findings(patient, end: date | None = None) -> list[Finding]:
@@ -226,7 +225,7 @@ def experiment_result(experiment: Experiment) -> core_experiments.Result:
     design = experiment.to_core()
     end = min(design.end, today_for(experiment.patient))
     days = days_between(experiment.patient, design.start, end)
-    table = diary_table(experiment.patient, days, design.start, end)
+    table = trigger_table(experiment.patient, days, design.start, end)
     pain = dict(zip(table.dates, table.pain, strict=True))
     marks = table.factors.get(design.factor)
     followed = None

@@ -7,11 +7,10 @@ from datetime import date, timedelta
 
 from pacewise.core import instruments as core
 from pacewise.core.day_summary import DaySummary, flare_runs
-from pacewise.core.insights.triggers import DailyTable, detect
+from pacewise.core.insights.triggers import detect
 from pacewise.diary.catalog import activity_label
 from pacewise.diary.convert import session_entries
-from pacewise.diary.days import first_day, summaries, today_for
-from pacewise.diary.models import CheckIn
+from pacewise.diary.days import first_day, summaries, today_for, trigger_table
 from pacewise.exchange.report import ActivityWeek, DateRange, VisitReportData, questionnaire_result
 
 from . import registry
@@ -114,28 +113,5 @@ def safety_answers(patient, start: date) -> list[str]:
 
 def insights(patient, days: list[DaySummary], start: date, end: date) -> list[str]:
     """Only patterns that pass the detector's false-discovery control are mentioned."""
-    table = diary_table(patient, days, start, end)
+    table = trigger_table(patient, days, start, end)
     return [f.message for f in detect(table) if f.significant][:4]
-
-
-def diary_table(patient, days: list[DaySummary], start: date, end: date) -> DailyTable:
-    tags_by_day: dict[date, set[str]] = {}
-    rows = CheckIn.objects.filter(
-        patient=patient, deleted_at__isnull=True, local_date__range=(start, end)
-    ).prefetch_related("tags")
-    for row in rows:
-        tags_by_day.setdefault(row.local_date, set()).update(t.name for t in row.tags.all())
-    names = sorted(set().union(*tags_by_day.values())) if tags_by_day else []
-    factors = {
-        "sleep hours": [d.sleep_hours for d in days],
-        "stress": [d.stress for d in days],
-        "minutes of movement": [d.minutes for d in days],
-    }
-    for name in names:
-        factors[name] = [
-            (1.0 if name in tags_by_day[d.date] else 0.0) if d.date in tags_by_day else None
-            for d in days
-        ]
-    return DailyTable(
-        dates=tuple(d.date for d in days), pain=tuple(d.avg_pain for d in days), factors=factors
-    )

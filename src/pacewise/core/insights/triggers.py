@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from pacewise.core.day_summary import DaySummary
 from pacewise.core.insights import trigger_model as model
 from pacewise.core.insights import trigger_text as text
 from pacewise.core.tag_kinds import describes_pain
@@ -100,6 +101,24 @@ class DailyTable:
             tuple(self.pain[i] for i in keep),
             {name: tuple(values[i] for i in keep) for name, values in self.factors.items()},
         )
+
+
+def table_of_days(days: Sequence[DaySummary], tags: Mapping[date, set[str]]) -> DailyTable:
+    """The table the detector reads, from the diary's day summaries and each logged day's
+    tags: sleep, stress and movement minutes as numbers, each tag yes (1) or no (0) on a day
+    with a check-in, blank on a day without one (not logged is not "no")."""
+    factors: dict[str, list[float | None]] = {
+        "sleep hours": [d.sleep_hours for d in days],
+        "stress": [None if d.stress is None else float(d.stress) for d in days],
+        "minutes of movement": [d.minutes for d in days],
+    }
+    for name in sorted(set().union(*tags.values())) if tags else []:
+        factors[name] = [
+            (1.0 if name in tags[d.date] else 0.0) if d.date in tags else None for d in days
+        ]
+    return DailyTable(
+        dates=tuple(d.date for d in days), pain=tuple(d.avg_pain for d in days), factors=factors
+    )
 
 
 @dataclass(frozen=True)
