@@ -215,7 +215,7 @@ def get_program(request, patient_id: uuid.UUID):
     return {
         "exists": program is not None,
         "paused": _pause(patient),
-        "items": [_item(i) for i in programs.active_items(program)] if shown else [],
+        "items": [_item(i) for i in programs.active_items(program)] if shown and program else [],
         "pain_during": list(programs.pain_advice(patient)),
         "notes": program.notes if program else [],
         "gaps": program.gaps if program else [],
@@ -231,7 +231,8 @@ def get_program(request, patient_id: uuid.UUID):
 def report_symptoms(request, patient_id: uuid.UUID, payload: SymptomsIn):
     """Report new symptoms (the red-flag screen). Any `true` pauses the program."""
     patient = api_grant(request, patient_id, "api-symptoms", write=True).patient
-    _, result, alert = red_flags.record(patient, payload.answers, Screening.Occasion.NEW_SYMPTOMS)
+    occasion = Screening.Occasion.NEW_SYMPTOMS
+    _, result, alert = red_flags.record(patient, payload.answers, occasion)  # type: ignore[arg-type]
     return Status(
         201,
         {
