@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from pacewise.core.charts import rolling_mean
 from pacewise.core.day_summary import DaySummary
 from pacewise.core.instruments import score, short_form
 from pacewise.exchange.report import (
@@ -20,7 +21,6 @@ from pacewise.exchange.report import (
     render_pdf,
     trend_sentence,
 )
-from pacewise.exchange.report_charts import rolling_mean
 from pacewise.exchange.report_sample import sample_report
 from pacewise.instruments import load_all
 

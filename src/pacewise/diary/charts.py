@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
 
+from pacewise.core.charts import Stroke, gap_line
 from pacewise.core.day_summary import DaySummary
 
 WIDTH, HEIGHT = 640, 240
@@ -26,26 +27,7 @@ def _y(value: float, top: float) -> float:
 
 
 def _line(points: list[tuple[float, float] | None], css: str) -> str:
-    """A polyline per run of consecutive known values: gaps stay gaps."""
-    runs, run = [], []
-    for p in points:
-        if p is None:
-            if run:
-                runs.append(run)
-            run = []
-        else:
-            run.append(p)
-    if run:
-        runs.append(run)
-    out = []
-    for r in runs:
-        coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in r)
-        if len(r) == 1:
-            x, y = r[0]
-            out.append(f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="3"/>')
-        else:
-            out.append(f'<polyline class="{css}" fill="none" points="{coords}"/>')
-    return "".join(out)
+    return gap_line(points, Stroke(css=css, dot=3))
 
 
 def timeline_svg(summaries: Sequence[DaySummary], start: date, end: date, title: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from pacewise.core.charts import Stroke, gap_line, rolling_mean
 from pacewise.core.day_summary import DaySummary
 
 PAIN, FATIGUE, FLARE, BARS, GRID, INK, MUTED = (
@@ -62,36 +63,10 @@ def _text(x: float, y: float, label: str, *, size: int = 11, anchor: str = "star
 
 
 def _polyline(points: Sequence[tuple[float, float] | None], colour: str, dash: str = "") -> str:
-    """One line per run of known values (gaps stay gaps); a lone value is a dot."""
-    out, run = [], []
-    for p in [*points, None]:
-        if p is not None:
-            run.append(p)
-            continue
-        if len(run) == 1:
-            out.append(
-                f'<circle cx="{run[0][0]:.1f}" cy="{run[0][1]:.1f}" r="2.5" fill="{colour}"/>'
-            )
-        elif run:
-            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
-            out.append(
-                f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2.2"'
-                f"{f' stroke-dasharray={chr(34)}{dash}{chr(34)}' if dash else ''}/>"
-            )
-        run = []
-    return "".join(out)
+    return gap_line(points, Stroke(colour=colour, dash=dash))
 
 
 # ---------------------------------------------------------------- pain and fatigue
-
-
-def rolling_mean(values: Sequence[float | None], window: int = 7, least: int = 3) -> list:
-    """Trailing mean over `window` calendar days, only where at least `least` days have values."""
-    out: list[float | None] = []
-    for i in range(len(values)):
-        known = [v for v in values[max(0, i - window + 1) : i + 1] if v is not None]
-        out.append(sum(known) / len(known) if len(known) >= least else None)
-    return out
 
 
 def trend_chart(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from pacewise.core.charts import Stroke, gap_line, rolling_mean
 from pacewise.core.day_summary import DaySummary
 
 WIDTH, HEIGHT = 640, 180
@@ -34,15 +35,6 @@ MEASURES = (
     Measure("sleep_hours", "Sleep", "hours", 12),
     Measure("minutes", "Movement", "minutes", None),
 )
-
-
-def rolling_mean(values: Sequence[float | None], window: int = 7) -> list[float | None]:
-    """Average of the known values in the last `window` days (None with fewer than 3)."""
-    out: list[float | None] = []
-    for i in range(len(values)):
-        known = [v for v in values[max(0, i - window + 1) : i + 1] if v is not None]
-        out.append(sum(known) / len(known) if len(known) >= 3 else None)
-    return out
 
 
 def series(days: Sequence[DaySummary], start: date, end: date, key: str) -> list[float | None]:
@@ -77,20 +69,9 @@ def _y(v: float, top: float) -> float:
 
 
 def _polyline(values: Sequence[float | None], top: float, css: str) -> str:
-    parts, run = [], []
-    for i, v in enumerate([*values, None]):
-        if v is None:
-            if len(run) > 1:
-                pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
-                parts.append(f'<polyline class="{css}" fill="none" points="{pts}"/>')
-            elif run:
-                parts.append(
-                    f'<circle class="{css}" cx="{run[0][0]:.1f}" cy="{run[0][1]:.1f}" r="2.5"/>'
-                )
-            run = []
-        else:
-            run.append((_x(i, len(values)), _y(v, top)))
-    return "".join(parts)
+    n = len(values)
+    return gap_line([None if v is None else (_x(i, n), _y(v, top)) for i, v in enumerate(values)],
+                    Stroke(css=css))  # fmt: skip
 
 
 def trend_svg(
