@@ -59,14 +59,14 @@ def test_an_empty_week_says_only_how_many_days_were_logged():
 
 
 def test_usual_movement_is_the_median_of_days_with_movement_once_there_are_five():
-    from pacewise.core.insights.week_brief import usual_minutes
+    from pacewise.core.insights.boom_bust import usual_amount
 
-    assert usual_minutes([None, 10, 0, 20, None, 30, 40]) is None  # four days with movement
-    assert usual_minutes([None, 10, 0, 20, 25, 30, 40, None]) == 25  # unlogged days don't count
+    assert usual_amount([None, 10, 0, 20, None, 30, 40]) is None  # four days with movement
+    assert usual_amount([None, 10, 0, 20, 25, 30, 40, None]) == 25  # unlogged days don't count
 
 
 def test_flare_days_make_runs_of_consecutive_dates_in_any_order():
-    from pacewise.core.day_summary import flare_runs
+    from pacewise.core.pacing.flare import declared_runs as flare_runs
 
     days = [day(0, flare=True), day(5, flare=True), day(1, flare=True), day(3, flare=True)]
     days.append(day(2))  # a calm day between ends a run

@@ -158,15 +158,3 @@ def summarize_days(
         by_day_s.setdefault(s.local_date, []).append(s)
     return [summarize_day(d, by_day_c.get(d, []), by_day_s.get(d, [])) for d in days]
 
-
-def flare_runs(days: Iterable[DaySummary]) -> list[tuple[date, date]]:
-    """Flare days as runs of consecutive dates, (first, last) each: a day between two flare
-    days with no flare said (or not logged) ends one run and the next flare day starts
-    another, so a report never claims a flare on a day nobody said so."""
-    runs: list[tuple[date, date]] = []
-    for day in sorted(d.date for d in days if d.flare):
-        if runs and (day - runs[-1][1]).days == 1:
-            runs[-1] = (runs[-1][0], day)
-        else:
-            runs.append((day, day))
-    return runs

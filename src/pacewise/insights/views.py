@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from pacewise.accounts.access import Role
 from pacewise.accounts.decorators import patient_view
 from pacewise.core.insights import experiments as core_experiments
-from pacewise.core.insights.week_brief import usual_minutes, week_brief
+from pacewise.core.insights.boom_bust import usual_amount
+from pacewise.core.insights.week_brief import week_brief
 from pacewise.diary.days import today_for
 
 from . import data
@@ -21,7 +22,7 @@ from .models import Experiment
 
 
 def _charts(days, start, end, planned):
-    usual = usual_minutes(series(days, start, end, "minutes"))
+    usual = usual_amount(series(days, start, end, "minutes"))
     movement = {"usual": usual, "planned": planned}
     return [
         {"measure": m, "svg": trend_svg(days, start, end, m, f"chart-{m.key}",

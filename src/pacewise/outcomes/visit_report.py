@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pacewise.core import instruments as core
-from pacewise.core.day_summary import DaySummary, flare_runs
+from pacewise.core.day_summary import DaySummary
 from pacewise.core.insights.triggers import detect
+from pacewise.core.pacing.flare import declared_runs
 from pacewise.diary.catalog import activity_label
 from pacewise.diary.convert import session_entries
 from pacewise.diary.days import first_day, summaries, today_for, trigger_table
@@ -61,7 +62,7 @@ def weekly_capacity(sessions, start: date) -> list[ActivityWeek]:
 
 
 def flare_ranges(days: list[DaySummary]) -> list[DateRange]:
-    return [DateRange(first, last) for first, last in flare_runs(days)]
+    return [DateRange(first, last) for first, last in declared_runs(days)]
 
 
 def questionnaire_results(patient, start: date):

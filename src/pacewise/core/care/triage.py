@@ -19,6 +19,7 @@ from statistics import mean, median
 
 from pacewise.core import thresholds as t
 from pacewise.core.facts import DayRecord
+from pacewise.core.pacing.flare import declared_runs
 
 ONE_DAY = timedelta(days=1)
 
@@ -124,7 +125,7 @@ def long_flare(f: CaseFacts) -> Reason | None:
     if f.flare_days <= 0:
         return None
     start = f.today - (f.flare_days - 1) * ONE_DAY
-    past = [n for first, n in flare_runs(f.days) if first < start]
+    past = [(last - first).days + 1 for first, last in declared_runs(f.days) if first < start]
     usual = median(past) if len(past) >= t.TRIAGE_MIN_PAST_FLARES else None
     longer = (
         usual is not None
@@ -140,19 +141,6 @@ def long_flare(f: CaseFacts) -> Reason | None:
         "need a doctor.",
         start,
     )
-
-
-def flare_runs(days: Sequence[DayRecord]) -> list[tuple[date, int]]:
-    """(first day, length) of each run of declared flare days in the diary."""
-    runs: list[tuple[date, int]] = []
-    for record in days:
-        if not record.flare:
-            continue
-        if runs and runs[-1][0] + runs[-1][1] * ONE_DAY == record.date:
-            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
-        else:
-            runs.append((record.date, 1))
-    return runs
 
 
 def pain_rising(f: CaseFacts) -> Reason | None:

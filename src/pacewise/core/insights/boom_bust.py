@@ -55,12 +55,20 @@ class BoomBust:
     message: str = ""
 
 
+USUAL_MIN_DAYS = 5  # active days before there is a "usual amount" (convention)
+
+
+def usual_amount(amounts: Sequence[float | None]) -> float | None:
+    """The person's usual amount: the middle of their active days' amounts (a day with none
+    logged is not counted: it may just be unlogged), once there are ``USUAL_MIN_DAYS``;
+    fewer say nothing yet. Also the insights chart's "usual" line."""
+    active = [a for a in amounts if a]
+    return median(active) if len(active) >= USUAL_MIN_DAYS else None
+
+
 def _usual_amount(days: Sequence[LoadDay], day: date) -> float | None:
-    window = [
-        d.amount for d in days
-        if day - timedelta(days=LOOKBACK_DAYS) <= d.date < day and d.amount
-    ]  # fmt: skip
-    return median(window) if len(window) >= 5 else None
+    start = day - timedelta(days=LOOKBACK_DAYS)
+    return usual_amount([d.amount for d in days if start <= d.date < day])
 
 
 def _harder(by_date: dict[date, LoadDay], day: date, usual_pain: float) -> bool | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from statistics import mean, median
+from statistics import mean
 
 from pacewise.core.day_summary import DaySummary
 
@@ -105,13 +105,3 @@ def _planned(planned: Mapping[date, float], start: date, end: date) -> float | N
     values = [v for d, v in planned.items() if start <= d <= end]
     return sum(values) if values else None
 
-
-USUAL_MIN_DAYS = 5  # days with movement before a "usual" line is drawn (convention)
-
-
-def usual_minutes(minutes: Sequence[float | None]) -> float | None:
-    """The person's usual movement in a window: the median of the days with movement logged
-    (days without any are not "zero days", they may just be unlogged), once there are at
-    least ``USUAL_MIN_DAYS`` of them; fewer say nothing yet."""
-    moved = [m for m in minutes if m]  # None (not logged) and 0 (nothing logged) alike
-    return median(moved) if len(moved) >= USUAL_MIN_DAYS else None

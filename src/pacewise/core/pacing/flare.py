@@ -8,9 +8,10 @@ the stages are configurable conventions in ``thresholds``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from pacewise.core import thresholds as t
 from pacewise.core.diary import ONE_DAY, Diary, Usual, is_high
@@ -166,3 +167,23 @@ def _settled_on(
     if (today.day - last).days > t.LONG_GAP_DAYS:
         return last + timedelta(days=t.LONG_GAP_DAYS)
     return None
+
+
+class _Declared(Protocol):
+    @property
+    def date(self) -> date: ...
+    @property
+    def flare(self) -> bool: ...
+
+
+def declared_runs(days: Iterable[_Declared]) -> list[tuple[date, date]]:
+    """Declared flare days as runs of consecutive dates, (first, last) each, in date order: a
+    day between two flare days without a flare said (or not logged) ends one run, so nothing
+    claims a flare on a day nobody said so (a diary record or a day summary alike)."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(d.date for d in days if d.flare):
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
