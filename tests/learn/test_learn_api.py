@@ -158,3 +158,15 @@ def test_goal_rules_are_the_cores(api):
     assert response.json()["errors"][0]["field"] == "by_date"
     response = api("POST", "/goals", GOAL | {"confidence": 8, "unit": "miles"})
     assert response.json()["errors"][0]["field"] == "unit"
+
+
+def test_a_thought_record_about_ending_life_brings_the_crisis_lines_in_the_api_too(api):
+    plain = api("POST", "/thoughts", THOUGHT).json()
+    assert plain["crisis_lines"] == []
+    worried = api("POST", "/thoughts", THOUGHT | {"thought": "I can't go on like this"})
+    assert worried.status_code == 201 and worried.json()["crisis_lines"]
+    entry = f"/thoughts/{plain['id']}"
+    later = api("PUT", entry, THOUGHT | {"balanced_thought": "Maybe I should end it all"})
+    assert later.json()["crisis_lines"]  # the balanced thought counts too, as on the web
+    assert api("GET", entry).json()["crisis_lines"]
+    assert ThoughtRecord.objects.count() == 2  # kept, private, as written

@@ -32,6 +32,7 @@ from pacewise.learn.models import Goal, LessonAssignment, ThoughtRecord
 from pacewise.learn.privacy import grant_for_entry
 
 from .errors import ApiError
+from .outcomes import CrisisLine
 from .schemas import Body, whole
 
 router = Router(tags=["learn"])
@@ -199,11 +200,19 @@ class ThoughtOut(Schema):
     traps: list[TrapOut]
     created_at: datetime
     updated_at: datetime
+    crisis_lines: list[CrisisLine] = Field(
+        description="For the person, when their words are about ending their life or "
+        "self-harm: the crisis lines for their country, to show at once (else empty; the "
+        "record stays private all the same)."
+    )
 
 
-def _thought_out(record: ThoughtRecord) -> dict:
-    out = {name: getattr(record, name) for name in ThoughtOut.model_fields if name != "traps"}
+def _thought_out(record: ThoughtRecord, owner: bool = True) -> dict:
+    out = {name: getattr(record, name) for name in ThoughtOut.model_fields
+           if name not in ("traps", "crisis_lines")}  # fmt: skip
     out["traps"] = [hit.__dict__ for hit in mind_body.traps_in(record)]
+    worry = mind_body.thought_worry(record) if owner else None
+    out["crisis_lines"] = worry.as_api() if worry else []
     return out
 
 
@@ -239,8 +248,9 @@ def create_thought(request, patient_id: uuid.UUID, payload: ThoughtIn):
 )
 def get_thought(request, patient_id: uuid.UUID, entry_id: uuid.UUID):
     """One thought record: the person, or a sharing clinician once the person has shared it."""
-    grant_for_entry(request, patient_id, ThoughtRecord, {"pk": entry_id}, via="api")
-    return _thought_out(get_object_or_404(ThoughtRecord, pk=entry_id, patient_id=patient_id))
+    grant = grant_for_entry(request, patient_id, ThoughtRecord, {"pk": entry_id}, via="api")
+    record = get_object_or_404(ThoughtRecord, pk=entry_id, patient_id=patient_id)
+    return _thought_out(record, owner=grant.is_owner)
 
 
 @router.put(

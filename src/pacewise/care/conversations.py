@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from pacewise.accounts.models import Clinic, Membership, Share, active_share
 from pacewise.core.errors import RuleError
-from pacewise.core.safety.crisis_words import mentions_self_harm
+from pacewise.core.safety.crisis_words import SHOWN_HOURS, mentions_self_harm
 from pacewise.core.text import text_problem
 
 from .models import Message, Thread
@@ -267,14 +267,11 @@ def waiting_for_clinics(user) -> list[Waiting]:
     return sorted(rows, key=lambda w: (not w.concern, w.since))
 
 
-CONCERN_SHOWN_HOURS = 24
-
-
 def recent_concern(conv: Conversation) -> bool:
     """The person wrote about ending their life or self-harm in this thread in the last day:
     their thread page keeps the crisis lines at the top."""
     if conv.thread is None:
         return False
-    since = timezone.now() - timedelta(hours=CONCERN_SHOWN_HOURS)
+    since = timezone.now() - timedelta(hours=SHOWN_HOURS)
     return conv.thread.messages.filter(from_person=True, concern=True,
                                        created_at__gte=since).exists()  # fmt: skip

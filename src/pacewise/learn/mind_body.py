@@ -17,7 +17,7 @@ from pacewise.core.errors import RuleError
 from pacewise.core.learn import positive
 from pacewise.core.learn.goals import GoalDraft, check_goal, smaller_versions
 from pacewise.core.learn.thinking_traps import TrapHit, find_traps
-from pacewise.core.safety.crisis_words import mentions_self_harm
+from pacewise.core.safety.crisis_words import SHOWN_HOURS, mentions_self_harm
 
 from .course import practice_counts, start_date, today_for
 from .models import FlareKit, Goal, GoalReflection, JournalEntry, ThoughtRecord
@@ -165,9 +165,6 @@ def as_draft(goal: Goal, **changes) -> GoalDraft:
     return replace(goal.draft(), **changes)
 
 
-WORRY_HOURS = 24
-
-
 def worry(patient, *texts: str) -> CrisisHelp | None:
     """Crisis lines to show at once when the person's own words are about ending their life
     or self-harm (core.safety.crisis_words); the entry stays private all the same."""
@@ -176,5 +173,10 @@ def worry(patient, *texts: str) -> CrisisHelp | None:
 
 def recent_worry(patient, entries) -> CrisisHelp | None:
     """``worry`` for journal entries written in the last day (the page that follows a save)."""
-    since = timezone.now() - timedelta(hours=WORRY_HOURS)
+    since = timezone.now() - timedelta(hours=SHOWN_HOURS)
     return worry(patient, *(e.text for e in entries if e.created_at >= since))
+
+
+def thought_worry(record: ThoughtRecord) -> CrisisHelp | None:
+    """``worry`` over everything a thought record's writer put in words (web and API alike)."""
+    return worry(record.patient, record.situation, record.thought, record.balanced_thought)

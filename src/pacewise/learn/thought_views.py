@@ -88,7 +88,7 @@ def thought_finish(request, grant, entry_id):
         "record": record,
         "form": form,
         "traps": mind_body.traps_in(record),
-        "help": mind_body.worry(patient, record.situation, record.thought),
+        "help": mind_body.thought_worry(record),
     }
     return render(request, "learn/thought_finish.html", context)
 
@@ -100,8 +100,7 @@ def thought(request, grant, record):
         "patient": grant.patient,
         "record": record,
         "traps": mind_body.traps_in(record) if grant.is_owner else (),
-        "help": mind_body.worry(grant.patient, record.situation, record.thought,
-                              record.balanced_thought) if grant.is_owner else None,  # fmt: skip
+        "help": mind_body.thought_worry(record) if grant.is_owner else None,
     }
     return render(request, "learn/thought.html", context)
 

@@ -19,6 +19,11 @@ PHRASES = (
     r"no (reason|point) (in |to )?living",
     r"can'?t go on", r"don'?t want to (be here|live|wake up)", r"overdose",
 )  # fmt: skip
+# After such words, the crisis lines stay at the top of the page that shows them for a day (the
+# thread, the journal): long enough to be seen on the next visit, not a banner for ever
+# (convention).
+SHOWN_HOURS = 24
+
 _PATTERN = re.compile(r"\b(" + "|".join(PHRASES) + r")\b", re.IGNORECASE)
 
 
