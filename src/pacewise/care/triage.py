@@ -23,7 +23,7 @@ from pacewise.core.facts import DayRecord
 from pacewise.core.instruments.schedule import Done, schedule
 from pacewise.core.pacing.day_plan import flare_days
 from pacewise.diary.convert import entries_for_many
-from pacewise.diary.days import today_for
+from pacewise.diary.days import last_days, today_for
 from pacewise.diary.models import ActivitySession, CheckIn
 from pacewise.insights.data import flare_outlook, planned
 from pacewise.outcomes import registry
@@ -243,14 +243,7 @@ def _older_last_entries(out: dict) -> None:
     quiet = [pk for pk, (_, last) in out.items() if last is None]
     if not quiet:
         return
-    latest: dict = {}
-    for model in (CheckIn, ActivitySession):
-        rows = (model.objects.filter(patient_id__in=quiet, deleted_at__isnull=True)
-                .values("patient_id").annotate(last=Max("local_date"))
-                .values_list("patient_id", "last"))  # fmt: skip
-        for pk, last in rows:
-            latest[pk] = max(last, latest.get(pk, last))
-    for pk, last in latest.items():
+    for pk, last in last_days(quiet).items():
         out[pk] = (out[pk][0], last)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from pacewise.core.day_summary import DaySummary, summarize_day, summarize_days
@@ -47,6 +47,19 @@ def first_day(patient) -> date | None:
     ]
     found = [d for d in firsts if d is not None]
     return min(found) if found else None
+
+
+def last_days(patient_ids) -> dict:
+    """Each person's last day with an entry (none for people who never logged), for many
+    people in two queries: a caseload's quiet people."""
+    latest: dict = {}
+    for model in (CheckIn, ActivitySession):
+        rows = (model.objects.filter(patient_id__in=list(patient_ids), deleted_at__isnull=True)
+                .values("patient_id").annotate(last=Max("local_date"))
+                .values_list("patient_id", "last"))  # fmt: skip
+        for pk, last in rows:
+            latest[pk] = max(last, latest.get(pk, last))
+    return latest
 
 
 def summary_on(patient, day: date) -> DaySummary:
