@@ -212,3 +212,15 @@ def test_a_direction_override_in_a_note_is_refused_and_the_note_kept(patient_cli
     assert "direction override characters" in body
     assert "fine" in body  # what was typed is still in the form
     assert CheckIn.objects.count() == 1
+
+
+def test_a_checkin_sent_twice_with_its_id_is_stored_once(patient_client, cast):
+    """A double tap, or a phone that kept it offline and sends it again: one entry."""
+    form = patient_client.get(url("diary-checkin", cast, kind="full")).context["form"]
+    data = {"local_date": form.initial["local_date"].isoformat(), **EVENING,
+            "entry_id": str(form.initial["entry_id"])}  # fmt: skip
+    for _ in range(2):
+        assert patient_client.post(url("diary-checkin", cast, kind="full"), data).status_code == 302
+    assert CheckIn.objects.exclude(pk=cast.checkin.pk).count() == 1
+    other = patient_client.get(url("diary-checkin", cast, kind="full")).context["form"]
+    assert other.initial["entry_id"] != form.initial["entry_id"]  # each page its own id

@@ -53,6 +53,9 @@ def flare_field() -> forms.TypedChoiceField:
 class EntryForm(forms.Form):
     local_date = forms.DateField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # a new entry's id, chosen when the form is shown: sending it twice (a double tap, a retry
+    # from a phone that was offline) stores it once (diary.entries.create)
+    entry_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
     note = forms.CharField(
         label="Anything to note? (optional)",
         max_length=2000,
@@ -61,7 +64,7 @@ class EntryForm(forms.Form):
     )
 
     def values(self) -> dict:
-        skip = {"local_date", "version", "tags", "new_tags"}
+        skip = {"local_date", "version", "entry_id", "tags", "new_tags"}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
 

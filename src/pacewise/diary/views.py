@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -78,7 +79,7 @@ def checkin(request, grant, kind: str):
     patient = grant.patient
     day = _day_param(request, patient)
     previous = _previous_values(patient, form_class.kind, day, form_class.FIELDS)
-    initial = {"local_date": day}
+    initial = {"local_date": day, "entry_id": uuid.uuid4()}
     if request.GET.get("same") and previous:
         initial |= previous
     extra = {"ask_sleep": days.sleep_missing(patient, day)} if form_class is CheckInForm else {}
@@ -93,6 +94,7 @@ def checkin(request, grant, kind: str):
                 request.user,
                 values=form.values() | {"kind": form_class.kind},
                 local_date=form.cleaned_data["local_date"],
+                entry_id=form.cleaned_data.get("entry_id"),
                 tags=form.tag_names(),
             )
         except entries.EntryError as exc:
@@ -118,7 +120,8 @@ def checkin(request, grant, kind: str):
 def log_activity(request, grant):
     patient = grant.patient
     day = _day_param(request, patient)
-    initial = {"local_date": day, "activity": request.GET.get("activity", "")}
+    initial = {"local_date": day, "activity": request.GET.get("activity", ""),
+               "entry_id": uuid.uuid4()}  # fmt: skip
     form = ActivityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -128,6 +131,7 @@ def log_activity(request, grant):
                 request.user,
                 values=form.values(),
                 local_date=form.cleaned_data["local_date"],
+                entry_id=form.cleaned_data.get("entry_id"),
             )
         except entries.EntryError as exc:
             _save_error(form, exc)

@@ -1,18 +1,115 @@
 // Small progressive enhancements. Everything works without this file.
 (function () {
   "use strict";
-  // The service worker (today/app_shell.py): Today opens without signal. Signing out empties
-  // what it kept of this person's plan.
+  // The service worker (today/app_shell.py, templates/today/sw.js): Today and the check-in
+  // open without signal, and what is saved or logged without signal is kept on this phone and
+  // sent when the connection returns. Signing out empties what it kept.
+  var pending = 0;
+  var retry = { timer: 0, wait: 2000 };
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () { /* not offline-capable */ });
-    document.addEventListener("submit", function (event) {
-      if (!event.target.matches || !event.target.matches("form.sign-out")) { return; }
+    var ask = function (message) {
       if (navigator.serviceWorker.controller) {
-        navigator.serviceWorker.controller.postMessage("signed-out");
+        navigator.serviceWorker.controller.postMessage(message);
       }
-      if (window.caches) { window.caches.delete("pacewise-today"); }
+    };
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (!event.data || !event.data.outbox) { return; }
+      showOutbox(event.data, ask);
+      // "online" often comes before the connection really works: try again, less and less
+      // often, while something waits and this page is open
+      window.clearTimeout(retry.timer);
+      if (event.data.waiting.length && navigator.onLine && !event.data.signIn) {
+        retry.timer = window.setTimeout(function () { ask("flush"); }, retry.wait);
+        retry.wait = Math.min(retry.wait * 2, 60000);
+      } else {
+        retry.wait = 2000;
+      }
+    });
+    window.addEventListener("online", function () { retry.wait = 2000; ask("flush"); });
+    document.addEventListener("DOMContentLoaded", function () {
+      ask(navigator.onLine ? "flush" : "status");
+    });
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (form.matches && form.matches("form.sign-out")) {
+        var words = pending === 1 ? "1 entry saved on this phone has" :
+          pending + " entries saved on this phone have";
+        if (pending && !window.confirm(words + " not been sent yet. If you sign out now, " +
+            "it will be lost. Sign out anyway?")) {
+          event.preventDefault();
+          return;
+        }
+        ask("signed-out");
+        if (window.caches) { window.caches.delete("pacewise-today"); }
+        return;
+      }
+      // each new entry its own id: a second tap is a second bout, a retry is the same one
+      var id = form.querySelector && form.querySelector('input[name="entry_id"]');
+      if (id && window.crypto && window.crypto.randomUUID) {
+        window.setTimeout(function () { id.value = window.crypto.randomUUID(); }, 0);
+      }
+    });
+    document.addEventListener("htmx:afterRequest", function (event) {
+      var xhr = event.detail && event.detail.xhr;
+      var kept = xhr && xhr.getResponseHeader("X-Pacewise-Kept");
+      if (kept) { say("Saved on this phone: your " + kept + " will be sent when you\u2019re " +
+                      "back online."); }
     });
   }
+
+  function say(text) {
+    var box = document.getElementById("outbox");
+    if (!box) { return; }
+    box.querySelector(".outbox-words").textContent = text;
+    box.hidden = false;
+  }
+
+  function when(iso) {
+    var d = new Date(iso);
+    return d.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" }) +
+      ", " + d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function showOutbox(status, ask) {
+    pending = status.waiting.length + status.problems.length;
+    var box = document.getElementById("outbox");
+    if (!box) { return; }
+    var words = [];
+    if (status.sent) {
+      words.push(status.sent === 1 ? "Sent: what you saved on this phone is now in your diary." :
+        "Sent: the " + status.sent + " entries you saved on this phone are now in your diary.");
+    }
+    if (status.waiting.length) {
+      words.push((status.waiting.length === 1 ? "1 entry is" : status.waiting.length +
+        " entries are") + " saved on this phone and will be sent when you\u2019re back online.");
+    }
+    if (status.signIn) { words.push("Sign in again to send them."); }
+    box.querySelector(".outbox-words").textContent = words.join(" ");
+    var list = box.querySelector(".outbox-problems");
+    list.textContent = "";
+    status.problems.forEach(function (item) {
+      var li = document.createElement("li");
+      var text = "Your " + item.what + " from " + when(item.saved) + " could not be saved as " +
+        "it was, so it is kept here for you to enter again: ";
+      var values = [];
+      new URLSearchParams(item.body).forEach(function (value, name) {
+        if (value && !/^(csrfmiddlewaretoken|entry_id|version|activity|local_date)$/.test(name)) {
+          values.push(name.replace(/_/g, " ") + " " + value);
+        }
+      });
+      li.textContent = text + (values.join(", ") || "no values") + ". ";
+      var done = document.createElement("button");
+      done.type = "button";
+      done.className = "button button-secondary";
+      done.textContent = "I\u2019ve entered it again";
+      done.addEventListener("click", function () { ask({ forget: item.id }); });
+      li.appendChild(done);
+      list.appendChild(li);
+    });
+    box.hidden = !(words.length || status.problems.length);
+  }
+
   // Fill a hidden time-zone field (sign-up) from the browser, so days start at local midnight.
   document.addEventListener("DOMContentLoaded", function () {
     var zone = "";

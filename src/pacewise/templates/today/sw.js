@@ -1,12 +1,23 @@
-// Pacewise service worker: the app shell offline, and the last Today page opened on this phone.
-// Nothing else a person enters or reads is kept. Signing out empties the Today cache.
+// Pacewise service worker: the app shell offline, the last Today and check-in pages opened on
+// this phone, and an outbox: a check-in, a bout or a flare said without signal is kept on the
+// phone (IndexedDB) and sent when the connection returns. Each carries the id the form chose
+// (entry_id), which the server stores once however often it is sent. Nothing else a person
+// enters or reads is kept; signing out empties all of it.
 "use strict";
 const SHELL = "pacewise-shell-{{ version }}";
 const TODAY = "pacewise-today";
 const SHELL_URLS = {{ shell|safe }};
 const STATIC_PREFIX = {{ static_prefix|safe }};
 const OFFLINE_URL = {{ offline_url|safe }};
-const TODAY_PATH = /^\/p\/[0-9a-f-]{36}\/today\/$/;
+const PERSON = "^\\/p\\/[0-9a-f-]{36}\\/";
+const TODAY_PATH = new RegExp(PERSON + "today\\/$");
+const CHECKIN_PATH = new RegExp(PERSON + "checkin\\/[a-z-]+\\/$");
+const KEPT_WHEN_OFFLINE = {  // what a POST to these pages is, in the person's words
+  bout: new RegExp(PERSON + "today\\/bout\\/$"),
+  "check-in": CHECKIN_PATH,
+  "flare day": new RegExp(PERSON + "today\\/flare\\/$"),
+  activity: new RegExp(PERSON + "activity\\/$"),
+};
 const LAST_TODAY = "/__last-today";
 
 self.addEventListener("install", (event) => {
@@ -21,14 +32,27 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data === "signed-out") { event.waitUntil(caches.delete(TODAY)); }
+  const data = event.data || {};
+  if (data === "signed-out") {
+    event.waitUntil(Promise.all([caches.delete(TODAY), outbox("readwrite", (s) => s.clear())]));
+  } else if (data === "flush") {
+    event.waitUntil(flush());
+  } else if (data === "status") {
+    event.waitUntil(report({}));
+  } else if (data.forget) {
+    event.waitUntil(outbox("readwrite", (s) => s.delete(data.forget)).then(() => report({})));
+  }
 });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") { return; }
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) { return; }
+  if (request.method === "POST" && whatIsKept(url.pathname)) {
+    event.respondWith(sendOrKeep(request, url));
+    return;
+  }
+  if (request.method !== "GET") { return; }
   if (request.mode === "navigate") {
     event.respondWith(navigate(request, url));
   } else if (url.pathname.startsWith(STATIC_PREFIX)) {
@@ -39,8 +63,9 @@ self.addEventListener("fetch", (event) => {
 async function navigate(request, url) {
   try {
     const response = await fetch(request);
-    if (TODAY_PATH.test(url.pathname) && response.ok && !response.redirected) {
-      await keepToday(url.pathname, response.clone());
+    const keep = TODAY_PATH.test(url.pathname) || CHECKIN_PATH.test(url.pathname);
+    if (keep && !url.search && response.ok && !response.redirected) {
+      await keepPage(url.pathname, response.clone());
     }
     return response;
   } catch (error) {
@@ -48,7 +73,7 @@ async function navigate(request, url) {
   }
 }
 
-async function keepToday(path, response) {
+async function keepPage(path, response) {
   const headers = {
     "Content-Type": "text/html; charset=utf-8",
     "X-Pacewise-Saved": new Date().toISOString(),
@@ -59,23 +84,131 @@ async function keepToday(path, response) {
   const saved = new Response(await response.text(), { headers });
   const cache = await caches.open(TODAY);
   await cache.put(path, saved.clone());
-  await cache.put(LAST_TODAY, saved);
+  if (TODAY_PATH.test(path)) { await cache.put(LAST_TODAY, saved); }
 }
 
 async function offline(url) {
   const cache = await caches.open(TODAY);
-  const hit = await cache.match(url.pathname === "/" ? LAST_TODAY : url.pathname);
+  let hit = await cache.match(url.pathname === "/" ? LAST_TODAY : url.pathname);
+  if (hit && CHECKIN_PATH.test(url.pathname) && !sameDay(hit.headers.get("X-Pacewise-Saved"))) {
+    hit = undefined;  // a check-in page kept yesterday would save to yesterday
+  }
   if (!hit) {
     return (await caches.match(OFFLINE_URL)) ||
       new Response("You're offline.", { status: 503, headers: { "Content-Type": "text/plain" } });
   }
   const saved = new Date(hit.headers.get("X-Pacewise-Saved"));
   const time = saved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  const banner = '<p class="banner offline-banner" role="status">You\u2019re offline \u2014 ' +
-    "this is your plan as of " + time + ". Check-ins and logging need a connection for now.</p>";
+  const kept = url.searchParams.get("kept");
+  const said = TODAY_PATH.test(url.pathname) || url.pathname === "/"
+    ? "this is your plan as of " + time + ". " : "this page is as of " + time + ". ";
+  const banner = '<p class="banner offline-banner" role="status">' +
+    (kept ? "Saved on this phone: your " + escapeHtml(kept) + " will be sent when you\u2019re " +
+      "back online. " : "") + "You\u2019re offline \u2014 " + said +
+    (kept ? "" : "What you save or log is kept on this phone and sent when you\u2019re back " +
+      "online.") + "</p>";
   const html = (await hit.text()).replace('<main id="main" tabindex="-1">', "$&" + banner);
   const headers = { "Content-Type": "text/html; charset=utf-8" };
   const policy = hit.headers.get("Content-Security-Policy");
   if (policy) { headers["Content-Security-Policy"] = policy; }
   return new Response(html, { headers });
 }
+
+function sameDay(iso) {
+  return !!iso && new Date(iso).toDateString() === new Date().toDateString();
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";");
+}
+
+function whatIsKept(path) {
+  return Object.keys(KEPT_WHEN_OFFLINE).find((what) => KEPT_WHEN_OFFLINE[what].test(path));
+}
+
+// --- The outbox: what was said without signal, until the server has it -----------------------
+
+function outbox(mode, work) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open("pacewise-outbox", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("entries", { keyPath: "id" });
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction("entries", mode);
+      const request = work(tx.objectStore("entries"));
+      tx.oncomplete = () => { db.close(); resolve(request && request.result); };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+    };
+  });
+}
+
+async function sendOrKeep(request, url) {
+  const copy = request.clone();
+  try {
+    return await fetch(request);
+  } catch (error) {  // no connection: keep it, and answer as the server would have
+    const what = whatIsKept(url.pathname);
+    const item = {
+      id: self.crypto.randomUUID(), path: url.pathname, what: what, body: await copy.text(),
+      type: copy.headers.get("Content-Type") || "application/x-www-form-urlencoded",
+      htmx: copy.headers.get("HX-Request") === "true", saved: new Date().toISOString(),
+      problem: false,
+    };
+    await outbox("readwrite", (s) => s.put(item));
+    await report({});
+    if (item.htmx) {  // the page keeps its card and says it is kept (pacewise.js)
+      return new Response(null, { status: 204, headers: { "X-Pacewise-Kept": what } });
+    }
+    const today = url.pathname.replace(/^(\/p\/[0-9a-f-]{36}\/).*$/, "$1today/");
+    return Response.redirect(new URL(today + "?kept=" + what, self.location.origin).href, 303);
+  }
+}
+
+let flushing = null;
+
+function flush() {  // one at a time: two "online" events must not send an entry twice at once
+  flushing = flushing || sendKept().finally(() => { flushing = null; });
+  return flushing;
+}
+
+async function sendKept() {
+  const items = (await outbox("readonly", (s) => s.getAll())) || [];
+  const done = { sent: 0, signIn: false };
+  for (const item of items.filter((i) => !i.problem)) {
+    const headers = { "Content-Type": item.type };
+    if (item.htmx) { headers["HX-Request"] = "true"; }
+    let response;
+    try {
+      response = await fetch(item.path, { method: "POST", body: item.body, headers: headers,
+        credentials: "same-origin", redirect: "manual" });
+    } catch (error) {
+      break;  // still no connection: try again when it returns
+    }
+    const stored = response.type === "opaqueredirect" || response.status === 204 ||
+      (item.htmx && response.ok);
+    if (stored) {
+      await outbox("readwrite", (s) => s.delete(item.id));
+      done.sent += 1;
+    } else if (response.status === 403 || response.status === 401) {
+      done.signIn = true;  // signed out meanwhile: kept until they sign in again
+    } else if (response.status < 500) {  // the server said no (e.g. a day too long ago)
+      item.problem = true;
+      await outbox("readwrite", (s) => s.put(item));
+    }
+  }
+  await report(done);
+}
+
+async function report(done) {
+  const items = (await outbox("readonly", (s) => s.getAll())) || [];
+  const status = {
+    outbox: true, sent: done.sent || 0, signIn: !!done.signIn,
+    waiting: items.filter((i) => !i.problem).map((i) => ({ what: i.what, saved: i.saved })),
+    problems: items.filter((i) => i.problem).map((i) => ({
+      id: i.id, what: i.what, saved: i.saved, body: i.body })),
+  };
+  const clients = await self.clients.matchAll({ type: "window" });
+  clients.forEach((client) => client.postMessage(status));
+}
+
