@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError
 from e2e_helpers import assert_accessible
 from playwright.sync_api import expect
 from test_app_in_browser import go_offline
@@ -25,10 +26,15 @@ def counts(patient):
 
 
 def wait_for(page, check, seconds=10):
+    """Poll ``check`` while the live server writes (SQLite may say "locked" meanwhile)."""
     for _ in range(seconds * 10):
-        if check():
-            return True
+        try:
+            if check():
+                return True
+        except OperationalError:
+            pass
         page.wait_for_timeout(100)
+    page.wait_for_timeout(500)  # let the last write finish
     return check()
 
 

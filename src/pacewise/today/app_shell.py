@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -49,6 +50,7 @@ def service_worker(request):
     context = {
         "shell": json.dumps(shell), "version": version,
         "static_prefix": json.dumps(static("")), "offline_url": json.dumps(reverse("offline")),
+        "sign_in_url": json.dumps(reverse(settings.LOGIN_URL)),
     }  # fmt: skip
     response = render(request, "today/sw.js", context, content_type="text/javascript")
     response["Cache-Control"] = "no-cache"  # a new deploy's worker is picked up at once

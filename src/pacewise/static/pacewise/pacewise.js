@@ -50,19 +50,6 @@
         window.setTimeout(function () { id.value = window.crypto.randomUUID(); }, 0);
       }
     });
-    document.addEventListener("htmx:afterRequest", function (event) {
-      var xhr = event.detail && event.detail.xhr;
-      var kept = xhr && xhr.getResponseHeader("X-Pacewise-Kept");
-      if (kept) { say("Saved on this phone: your " + kept + " will be sent when you\u2019re " +
-                      "back online."); }
-    });
-  }
-
-  function say(text) {
-    var box = document.getElementById("outbox");
-    if (!box) { return; }
-    box.querySelector(".outbox-words").textContent = text;
-    box.hidden = false;
   }
 
   function when(iso) {
@@ -80,9 +67,13 @@
       words.push(status.sent === 1 ? "Sent: what you saved on this phone is now in your diary." :
         "Sent: the " + status.sent + " entries you saved on this phone are now in your diary.");
     }
-    if (status.waiting.length) {
-      words.push((status.waiting.length === 1 ? "1 entry is" : status.waiting.length +
-        " entries are") + " saved on this phone and will be sent when you\u2019re back online.");
+    var waiting = status.waiting.length;
+    if (status.kept) {  // just now, without signal (the worker says so as it keeps it)
+      words.push("Saved on this phone: your " + status.kept + " will be sent when you\u2019re " +
+        "back online." + (waiting > 1 ? " " + waiting + " entries are waiting in all." : ""));
+    } else if (waiting) {
+      words.push((waiting === 1 ? "1 entry is" : waiting + " entries are") +
+        " saved on this phone and will be sent when you\u2019re back online.");
     }
     if (status.signIn) { words.push("Sign in again to send them."); }
     box.querySelector(".outbox-words").textContent = words.join(" ");

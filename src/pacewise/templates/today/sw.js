@@ -9,6 +9,7 @@ const TODAY = "pacewise-today";
 const SHELL_URLS = {{ shell|safe }};
 const STATIC_PREFIX = {{ static_prefix|safe }};
 const OFFLINE_URL = {{ offline_url|safe }};
+const SIGN_IN = {{ sign_in_url|safe }};
 const PERSON = "^\\/p\\/[0-9a-f-]{36}\\/";
 const TODAY_PATH = new RegExp(PERSON + "today\\/$");
 const CHECKIN_PATH = new RegExp(PERSON + "checkin\\/[a-z-]+\\/$");
@@ -156,9 +157,9 @@ async function sendOrKeep(request, url) {
       problem: false,
     };
     await outbox("readwrite", (s) => s.put(item));
-    await report({});
+    await report({ kept: what });
     if (item.htmx) {  // the page keeps its card and says it is kept (pacewise.js)
-      return new Response(null, { status: 204, headers: { "X-Pacewise-Kept": what } });
+      return new Response(null, { status: 204 });
     }
     const today = url.pathname.replace(/^(\/p\/[0-9a-f-]{36}\/).*$/, "$1today/");
     return Response.redirect(new URL(today + "?kept=" + what, self.location.origin).href, 303);
@@ -181,16 +182,18 @@ async function sendKept() {
     let response;
     try {
       response = await fetch(item.path, { method: "POST", body: item.body, headers: headers,
-        credentials: "same-origin", redirect: "manual" });
+        credentials: "same-origin" });
     } catch (error) {
       break;  // still no connection: try again when it returns
     }
-    const stored = response.type === "opaqueredirect" || response.status === 204 ||
-      (item.htmx && response.ok);
+    // stored: the page the server sends on after saving (a form), or the updated card (htmx);
+    // a way to the sign-in page means the session ended, and the entry waits for sign-in
+    const signIn = new URL(response.url).pathname.startsWith(SIGN_IN);
+    const stored = !signIn && response.ok && (item.htmx || response.redirected);
     if (stored) {
       await outbox("readwrite", (s) => s.delete(item.id));
       done.sent += 1;
-    } else if (response.status === 403 || response.status === 401) {
+    } else if (signIn || response.status === 403 || response.status === 401) {
       done.signIn = true;  // signed out meanwhile: kept until they sign in again
     } else if (response.status < 500) {  // the server said no (e.g. a day too long ago)
       item.problem = true;
@@ -203,7 +206,7 @@ async function sendKept() {
 async function report(done) {
   const items = (await outbox("readonly", (s) => s.getAll())) || [];
   const status = {
-    outbox: true, sent: done.sent || 0, signIn: !!done.signIn,
+    outbox: true, sent: done.sent || 0, signIn: !!done.signIn, kept: done.kept || "",
     waiting: items.filter((i) => !i.problem).map((i) => ({ what: i.what, saved: i.saved })),
     problems: items.filter((i) => i.problem).map((i) => ({
       id: i.id, what: i.what, saved: i.saved, body: i.body })),
