@@ -98,3 +98,30 @@ def test_the_outbox_says_what_waits_and_sign_out_asks_first(page, live_server):
     page.get_by_role("button", name="Sign out").click()
     assert asked and "not been sent yet" in asked[0]
     expect(page.get_by_text("1 entry is saved on this phone")).to_be_visible()  # still here
+
+
+def test_an_entry_the_server_refuses_is_kept_and_shown_so_nothing_is_lost(page, live_server):
+    user = person_with_a_diary()
+    sign_in(page, live_server, user.email)
+    checkin = f"{live_server.url}/p/{user.patient.pk}/checkin/full/"
+    page.goto(checkin)
+    page.evaluate("navigator.serviceWorker.ready")
+    page.reload()
+    go_offline(page.context)
+    page.goto(checkin)
+    page.evaluate("document.querySelector('input[name=local_date]').value = '2099-01-01'")
+    page.get_by_role("group", name="Average pain today").get_by_label("7", exact=True).click()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved on this phone: your check-in")).to_be_visible()
+    before = CheckIn.objects.filter(patient=user.patient).count()
+    page.context.unroute("**/*")
+    page.context.set_offline(False)
+    kept = page.get_by_text("could not be saved as it was", exact=False)
+    expect(kept).to_be_visible(timeout=10000)
+    expect(kept).to_contain_text("average pain 7")  # what was typed, to enter again
+    shots = Path(os.environ.get("PACEWISE_SCREENSHOTS", "/tmp"))
+    page.screenshot(path=str(shots / "offline-refused.png"))
+    assert_accessible(page)
+    assert CheckIn.objects.filter(patient=user.patient).count() == before
+    page.get_by_role("button", name="I’ve entered it again").click()
+    expect(kept).to_have_count(0)

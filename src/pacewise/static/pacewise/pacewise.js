@@ -52,6 +52,12 @@
     });
   }
 
+  var LABELS = {  // the diary's own words for what a form sends (diary/forms.py)
+    pain_avg: "average pain", pain_now: "pain right now", morning_pain: "pain on waking",
+    fatigue: "tiredness", sleep_hours: "hours of sleep", sleep_quality: "sleep quality",
+    in_flare: "in a flare:", new_tags: "tags:", note: "note:", locations: "where it hurts:"
+  };
+
   function when(iso) {
     var d = new Date(iso);
     return d.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" }) +
@@ -85,8 +91,9 @@
         "it was, so it is kept here for you to enter again: ";
       var values = [];
       new URLSearchParams(item.body).forEach(function (value, name) {
-        if (value && !/^(csrfmiddlewaretoken|entry_id|version|activity|local_date)$/.test(name)) {
-          values.push(name.replace(/_/g, " ") + " " + value);
+        if (value && !/^(csrfmiddlewaretoken|entry_id|version|local_date)$/.test(name)) {
+          var shown = { True: "yes", False: "no" }[value] || value;
+          values.push((LABELS[name] || name.replace(/_/g, " ")) + " " + shown);
         }
       });
       li.textContent = text + (values.join(", ") || "no values") + ". ";

@@ -94,23 +94,26 @@ async function offline(url) {
   if (hit && CHECKIN_PATH.test(url.pathname) && !sameDay(hit.headers.get("X-Pacewise-Saved"))) {
     hit = undefined;  // a check-in page kept yesterday would save to yesterday
   }
-  if (!hit) {
-    return (await caches.match(OFFLINE_URL)) ||
-      new Response("You're offline.", { status: 503, headers: { "Content-Type": "text/plain" } });
-  }
-  const saved = new Date(hit.headers.get("X-Pacewise-Saved"));
-  const time = saved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const kept = url.searchParams.get("kept");
-  const said = TODAY_PATH.test(url.pathname) || url.pathname === "/"
-    ? "this is your plan as of " + time + ". " : "this page is as of " + time + ". ";
-  const banner = '<p class="banner offline-banner" role="status">' +
-    (kept ? "Saved on this phone: your " + escapeHtml(kept) + " will be sent when you\u2019re " +
-      "back online. " : "") + "You\u2019re offline \u2014 " + said +
-    (kept ? "" : "What you save or log is kept on this phone and sent when you\u2019re back " +
-      "online.") + "</p>";
-  const html = (await hit.text()).replace('<main id="main" tabindex="-1">', "$&" + banner);
+  const page = hit || (await caches.match(OFFLINE_URL));
+  if (!page) {
+    return new Response("You're offline.", { status: 503, headers: { "Content-Type": "text/plain" } });
+  }
+  if (!hit && !kept) { return page; }
+  let words = kept ? "Saved on this phone: your " + escapeHtml(kept) + " will be sent when " +
+    "you\u2019re back online. " : "";
+  if (hit) {
+    const saved = new Date(hit.headers.get("X-Pacewise-Saved"));
+    const time = saved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    words += "You\u2019re offline \u2014 " + (TODAY_PATH.test(url.pathname) || url.pathname === "/"
+      ? "this is your plan as of " + time + ". " : "this page is as of " + time + ". ") +
+      (kept ? "" : "What you save or log is kept on this phone and sent when you\u2019re back " +
+        "online.");
+  }
+  const banner = '<p class="banner offline-banner" role="status">' + words + "</p>";
+  const html = (await page.text()).replace(/<main id="main"[^>]*>/, "$&" + banner);
   const headers = { "Content-Type": "text/html; charset=utf-8" };
-  const policy = hit.headers.get("Content-Security-Policy");
+  const policy = page.headers.get("Content-Security-Policy");
   if (policy) { headers["Content-Security-Policy"] = policy; }
   return new Response(html, { headers });
 }
