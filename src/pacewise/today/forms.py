@@ -6,6 +6,7 @@ import uuid
 
 from django import forms
 
+from pacewise.core.reminders import LABELS
 from pacewise.diary.catalog import ACTIVITIES
 from pacewise.diary.forms import scale_field
 
@@ -146,3 +147,37 @@ class OverridesForm(forms.Form):
 
     def rows(self):
         return [(a, self[f"quota_{i}"], self[f"cap_{i}"]) for i, a in enumerate(self.activities)]
+
+
+class RemindersForm(forms.Form):
+    """One on/off and one time per reminder, and quiet hours; times are of the person's day."""
+
+    quiet_from = forms.TimeField(label="Quiet from", required=False,
+                                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    quiet_until = forms.TimeField(label="until", required=False,
+                                  widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+
+    def __init__(self, *args, wishes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind_names = []
+        for wish in wishes.wishes:
+            self.fields[f"{wish.kind}_on"] = forms.BooleanField(
+                label=LABELS[wish.kind], required=False, initial=wish.on)
+            self.fields[f"{wish.kind}_at"] = forms.TimeField(
+                label=f"{LABELS[wish.kind]}: at", required=False, initial=wish.at,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+            self.kind_names.append(wish.kind)
+        self.fields["quiet_from"].initial = wishes.quiet_from
+        self.fields["quiet_until"].initial = wishes.quiet_until
+        self.order_fields([*(f"{k}_{p}" for k in self.kind_names for p in ("on", "at")),
+                           "quiet_from", "quiet_until"])  # fmt: skip
+
+    def rows(self):
+        return [(self[f"{k}_on"], self[f"{k}_at"]) for k in self.kind_names]
+
+    def kinds(self) -> dict:
+        data = self.cleaned_data
+        return {k: (data[f"{k}_on"], data[f"{k}_at"]) for k in self.kind_names}
+
+    def quiet(self):
+        return self.cleaned_data["quiet_from"], self.cleaned_data["quiet_until"]

@@ -116,3 +116,42 @@ class CalendarFeed(models.Model):
     detail = models.BooleanField(default=False)  # amounts in the titles, or just "Movement plan"
     created_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class ReminderWishes(models.Model):
+    """Which reminders the person asked for, at what time of their day, and quiet hours
+    (core.reminders.wishes_or_defaults reads ``wishes``; nothing stored: every reminder off)."""
+
+    patient = models.OneToOneField(
+        "accounts.Patient", on_delete=models.CASCADE, related_name="reminder_wishes"
+    )
+    wishes = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class ReminderSent(models.Model):
+    """One reminder sent, on the person's local day (at most one of a kind a day)."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    local_date = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "kind", "local_date"], name="one_reminder_a_kind_a_day"
+            )
+        ]
+
+
+class ReminderSkip(models.Model):
+    """ "Not today": no more reminders on that local day, and it counts as an answer."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    local_date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "local_date"], name="one_skip_a_day")
+        ]

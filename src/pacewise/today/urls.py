@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import app_shell, calendar_views, home_views, player_views, review_views, views
+from . import (
+    app_shell,
+    calendar_views,
+    home_views,
+    player_views,
+    reminder_views,
+    review_views,
+    views,
+)
 
 P = "p/<uuid:patient_id>/today/"
 PROGRAM = "p/<uuid:patient_id>/program/session/"  # the session player (player_views)
@@ -23,6 +31,9 @@ urlpatterns = [
     path(P + "plan/", review_views.plan, name="today-plan"),
     path(P + "plan/clear/", review_views.plan_clear, name="today-plan-clear"),
     path(P + "calendar/", calendar_views.calendar_page, name="today-calendar"),
+    path(P + "reminders/", reminder_views.reminders_page, name="today-reminders"),
+    path("reminders/not-today/<str:token>/", reminder_views.not_today,
+         name="reminders-not-today"),  # fmt: skip
     path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar-feed"),
     path(PROGRAM, player_views.session_start, name="plans-session-start"),
     path(SESSION, player_views.session, name="plans-session"),

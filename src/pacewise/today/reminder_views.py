@@ -1,0 +1,47 @@
+"""The reminders page (which, when, quiet hours) and "not today" from a reminder's link."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from pacewise.accounts.access import Role
+from pacewise.accounts.decorators import patient_view
+from pacewise.accounts.models import Patient
+from pacewise.core import reminders as rules
+
+from . import reminders
+from .forms import RemindersForm
+
+
+@patient_view(role=Role.OWNER)
+def reminders_page(request, grant):
+    patient = grant.patient
+    wishes = reminders.wishes_for(patient)
+    form = RemindersForm(request.POST or None, wishes=wishes)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reminders.save_wishes(patient, form.kinds(), form.quiet())
+        except reminders.ReminderError as exc:
+            form.add_error(exc.field, exc.message[0].upper() + exc.message[1:] + ".")
+        else:
+            messages.success(request, "Saved. Reminders come at these times of your day, "
+                                      "wherever you are.")  # fmt: skip
+            return redirect("today-reminders", patient_id=patient.pk)
+    context = {"patient": patient, "form": form, "labels": rules.LABELS,
+               "every_after": rules.SPACE_OUT_AFTER}  # fmt: skip
+    return render(request, "today/reminders.html", context)
+
+
+def not_today(request, token: str):
+    """From a reminder's "Not today" link: one button, no sign-in needed (the link is signed
+    and lasts two days); it only quiets the rest of that day's reminders."""
+    found = reminders.read_not_today(token)
+    if found is None:
+        raise Http404("This link has run out.")
+    patient = get_object_or_404(Patient, pk=found[0])
+    done = request.method == "POST"
+    if done:
+        reminders.skip_day(patient, found[1])
+    return render(request, "today/not_today.html", {"day": found[1], "done": done})
