@@ -59,13 +59,15 @@ WEB = {
     "today-plan-clear": Case("POST", CLINICIAN_ACTS, 302),
     "today-calendar": Case("GET", OWNER_ONLY),
     "today-reminders": Case("GET", OWNER_ONLY),
+    "today-push": Case("POST", OWNER_ONLY, 422),  # an empty subscription: said what is wrong
 }
 
 # The calendar feed is reached by its secret address, not a session: wrong, revoked and
 # renewed addresses answer 404 (tests/today/test_calendar_feed.py).
 # "Not today" from a reminder is reached by its signed link (tests/today/test_reminder_emails.py).
 NOT_PATIENT_DATA: set[str] = {
-    "calendar-feed", "manifest", "service-worker", "offline", "favicon", "reminders-not-today"
+    "calendar-feed", "manifest", "service-worker", "offline", "favicon", "reminders-not-today",
+    "reminders-not-today-quiet",
 }
 
 API = {

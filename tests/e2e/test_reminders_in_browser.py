@@ -30,3 +30,23 @@ def test_asking_for_a_morning_reminder_on_a_phone(page, live_server, csp_errors)
     page.screenshot(path=str(shots / "reminders.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert csp_errors == []
+
+
+def test_a_morning_check_in_from_the_reminder_takes_five_interactions(page, live_server):
+    """The notification (or the email's link) opens the morning check-in itself: one tap on
+    it, then pain on waking, hours of sleep, how well, Save."""
+    from test_diary_in_browser import Counter
+
+    user = person_with_a_diary()
+    sign_in(page, live_server, user.email)
+    you = Counter(page)
+    you.count += 1  # the tap on the notification, which opens this address
+    page.goto(f"{live_server.url}/p/{user.patient.pk}/checkin/morning/")
+    you.tap(page.get_by_role("group", name="Pain when you woke up").get_by_label("3", exact=True))
+    you.count += 1  # typing the hours is one interaction
+    page.get_by_label("Hours of sleep last night").fill("7")
+    group = page.get_by_role("group", name="How well did you sleep last night?")
+    you.tap(group.get_by_label("6", exact=True))
+    you.tap(page.get_by_role("button", name="Save"))
+    expect(page.get_by_text("Thank you for checking in")).to_be_visible()
+    assert you.count == 5

@@ -51,6 +51,7 @@ def service_worker(request):
         "shell": json.dumps(shell), "version": version,
         "static_prefix": json.dumps(static("")), "offline_url": json.dumps(reverse("offline")),
         "sign_in_url": json.dumps(reverse(settings.LOGIN_URL)),
+        "icon_url": json.dumps(static("pacewise/icon-192.png")),
     }  # fmt: skip
     response = render(request, "today/sw.js", context, content_type="text/javascript")
     response["Cache-Control"] = "no-cache"  # a new deploy's worker is picked up at once

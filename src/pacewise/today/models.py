@@ -155,3 +155,14 @@ class ReminderSkip(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["patient", "local_date"], name="one_skip_a_day")
         ]
+
+
+class PushSubscription(models.Model):
+    """A phone or browser that asked for reminders as notifications (the Push API's
+    subscription: where to send, and the keys to encrypt for it)."""
+
+    patient = models.ForeignKey("accounts.Patient", on_delete=models.CASCADE, related_name="+")
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)

@@ -22,8 +22,15 @@ from pacewise.core.errors import RuleError
 from pacewise.core.localtime import local_date_at
 from pacewise.diary.models import ActivitySession, CheckIn
 
+from . import push
 from . import state as plan_state
-from .models import ReminderSent, ReminderSkip, ReminderWishes, ReviewDecision
+from .models import (
+    PushSubscription,
+    ReminderSent,
+    ReminderSkip,
+    ReminderWishes,
+    ReviewDecision,
+)
 
 HISTORY_DAYS = 21  # enough to count unanswered reminders before spacing out
 SKIP_SALT = "pacewise.reminders.not-today"
@@ -169,10 +176,28 @@ def _send(patient, reminder: rules.Due) -> int:
         "settings_url": site + reverse("today-reminders", args=[patient.pk]),
         "spacing": reminder.spacing_words,
     }  # fmt: skip
-    send_mail(
-        subject=f"[Pacewise] {title}",
-        message=render_to_string("today/email/reminder.txt", context),
-        from_email=None,
-        recipient_list=[patient.user.email],
-    )
+    if not _pushed(patient, reminder, context):  # email when no phone took it
+        send_mail(
+            subject=f"[Pacewise] {title}",
+            message=render_to_string("today/email/reminder.txt", context),
+            from_email=None,
+            recipient_list=[patient.user.email],
+        )
     return 1
+
+
+def _pushed(patient, reminder: rules.Due, context: dict) -> bool:
+    """Send as a notification to every phone the person turned notifications on for; True
+    when at least one push service accepted it."""
+    subscriptions = list(PushSubscription.objects.filter(patient=patient))
+    if not subscriptions:
+        return False
+    token = not_today_token(patient, reminder.day)
+    payload = {
+        "title": context["title"],
+        "body": " ".join(w for w in (context["words"], context["spacing"]) if w),
+        "url": context["url"],
+        "notToday": reverse("reminders-not-today-quiet", args=[token]),
+        "tag": f"pacewise-{reminder.kind}",
+    }
+    return any([push.send(s, payload) for s in subscriptions])

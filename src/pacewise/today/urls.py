@@ -32,8 +32,11 @@ urlpatterns = [
     path(P + "plan/clear/", review_views.plan_clear, name="today-plan-clear"),
     path(P + "calendar/", calendar_views.calendar_page, name="today-calendar"),
     path(P + "reminders/", reminder_views.reminders_page, name="today-reminders"),
+    path(P + "reminders/push/", reminder_views.push_subscription, name="today-push"),
     path("reminders/not-today/<str:token>/", reminder_views.not_today,
          name="reminders-not-today"),  # fmt: skip
+    path("reminders/not-today/<str:token>/quiet/", reminder_views.not_today_quiet,
+         name="reminders-not-today-quiet"),  # fmt: skip
     path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar-feed"),
     path(PROGRAM, player_views.session_start, name="plans-session-start"),
     path(SESSION, player_views.session, name="plans-session"),

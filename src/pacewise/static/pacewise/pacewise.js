@@ -52,6 +52,43 @@
     });
   }
 
+  // Reminders as notifications (Reminders page): ask, subscribe, give the server the address.
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.querySelector(".push-choice");
+    if (!box || !("serviceWorker" in navigator) || !("PushManager" in window)) { return; }
+    box.hidden = false;
+    var status = box.querySelector(".push-status");
+    box.querySelector(".push-on").addEventListener("click", function () {
+      var token = document.querySelector('input[name="csrfmiddlewaretoken"]');
+      Notification.requestPermission().then(function (answer) {
+        if (answer !== "granted") { throw new Error("not allowed"); }
+        return navigator.serviceWorker.ready;
+      }).then(function (registration) {
+        return registration.pushManager.subscribe({
+          userVisibleOnly: true, applicationServerKey: keyBytes(box.dataset.key) });
+      }).then(function (subscription) {
+        return fetch(box.dataset.url, { method: "POST", credentials: "same-origin",
+          headers: { "Content-Type": "application/json", "X-CSRFToken": token ? token.value : "" },
+          body: JSON.stringify(subscription) });
+      }).then(function (response) {
+        if (!response.ok) { throw new Error("not saved"); }
+        status.textContent = "Done: reminders come to this phone as notifications. " +
+          "Each has \u201cNot today\u201d on it.";
+      }).catch(function () {
+        status.textContent = "This browser did not allow notifications, so reminders keep " +
+          "coming by email. You can allow them in the browser\u2019s settings and try again.";
+      });
+    });
+  });
+
+  function keyBytes(text) {
+    var raw = window.atob((text + "===".slice((text.length + 3) % 4)).replace(/-/g, "+")
+      .replace(/_/g, "/"));
+    var out = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i += 1) { out[i] = raw.charCodeAt(i); }
+    return out;
+  }
+
   var LABELS = {  // the diary's own words for what a form sends (diary/forms.py)
     pain_avg: "average pain", pain_now: "pain right now", morning_pain: "pain on waking",
     fatigue: "tiredness", sleep_hours: "hours of sleep", sleep_quality: "sleep quality",

@@ -10,6 +10,7 @@ const SHELL_URLS = {{ shell|safe }};
 const STATIC_PREFIX = {{ static_prefix|safe }};
 const OFFLINE_URL = {{ offline_url|safe }};
 const SIGN_IN = {{ sign_in_url|safe }};
+const ICON = {{ icon_url|safe }};
 const PERSON = "^\\/p\\/[0-9a-f-]{36}\\/";
 const TODAY_PATH = new RegExp(PERSON + "today\\/$");
 const CHECKIN_PATH = new RegExp(PERSON + "checkin\\/[a-z-]+\\/$");
@@ -217,4 +218,26 @@ async function report(done) {
   const clients = await self.clients.matchAll({ type: "window" });
   clients.forEach((client) => client.postMessage(status));
 }
+
+// --- Reminders as notifications (today/push.py sends them; today/reminders.py decides) -------
+
+self.addEventListener("push", (event) => {
+  let data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (error) { data = {}; }
+  event.waitUntil(self.registration.showNotification(data.title || "Pacewise", {
+    body: data.body || "", tag: data.tag, icon: ICON, badge: ICON,
+    data: { url: data.url || "/", notToday: data.notToday || "" },
+    actions: data.notToday ? [{ action: "not-today", title: "Not today" }] : [],
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  const note = event.notification;
+  note.close();
+  if (event.action === "not-today") {  // one tap: the rest of today stays quiet
+    event.waitUntil(fetch(note.data.notToday, { method: "POST" }).catch(() => undefined));
+    return;
+  }
+  event.waitUntil(self.clients.openWindow(note.data.url));
+});
 
