@@ -26,6 +26,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from django.conf import settings
 from py_vapid import Vapid02
 
+from pacewise.core.errors import RuleError
+
 from .models import PushSubscription
 
 TTL_SECONDS = 3 * 3600  # a reminder older than this helps nobody (core.reminders.LATE_BY)
@@ -89,12 +91,8 @@ def send(subscription: PushSubscription, payload: dict) -> bool:
         return False
 
 
-class PushError(ValueError):
+class PushError(RuleError):
     """A subscription the browser sent is not one we can use (``field`` names the part)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field, self.message = field, message
 
 
 def subscribe(patient, data: dict) -> PushSubscription:

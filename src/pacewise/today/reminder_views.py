@@ -80,6 +80,5 @@ def push_subscription(request, grant):
     try:
         push.subscribe(grant.patient, data)
     except push.PushError as exc:
-        return JsonResponse({"detail": "Not saved.", "errors": [
-            {"field": exc.field, "message": exc.message}]}, status=422)  # fmt: skip
+        return JsonResponse({"detail": "Not saved.", "errors": exc.as_errors()}, status=422)
     return JsonResponse({"saved": True}, status=201)

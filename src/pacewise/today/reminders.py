@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -65,19 +66,26 @@ def save_wishes(patient, kinds: dict[str, tuple[bool, time | None]], quiet) -> r
     return rules.wishes_or_defaults(stored)
 
 
+def done_days(patient, first: date, last: date) -> dict[str, set[date]]:
+    """The days from ``first`` to ``last`` on which the person did what each reminder is for
+    (a morning check-in, an evening or flare-day one, any movement, a weekly review answer)."""
+    checkins = CheckIn.objects.filter(patient=patient, local_date__range=(first, last),
+                                      deleted_at__isnull=True)  # fmt: skip
+    morning = checkins.filter(Q(kind="morning") | Q(morning_pain__isnull=False))
+    moved = ActivitySession.objects.filter(patient=patient, local_date__range=(first, last),
+                                           deleted_at__isnull=True)  # fmt: skip
+    reviews = ReviewDecision.objects.filter(patient=patient, decided_at__date__range=(first, last))
+    return {
+        "morning": set(morning.values_list("local_date", flat=True)),
+        "evening": set(checkins.filter(kind__in=("full", "flare"))
+                       .values_list("local_date", flat=True)),
+        "bouts": set(moved.values_list("local_date", flat=True)),
+        "weekly_review": {d.date() for d in reviews.values_list("decided_at", flat=True)},
+    }  # fmt: skip
+
+
 def done_on(patient, kind: str, day: date) -> bool:
-    """Has the person already done what the reminder is for, on their ``day``?"""
-    checkins = CheckIn.objects.filter(patient=patient, local_date=day, deleted_at__isnull=True)
-    if kind == "morning":
-        return checkins.filter(kind="morning").exists() or checkins.filter(
-            morning_pain__isnull=False).exists()  # fmt: skip
-    if kind == "evening":
-        return checkins.filter(kind__in=("full", "flare")).exists()
-    if kind == "bouts":
-        return ActivitySession.objects.filter(
-            patient=patient, local_date=day, deleted_at__isnull=True
-        ).exists()
-    return ReviewDecision.objects.filter(patient=patient, decided_at__date=day).exists()
+    return day in done_days(patient, day, day)[kind]
 
 
 def needed(patient, kind: str, day: date) -> bool:
@@ -95,16 +103,18 @@ def needed(patient, kind: str, day: date) -> bool:
 
 
 def history(patient, today: date) -> list[rules.Sent]:
+    """The reminders sent in the last weeks, each answered or not (done that day, or "not
+    today"), read in a fixed number of queries."""
     since = today - timedelta(days=HISTORY_DAYS)
     skipped = set(
         ReminderSkip.objects.filter(patient=patient, local_date__gte=since).values_list(
             "local_date", flat=True)
     )  # fmt: skip
+    done = done_days(patient, since, today)
     return [
-        rules.Sent(s.kind, s.local_date,
-                   s.local_date in skipped or done_on(patient, s.kind, s.local_date))
+        rules.Sent(s.kind, s.local_date, s.local_date in skipped or s.local_date in done[s.kind])
         for s in ReminderSent.objects.filter(patient=patient, local_date__gte=since)
-    ]  # fmt: skip
+    ]
 
 
 def due_for(patient, now: datetime) -> list[rules.Due]:
